@@ -1,0 +1,3 @@
+//! Integration tests of article-export.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+mod json;

@@ -1,0 +1,314 @@
+//! The parts of an article: paragraphs, removed blocks, metadata and annotations.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// What kind of block a body paragraph is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// Running text.
+    #[default]
+    Paragraph,
+    /// An in-body heading (sub-heading of the article).
+    Heading,
+    /// One item of a list.
+    ListItem,
+    /// A block quotation.
+    Quote,
+    /// Preformatted text (code, verse) whose line breaks matter.
+    Preformatted,
+    /// One row of a table, cells separated by tabs.
+    TableRow,
+}
+
+impl BlockKind {
+    /// The snake_case name used in records.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Heading => "heading",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Quote => "quote",
+            BlockKind::Preformatted => "preformatted",
+            BlockKind::TableRow => "table_row",
+        }
+    }
+}
+
+/// One block of the article body.
+///
+/// `span` is a byte range into the article's body; `source`, when known, is the block's
+/// byte range in the input as given (after gunzip, before decoding).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Paragraph {
+    pub(crate) kind: BlockKind,
+    pub(crate) span: Span,
+    pub(crate) source: Option<Span>,
+}
+
+impl Paragraph {
+    /// The kind of block.
+    #[must_use]
+    pub fn kind(&self) -> BlockKind {
+        self.kind
+    }
+
+    /// Byte range of the paragraph's text in the article body.
+    #[must_use]
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Byte range of the block in the input bytes, when known.
+    #[must_use]
+    pub fn source(&self) -> Option<Span> {
+        self.source
+    }
+}
+
+/// Why a block of the page is not part of the article body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RemovedKind {
+    /// The page or article title (given in the metadata instead).
+    Title,
+    /// A byline ("By Jane Doe"); authors are given in the metadata.
+    Byline,
+    /// A publication or update timestamp line.
+    Timestamp,
+    /// A photo caption or credit (captions are listed in `captions` too).
+    Caption,
+    /// Site navigation, menus, breadcrumbs.
+    Navigation,
+    /// Share and follow bars.
+    Share,
+    /// A comment form ("Leave a Reply").
+    CommentForm,
+    /// Reader comments.
+    Comments,
+    /// Newsletter sign-up boxes.
+    Newsletter,
+    /// Subscription, paywall and log-in prompts.
+    Subscription,
+    /// Cookie and consent notices.
+    CookieNotice,
+    /// Related stories, "Read more", "You May Also Like", "Most popular" lists and teasers.
+    Related,
+    /// Advertisements and advertisement markers.
+    Advertisement,
+    /// Tags, topics and category lists.
+    Tags,
+    /// Author biographies and boxes after the article.
+    AuthorBio,
+    /// Copyright and legal lines.
+    Copyright,
+    /// Page header furniture (site name, search, log-in links).
+    Header,
+    /// Page footer.
+    Footer,
+    /// Sidebar content.
+    Sidebar,
+    /// Content hidden from readers (`hidden`, `display:none`).
+    Hidden,
+    /// Anything else that is not article text (the reason says why).
+    Other,
+}
+
+impl RemovedKind {
+    /// The snake_case name used in records.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovedKind::Title => "title",
+            RemovedKind::Byline => "byline",
+            RemovedKind::Timestamp => "timestamp",
+            RemovedKind::Caption => "caption",
+            RemovedKind::Navigation => "navigation",
+            RemovedKind::Share => "share",
+            RemovedKind::CommentForm => "comment_form",
+            RemovedKind::Comments => "comments",
+            RemovedKind::Newsletter => "newsletter",
+            RemovedKind::Subscription => "subscription",
+            RemovedKind::CookieNotice => "cookie_notice",
+            RemovedKind::Related => "related",
+            RemovedKind::Advertisement => "advertisement",
+            RemovedKind::Tags => "tags",
+            RemovedKind::AuthorBio => "author_bio",
+            RemovedKind::Copyright => "copyright",
+            RemovedKind::Header => "header",
+            RemovedKind::Footer => "footer",
+            RemovedKind::Sidebar => "sidebar",
+            RemovedKind::Hidden => "hidden",
+            RemovedKind::Other => "other",
+        }
+    }
+}
+
+/// A block of the page that is not part of the body, kept with the reason it was removed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Removed {
+    /// What kind of boilerplate it is.
+    pub kind: RemovedKind,
+    /// Why it was removed, for people ("link-dense block in <nav>", "comment form heading").
+    pub reason: String,
+    /// Its text.
+    pub text: String,
+    /// Byte range in the input bytes, when known.
+    pub source: Option<Span>,
+}
+
+impl Removed {
+    /// A removed block.
+    pub fn new(
+        kind: RemovedKind,
+        reason: impl Into<String>,
+        text: impl Into<String>,
+        source: Option<Span>,
+    ) -> Removed {
+        Removed {
+            kind,
+            reason: reason.into(),
+            text: text.into(),
+            source,
+        }
+    }
+}
+
+/// The dateline that opens many news stories ("MOSCOW —", "LONDON, July 16 (AP) —").
+///
+/// It stays in the body text; this is a parsed copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The place ("MOSCOW", "WASHINGTON").
+    pub place: String,
+    /// The whole dateline as written, separator included ("MOSCOW —").
+    pub text: String,
+    /// A news agency named in it ("Reuters", "AP"), if any.
+    pub agency: Option<String>,
+}
+
+/// Facts about the article as a whole. Absent facts are `None` or empty, never invented.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<String>,
+    /// The authors, as people (never the publisher).
+    pub authors: Vec<String>,
+    /// Publication date or date-time, ISO 8601 (`2020-07-16` or `2020-07-16T10:05:00+03:00`).
+    pub published: Option<String>,
+    /// Language as an ISO 639-1 code (`en`), or ISO 639-3 when there is no 639-1 code.
+    pub language: Option<String>,
+    /// The publishing site's name.
+    pub site_name: Option<String>,
+    /// The canonical URL of the article.
+    pub url: Option<String>,
+    /// The dateline, when the body opens with one.
+    pub dateline: Option<Dateline>,
+}
+
+/// An entity type: the four of CoNLL-2003.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Label {
+    /// A person.
+    Per,
+    /// An organisation.
+    Org,
+    /// A location.
+    Loc,
+    /// Other names: nationalities, events, works, ...
+    Misc,
+}
+
+impl Label {
+    /// All labels, in the order PER, ORG, LOC, MISC.
+    pub const ALL: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
+
+    /// `"PER"`, `"ORG"`, `"LOC"` or `"MISC"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+        }
+    }
+
+    /// Parses `"PER"`, `"ORG"`, `"LOC"` or `"MISC"`.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A named-entity mention in the body.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Entity {
+    /// Byte range in the body.
+    pub span: Span,
+    /// Its type.
+    pub label: Label,
+    /// The body text of `span`.
+    pub text: String,
+    /// The id of the [`Cluster`] it belongs to, if clustered.
+    pub cluster: Option<usize>,
+}
+
+/// All mentions of one entity in an article ("Hulusi Akar", "Akar").
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Cluster {
+    /// Its id: its index in [`Article::clusters`](crate::Article::clusters).
+    pub id: usize,
+    /// The fullest name among its mentions.
+    pub canonical: String,
+    /// Its type.
+    pub label: Label,
+    /// Number of entity mentions in it.
+    pub mentions: usize,
+    /// Byte range in the body of its first mention.
+    pub first: Span,
+    /// A role or title written before a mention ("Defense Minister").
+    pub role: Option<String>,
+    /// An affiliation written before a mention ("Turkish").
+    pub affiliation: Option<String>,
+}
+
+/// A direct quotation in the body.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Quote {
+    /// Byte range in the body of the quoted words, without the quote marks.
+    pub span: Span,
+    /// The body text of `span`.
+    pub text: String,
+    /// Who said it, as a name ("Hulusi Akar", "the Russian Foreign Ministry").
+    pub speaker: Option<String>,
+    /// The id of the speaker's [`Cluster`], when the speaker is a recognised entity.
+    pub speaker_cluster: Option<usize>,
+    /// Whether it is a scare quote (one or two words, not a statement).
+    pub scare: bool,
+}
+
+/// A temporal expression in the body.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DateMention {
+    /// Byte range in the body.
+    pub span: Span,
+    /// The body text of `span`.
+    pub text: String,
+    /// The normalised value, ISO 8601 (`2020-07-16`, `2020-07`, `2020`), when it can be
+    /// known; never a guess.
+    pub value: Option<String>,
+}

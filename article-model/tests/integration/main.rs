@@ -1,0 +1,3 @@
+//! Property tests of the model's invariants.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+mod properties;

@@ -1,0 +1,217 @@
+//! [`Extractor`]: the entry point, bytes in, [`Article`] out.
+
+use article_model::Article;
+
+use crate::baseline;
+use crate::error::{Error, ErrorKind, Result};
+use crate::limits::Limits;
+
+/// The form of an input page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Decide per input with [`sniff`].
+    #[default]
+    Auto,
+    /// An HTML page.
+    Html,
+    /// A plain-text dump of a page (all visible text, as a scraper saved it).
+    Text,
+}
+
+/// Guesses whether `input` is HTML or a plain-text dump, from its first kilobytes.
+///
+/// Never returns [`InputFormat::Auto`].
+///
+/// ```
+/// use article_parse::{sniff, InputFormat};
+/// assert_eq!(sniff(b"<!doctype html><p>Hi"), InputFormat::Html);
+/// assert_eq!(sniff(b"MOSCOW \xe2\x80\x94 Russia urged Turkey"), InputFormat::Text);
+/// ```
+#[must_use]
+pub fn sniff(input: &[u8]) -> InputFormat {
+    let head = &input[..input.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let markers: [&[u8]; 8] = [
+        b"<!doctype html",
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta ",
+        b"<div",
+        b"<p>",
+        b"<title",
+    ];
+    if markers
+        .iter()
+        .any(|m| memchr::memmem::find(&lower, m).is_some())
+    {
+        InputFormat::Html
+    } else {
+        InputFormat::Text
+    }
+}
+
+/// Turns a news page (HTML or a text dump) into an [`Article`].
+///
+/// Build it once and share it: `extract` takes `&self`, and the extractor is
+/// `Send + Sync`, so one serves every worker thread.
+///
+/// ```
+/// use article_parse::{Extractor, InputFormat};
+/// let extractor = Extractor::builder().format(InputFormat::Text).build();
+/// let article = extractor.extract(b"First paragraph.\n\nSecond paragraph.")?;
+/// assert_eq!(article.paragraphs().len(), 2);
+/// # Ok::<(), article_parse::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    format: InputFormat,
+    limits: Limits,
+}
+
+/// Builds an [`Extractor`]; every setter states its default.
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    format: InputFormat,
+    limits: Limits,
+}
+
+impl ExtractorBuilder {
+    /// The input format (default [`InputFormat::Auto`]: sniffed per input).
+    #[must_use]
+    pub fn format(mut self, format: InputFormat) -> ExtractorBuilder {
+        self.format = format;
+        self
+    }
+
+    /// Size and structure limits (default [`Limits::default`]).
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> ExtractorBuilder {
+        self.limits = limits;
+        self
+    }
+
+    /// The extractor.
+    #[must_use]
+    pub fn build(self) -> Extractor {
+        Extractor {
+            format: self.format,
+            limits: self.limits,
+        }
+    }
+}
+
+impl Extractor {
+    /// A builder with every default.
+    #[must_use]
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The format this extractor reads.
+    #[must_use]
+    pub fn format(&self) -> InputFormat {
+        self.format
+    }
+
+    /// The limits this extractor applies.
+    #[must_use]
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Extracts the article from one page.
+    ///
+    /// # Errors
+    /// When the input is over [`Limits::max_input_bytes`], looks binary, or is empty.
+    /// A malformed page is not an error.
+    pub fn extract(&self, input: &[u8]) -> Result<Article> {
+        let mut article = Article::new();
+        self.extract_into(input, &mut article)?;
+        Ok(article)
+    }
+
+    /// Like [`Extractor::extract`], reusing `article`'s allocations (it is cleared first).
+    ///
+    /// # Errors
+    /// As [`Extractor::extract`]; `article` is then left empty.
+    pub fn extract_into(&self, input: &[u8], article: &mut Article) -> Result<()> {
+        *article = Article::new();
+        let max = self.limits.max_input_bytes();
+        if input.len() > max {
+            return Err(Error::new(
+                ErrorKind::TooLarge {
+                    len: input.len(),
+                    max,
+                },
+                max,
+            ));
+        }
+        let format = match self.format {
+            InputFormat::Auto => sniff(input),
+            f => f,
+        };
+        let decoded = baseline::decode(input)?;
+        match format {
+            InputFormat::Html => baseline::html(&decoded, &self.limits, article),
+            _ => baseline::text(&decoded, &self.limits, article),
+        }
+        if article.paragraphs().is_empty() && article.removed.is_empty() {
+            return Err(Error::new(ErrorKind::Empty, 0));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Extractor>();
+        assert_send_sync::<Error>();
+    }
+
+    #[test]
+    fn sniff_table() {
+        let cases: &[(&[u8], InputFormat)] = &[
+            (b"<html><body>x", InputFormat::Html),
+            (b"  <!DOCTYPE HTML>", InputFormat::Html),
+            (b"<DIV class=a>text</DIV>", InputFormat::Html),
+            (b"Plain text with a < sign", InputFormat::Text),
+            (b"", InputFormat::Text),
+        ];
+        for (input, want) in cases {
+            assert_eq!(sniff(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn limits_at_and_over() {
+        let e = Extractor::builder()
+            .limits(Limits::default().with_max_input_bytes(5))
+            .format(InputFormat::Text)
+            .build();
+        assert!(e.extract(b"abcde").is_ok());
+        assert!(matches!(
+            e.extract(b"abcdef").unwrap_err().kind(),
+            ErrorKind::TooLarge { len: 6, max: 5 }
+        ));
+    }
+
+    #[test]
+    fn empty_and_binary_are_errors() {
+        let e = Extractor::default();
+        assert_eq!(e.extract(b"").unwrap_err().kind(), &ErrorKind::Empty);
+        assert_eq!(e.extract(b" \n\t ").unwrap_err().kind(), &ErrorKind::Empty);
+        assert!(matches!(
+            e.extract(b"\x7fELF\x02\x01\x01\0\0\0\0")
+                .unwrap_err()
+                .kind(),
+            ErrorKind::Binary { .. }
+        ));
+    }
+}

@@ -1,0 +1,40 @@
+//! Export throughput (bytes of output/s) per format on the fixtures.
+#![allow(clippy::unwrap_used)]
+use std::hint::black_box;
+
+use article_benches::fixtures;
+use article_export::{Format, Options};
+use article_parse::Extractor;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn bench(c: &mut Criterion) {
+    let extractor = Extractor::default();
+    let articles: Vec<_> = fixtures("html")
+        .iter()
+        .map(|(_, page)| extractor.extract(page).unwrap())
+        .collect();
+    let mut g = c.benchmark_group("export");
+    let options = Options::default();
+    for format in [Format::Json, Format::Jsonl, Format::Text, Format::Markdown] {
+        let size: usize = articles
+            .iter()
+            .map(|a| {
+                article_export::to_string(a, format, &options)
+                    .unwrap()
+                    .len()
+            })
+            .sum();
+        g.throughput(Throughput::Bytes(size as u64));
+        g.bench_function(format.name(), |b| {
+            b.iter(|| {
+                for a in &articles {
+                    black_box(article_export::to_string(black_box(a), format, &options).unwrap());
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
