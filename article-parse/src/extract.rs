@@ -3,7 +3,9 @@
 use article_model::Article;
 
 use crate::baseline;
+use crate::decode;
 use crate::error::{Error, ErrorKind, Result};
+use crate::html;
 use crate::limits::Limits;
 
 /// The form of an input page.
@@ -152,10 +154,15 @@ impl Extractor {
             InputFormat::Auto => sniff(input),
             f => f,
         };
-        let decoded = baseline::decode(input)?;
         match format {
-            InputFormat::Html => baseline::html(&decoded, &self.limits, article),
-            _ => baseline::text(&decoded, &self.limits, article),
+            InputFormat::Html => {
+                let decoded = decode::decode(input)?;
+                html::extract(&decoded, &self.limits, article);
+            }
+            _ => {
+                let decoded = baseline::decode(input)?;
+                baseline::text(&decoded, &self.limits, article);
+            }
         }
         if article.paragraphs().is_empty() && article.removed.is_empty() {
             return Err(Error::new(ErrorKind::Empty, 0));

@@ -26,8 +26,10 @@
 #![warn(missing_docs)]
 
 mod baseline;
+mod decode;
 mod error;
 mod extract;
+mod html;
 mod limits;
 
 pub use crate::{

@@ -1,0 +1,516 @@
+//! Article location and boilerplate removal over the blocks of a page.
+//!
+//! 1. Every element gets a *negative kind* from its tag (`nav`, `aside`, `footer`,
+//!    `header`, `form`), its ARIA role, or its class and id words (`related`, `share`,
+//!    `newsletter`, ...), and a *body* mark from `itemprop=articleBody` or body-naming
+//!    classes (`article-body`, `entry-content`).
+//! 2. Readability-style container scoring: every paragraph-like block with enough text and
+//!    few links scores `1 + commas + min(chars / 100, 3)`, added to its container and, less,
+//!    to the next ancestors; a container's score is scaled by its share of non-link text and
+//!    moved by its class words. When the page carries its body in JSON-LD (`articleBody`),
+//!    blocks whose words are in it score more. The best container is the article; siblings
+//!    that score well join it.
+//! 3. jusText-style block classification inside the article: a block is boilerplate when an
+//!    element between it and the article container is negative, when it is mostly link
+//!    text, when it is a short stock phrase ("Advertisement", "Read more"), or when its
+//!    neighbours are boilerplate and it is short (context smoothing). Headings, list items
+//!    and block quotes of the body are kept with their kind.
+
+use std::collections::HashSet;
+
+use article_model::RemovedKind;
+
+use super::builder::{Block, Doc, Kind, NO_NODE, cx, nf};
+use super::tags::Tag;
+use super::words::{self, Signals};
+
+/// What becomes of a block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Article body.
+    Keep,
+    /// A photo caption (also listed in `captions`).
+    Caption,
+    /// Boilerplate, with its kind and reason.
+    Remove(RemovedKind, &'static str),
+}
+
+struct NodeInfo {
+    sig: Signals,
+    /// The element's own negative kind (tag, role or words).
+    neg: Option<(RemovedKind, &'static str)>,
+    /// Nearest node at or above this one with a negative kind.
+    neg_up: u32,
+    depth: u32,
+    /// Readability score (raw), and text totals of the subtree.
+    score: f32,
+    chars: u32,
+    link_chars: u32,
+    good_chars: u32,
+    json_chars: u32,
+}
+
+fn tag_negative(tag: Tag, flags: u16) -> Option<(RemovedKind, &'static str)> {
+    use RemovedKind::*;
+    if flags & nf::HIDDEN != 0 {
+        return Some((Hidden, "hidden element"));
+    }
+    if flags & nf::ROLE_NAV != 0 {
+        return Some((Navigation, "role=navigation"));
+    }
+    if flags & nf::ROLE_ASIDE != 0 {
+        return Some((Sidebar, "role=complementary"));
+    }
+    if flags & nf::ROLE_FOOTER != 0 {
+        return Some((Footer, "role=contentinfo"));
+    }
+    if flags & nf::ROLE_HEADER != 0 {
+        return Some((Header, "role=banner"));
+    }
+    if flags & nf::ROLE_DIALOG != 0 {
+        return Some((Other, "dialog"));
+    }
+    match tag {
+        Tag::Nav => Some((Navigation, "in <nav>")),
+        Tag::Aside => Some((Sidebar, "in <aside>")),
+        Tag::Footer => Some((Footer, "in <footer>")),
+        Tag::Header => Some((Header, "in <header>")),
+        Tag::Form => Some((Other, "in <form>")),
+        Tag::Button => Some((Other, "button text")),
+        Tag::Dialog => Some((Other, "dialog")),
+        Tag::Menu => Some((Navigation, "in <menu>")),
+        _ => None,
+    }
+}
+
+fn word_reason(kind: RemovedKind) -> &'static str {
+    use RemovedKind::*;
+    match kind {
+        Navigation => "navigation class",
+        Share => "share class",
+        Comments => "comments class",
+        CommentForm => "comment form class",
+        Newsletter => "newsletter class",
+        Subscription => "subscription class",
+        CookieNotice => "cookie notice class",
+        Related => "related-content class",
+        Advertisement => "advertisement class",
+        Tags => "tags class",
+        AuthorBio => "author bio class",
+        Copyright => "copyright class",
+        Header => "header class",
+        Footer => "footer class",
+        Sidebar => "sidebar class",
+        Caption => "caption class",
+        Byline => "byline class",
+        Timestamp => "date class",
+        Hidden => "hidden class",
+        _ => "boilerplate class",
+    }
+}
+
+/// Decides every block of `doc`; `json_body` is the JSON-LD `articleBody`, if any.
+pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
+    let n = doc.nodes.len();
+    let mut info: Vec<NodeInfo> = Vec::with_capacity(n);
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let sig = words::signals(node.class, node.id);
+        let neg = tag_negative(node.tag, node.flags).or_else(|| {
+            sig.negative
+                .filter(|_| !sig.body && node.flags & nf::ARTICLE_BODY == 0)
+                .map(|k| (k, word_reason(k)))
+        });
+        let parent_up = info
+            .get(node.parent as usize)
+            .map_or(NO_NODE, |p: &NodeInfo| p.neg_up);
+        let depth = info.get(node.parent as usize).map_or(0, |p| p.depth + 1);
+        let me = u32::try_from(i).unwrap_or(NO_NODE);
+        info.push(NodeInfo {
+            sig,
+            neg,
+            neg_up: if neg.is_some() { me } else { parent_up },
+            depth,
+            score: 0.0,
+            chars: 0,
+            link_chars: 0,
+            good_chars: 0,
+            json_chars: 0,
+        });
+    }
+
+    let json = json_body.map(ShingleSet::new);
+    let in_json: Vec<f32> = doc
+        .blocks
+        .iter()
+        .map(|b| json.as_ref().map_or(0.0, |j| j.coverage(&b.text)))
+        .collect();
+
+    // Totals per node (own blocks), then bottom-up.
+    for (b, &jc) in doc.blocks.iter().zip(&in_json) {
+        let Some(ni) = info.get_mut(b.node as usize) else {
+            continue;
+        };
+        ni.chars += b.chars;
+        ni.link_chars += b.link_chars;
+        if is_good(b) {
+            ni.good_chars += b.chars - b.link_chars;
+        }
+        if jc > 0.5 {
+            ni.json_chars += b.chars;
+        }
+    }
+    for i in (0..n).rev() {
+        let parent = doc.nodes.get(i).map_or(NO_NODE, |x| x.parent) as usize;
+        let (c, l, g, j) = info.get(i).map_or((0, 0, 0, 0), |x| {
+            (x.chars, x.link_chars, x.good_chars, x.json_chars)
+        });
+        if let Some(p) = info.get_mut(parent) {
+            p.chars += c;
+            p.link_chars += l;
+            p.good_chars += g;
+            p.json_chars += j;
+        }
+    }
+
+    // Readability scores.
+    for (b, &jc) in doc.blocks.iter().zip(&in_json) {
+        if !is_good(b) || b.chars < 25 {
+            continue;
+        }
+        let commas = b.text.matches([',', '，', '、']).count() as f32;
+        let mut s = 1.0 + commas + (b.chars as f32 / 100.0).min(3.0);
+        if jc > 0.5 {
+            s += 3.0;
+        }
+        let mut node = container_of(doc, b.node);
+        for level in 0..4u8 {
+            let Some(ni) = info.get_mut(node as usize) else {
+                break;
+            };
+            ni.score += s / match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => f32::from(l) * 3.0,
+            };
+            node = doc.nodes.get(node as usize).map_or(NO_NODE, |x| x.parent);
+        }
+    }
+
+    let final_score = |i: usize| -> f32 {
+        let Some(ni) = info.get(i) else { return 0.0 };
+        let node = doc.nodes.get(i);
+        let ld = if ni.chars == 0 {
+            0.0
+        } else {
+            ni.link_chars as f32 / ni.chars as f32
+        };
+        let mut w = 0.0;
+        if ni.sig.body {
+            w += 25.0;
+        } else if ni.sig.positive {
+            w += 5.0;
+        }
+        if ni.neg.is_some() {
+            w -= 25.0;
+        }
+        if let Some(node) = node {
+            if node.flags & nf::ARTICLE_BODY != 0 {
+                w += 40.0;
+            }
+            if node.tag == Tag::Article {
+                w += 5.0;
+            }
+        }
+        ni.score * (1.0 - ld) + if ni.score > 0.0 { w } else { 0.0 }
+    };
+
+    let mut top = NO_NODE;
+    let mut best = 0.0f32;
+    for i in 0..n {
+        let s = final_score(i);
+        if s > best {
+            best = s;
+            top = u32::try_from(i).unwrap_or(NO_NODE);
+        }
+    }
+    // JSON-LD: the smallest node holding most of the blocks found in articleBody.
+    if let Some(total_json) = doc
+        .blocks
+        .iter()
+        .zip(&in_json)
+        .filter(|(_, j)| **j > 0.5)
+        .map(|(b, _)| b.chars)
+        .reduce(|a, b| a + b)
+    {
+        if total_json > 200 {
+            let mut cand = NO_NODE;
+            for (i, ni) in info.iter().enumerate() {
+                if ni.json_chars as f32 >= 0.9 * total_json as f32 {
+                    let better = info.get(cand as usize).is_none_or(|c| ni.depth > c.depth);
+                    if better {
+                        cand = u32::try_from(i).unwrap_or(NO_NODE);
+                    }
+                }
+            }
+            if cand != NO_NODE {
+                top = cand;
+            }
+        }
+    }
+
+    // Widen to the parent when the article's text is split over siblings.
+    let mut container = top;
+    if let Some(t) = info.get(top as usize) {
+        let parent = doc.nodes.get(top as usize).map_or(NO_NODE, |x| x.parent);
+        if let Some(p) = info.get(parent as usize) {
+            let extra = p.good_chars.saturating_sub(t.good_chars);
+            if p.neg.is_none()
+                && extra > t.good_chars / 3
+                && p.good_chars < t.good_chars.saturating_mul(3)
+                && !doc
+                    .nodes
+                    .get(top as usize)
+                    .is_some_and(|x| x.flags & nf::ARTICLE_BODY != 0)
+                && !t.sig.body
+            {
+                container = parent;
+            }
+        }
+    }
+
+    let inside = |node: u32| -> bool {
+        if container == NO_NODE {
+            return true;
+        }
+        let cdepth = info.get(container as usize).map_or(0, |c| c.depth);
+        let mut cur = node;
+        while let Some(ni) = info.get(cur as usize) {
+            if cur == container {
+                return true;
+            }
+            if ni.depth <= cdepth {
+                return false;
+            }
+            cur = doc.nodes.get(cur as usize).map_or(NO_NODE, |x| x.parent);
+        }
+        false
+    };
+    let cdepth = info.get(container as usize).map_or(0, |c| c.depth);
+
+    let mut verdicts: Vec<Verdict> = doc
+        .blocks
+        .iter()
+        .zip(&in_json)
+        .map(|(b, &jc)| {
+            use RemovedKind::*;
+            if b.ctx & (cx::HIDDEN | cx::INVISIBLE) != 0 {
+                return Verdict::Remove(Hidden, "hidden element");
+            }
+            if !inside(b.node) {
+                let why = info
+                    .get(b.node as usize)
+                    .and_then(|ni| info.get(ni.neg_up as usize))
+                    .and_then(|x| x.neg);
+                return match why {
+                    Some((k, r)) => Verdict::Remove(k, r),
+                    None if b.kind == Kind::Heading(1) => Verdict::Remove(Title, "page heading"),
+                    None => Verdict::Remove(Other, "outside the article container"),
+                };
+            }
+            if b.kind == Kind::Caption {
+                return Verdict::Caption;
+            }
+            if jc > 0.8 {
+                return Verdict::Keep;
+            }
+            // Nearest negative element below the container.
+            if let Some(ni) = info.get(b.node as usize) {
+                if let Some(neg) = info.get(ni.neg_up as usize) {
+                    if neg.depth > cdepth || container == NO_NODE {
+                        if let Some((k, r)) = neg.neg {
+                            return Verdict::Remove(k, r);
+                        }
+                    }
+                }
+            }
+            if let Some(v) = stock_phrase(b) {
+                return v;
+            }
+            if b.ctx & cx::FORM != 0 {
+                return Verdict::Remove(Other, "form text");
+            }
+            let ld = if b.chars == 0 {
+                0.0
+            } else {
+                b.link_chars as f32 / b.chars as f32
+            };
+            if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
+                return Verdict::Remove(Related, "mostly link text");
+            }
+            if b.kind == Kind::Heading(1) {
+                return Verdict::Remove(Title, "article heading");
+            }
+            Verdict::Keep
+        })
+        .collect();
+
+    // Trailing headings announce what follows (related, comments): drop them.
+    for i in (0..verdicts.len()).rev() {
+        match verdicts.get(i) {
+            Some(Verdict::Keep) => {
+                if matches!(doc.blocks.get(i).map(|b| b.kind), Some(Kind::Heading(_))) {
+                    if let Some(v) = verdicts.get_mut(i) {
+                        *v = Verdict::Remove(RemovedKind::Related, "heading after the body");
+                    }
+                } else {
+                    break;
+                }
+            }
+            _ => continue,
+        }
+    }
+    verdicts
+}
+
+/// The nearest node of `node` that is a container (not a paragraph or inline element).
+fn container_of(doc: &Doc<'_>, mut node: u32) -> u32 {
+    for _ in 0..3 {
+        match doc.nodes.get(node as usize) {
+            Some(x)
+                if matches!(
+                    x.tag,
+                    Tag::P
+                        | Tag::A
+                        | Tag::Span
+                        | Tag::Blockquote
+                        | Tag::Li
+                        | Tag::Pre
+                        | Tag::Strong
+                        | Tag::B
+                        | Tag::Em
+                        | Tag::I
+                ) || x.tag.heading_level().is_some() =>
+            {
+                node = x.parent;
+            }
+            _ => break,
+        }
+    }
+    node
+}
+
+/// A block that reads as article prose: not hidden, not a heading, few links.
+fn is_good(b: &Block) -> bool {
+    b.ctx & (cx::HIDDEN | cx::INVISIBLE | cx::FORM) == 0
+        && matches!(
+            b.kind,
+            Kind::Paragraph | Kind::Quote | Kind::ListItem | Kind::Pre
+        )
+        && b.link_chars * 3 < b.chars
+}
+
+/// Short stock lines of page furniture.
+fn stock_phrase(b: &Block) -> Option<Verdict> {
+    use RemovedKind::*;
+    if b.chars > 80 {
+        return None;
+    }
+    let lower = b.text.to_lowercase();
+    let t = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    const EXACT: &[(&str, RemovedKind)] = &[
+        ("advertisement", Advertisement),
+        ("ad", Advertisement),
+        ("advertising", Advertisement),
+        ("sponsored", Advertisement),
+        ("story continues below advertisement", Advertisement),
+        ("continue reading", Related),
+        ("continue reading below", Advertisement),
+        ("read more", Related),
+        ("related", Related),
+        ("related articles", Related),
+        ("related stories", Related),
+        ("more stories", Related),
+        ("share", Share),
+        ("share this", Share),
+        ("share this article", Share),
+        ("share this story", Share),
+        ("comments", Comments),
+        ("loading", Other),
+        ("close", Other),
+        ("skip to content", Navigation),
+        ("back to top", Navigation),
+        ("print", Share),
+        ("email", Share),
+    ];
+    if let Some(&(_, k)) = EXACT.iter().find(|(p, _)| *p == t) {
+        return Some(Verdict::Remove(k, "stock phrase"));
+    }
+    const PREFIX: &[(&str, RemovedKind)] = &[
+        ("read more", Related),
+        ("related:", Related),
+        ("see also", Related),
+        ("sign up", Newsletter),
+        ("subscribe", Subscription),
+        ("follow us", Share),
+        ("click here", Other),
+        ("copyright", Copyright),
+        ("©", Copyright),
+        ("all rights reserved", Copyright),
+        ("share on", Share),
+        ("share this", Share),
+        ("you may also like", Related),
+        ("recommended", Related),
+        ("most read", Related),
+        ("most popular", Related),
+        ("also read", Related),
+        ("watch:", Related),
+        ("photo:", Caption),
+        ("image:", Caption),
+    ];
+    if let Some(&(_, k)) = PREFIX
+        .iter()
+        .find(|(p, _)| lower.starts_with(p) || t.starts_with(p))
+    {
+        return Some(Verdict::Remove(k, "stock phrase"));
+    }
+    None
+}
+
+/// Word 4-gram set of a text (the JSON-LD body), to test blocks against.
+struct ShingleSet {
+    set: HashSet<u64>,
+}
+
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+}
+
+fn hash_words(w: &[&str]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    w.hash(&mut h);
+    h.finish()
+}
+
+impl ShingleSet {
+    fn new(text: &str) -> ShingleSet {
+        let words: Vec<&str> = words_of(text).collect();
+        let set = words.windows(4).map(hash_words).collect();
+        ShingleSet { set }
+    }
+
+    /// Share of the text's 4-grams found in the set (0 for texts under 4 words).
+    fn coverage(&self, text: &str) -> f32 {
+        let words: Vec<&str> = words_of(text).collect();
+        if words.len() < 4 || self.set.is_empty() {
+            return 0.0;
+        }
+        let total = words.len() - 3;
+        let hit = words
+            .windows(4)
+            .filter(|w| self.set.contains(&hash_words(w)))
+            .count();
+        hit as f32 / total as f32
+    }
+}
