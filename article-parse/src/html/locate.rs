@@ -32,7 +32,11 @@ pub(crate) enum Verdict {
     /// A photo caption (also listed in `captions`).
     Caption,
     /// Boilerplate, with its kind and reason.
-    Remove(RemovedKind, &'static str),
+    Remove(RemovedKind, String),
+}
+
+fn remove(kind: RemovedKind, why: impl Into<String>) -> Verdict {
+    Verdict::Remove(kind, why.into())
 }
 
 struct NodeInfo {
@@ -242,7 +246,9 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         .map(|(b, _)| b.chars)
         .reduce(|a, b| a + b)
     {
-        if total_json > 200 {
+        // A truncated JSON-LD body (a teaser ending in "...") must not shrink the article.
+        let json_len = json_body.map_or(0, |j| j.chars().filter(|c| !c.is_whitespace()).count());
+        if total_json > 200 && json_len >= 800 && total_json as usize * 2 >= json_len {
             let mut cand = NO_NODE;
             for (i, ni) in info.iter().enumerate() {
                 if ni.json_chars as f32 >= 0.9 * total_json as f32 {
@@ -278,24 +284,47 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         }
     }
 
-    let inside = |node: u32| -> bool {
-        if container == NO_NODE {
-            return true;
+    if std::env::var_os("ARTICLE_DEBUG").is_some() {
+        for (label, x) in [("top", top), ("container", container)] {
+            if let (Some(nd), Some(ni)) = (doc.nodes.get(x as usize), info.get(x as usize)) {
+                eprintln!(
+                    "{label}: {:?} class={:?} id={:?} depth={} score={} good={} json={}",
+                    nd.tag, nd.class, nd.id, ni.depth, ni.score, ni.good_chars, ni.json_chars
+                );
+            }
         }
-        let cdepth = info.get(container as usize).map_or(0, |c| c.depth);
+    }
+    // The article may be split over several elements of the same tag and class
+    // (`<div class="article__body">` between ad slots): all of them are the article.
+    let mut is_container = vec![false; n];
+    if let Some(c) = is_container.get_mut(container as usize) {
+        *c = true;
+    }
+    if let Some(cn) = doc.nodes.get(container as usize) {
+        if !cn.class.is_empty() {
+            for (i, x) in doc.nodes.iter().enumerate() {
+                if x.tag == cn.tag && x.class == cn.class && info.get(i).is_some_and(|ni| ni.good_chars > 0) {
+                    if let Some(c) = is_container.get_mut(i) {
+                        *c = true;
+                    }
+                }
+            }
+        }
+    }
+    // The depth of the container holding `node`, if any.
+    let container_depth = |node: u32| -> Option<u32> {
+        if container == NO_NODE {
+            return Some(0);
+        }
         let mut cur = node;
         while let Some(ni) = info.get(cur as usize) {
-            if cur == container {
-                return true;
-            }
-            if ni.depth <= cdepth {
-                return false;
+            if is_container.get(cur as usize).copied().unwrap_or(false) {
+                return Some(ni.depth);
             }
             cur = doc.nodes.get(cur as usize).map_or(NO_NODE, |x| x.parent);
         }
-        false
+        None
     };
-    let cdepth = info.get(container as usize).map_or(0, |c| c.depth);
 
     let mut verdicts: Vec<Verdict> = doc
         .blocks
@@ -304,19 +333,22 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         .map(|(b, &jc)| {
             use RemovedKind::*;
             if b.ctx & (cx::HIDDEN | cx::INVISIBLE) != 0 {
-                return Verdict::Remove(Hidden, "hidden element");
+                return remove(Hidden, "hidden element");
             }
-            if !inside(b.node) {
+            let Some(cdepth) = container_depth(b.node) else {
                 let why = info
                     .get(b.node as usize)
                     .and_then(|ni| info.get(ni.neg_up as usize))
                     .and_then(|x| x.neg);
                 return match why {
-                    Some((k, r)) => Verdict::Remove(k, r),
-                    None if b.kind == Kind::Heading(1) => Verdict::Remove(Title, "page heading"),
-                    None => Verdict::Remove(Other, "outside the article container"),
+                    Some((k, r)) => remove(
+                        k,
+                        describe(doc, info.get(b.node as usize).map_or(NO_NODE, |ni| ni.neg_up), r),
+                    ),
+                    None if b.kind == Kind::Heading(1) => remove(Title, "page heading"),
+                    None => remove(Other, "outside the article container"),
                 };
-            }
+            };
             if b.kind == Kind::Caption {
                 return Verdict::Caption;
             }
@@ -328,7 +360,7 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
                 if let Some(neg) = info.get(ni.neg_up as usize) {
                     if neg.depth > cdepth || container == NO_NODE {
                         if let Some((k, r)) = neg.neg {
-                            return Verdict::Remove(k, r);
+                            return remove(k, describe(doc, ni.neg_up, r));
                         }
                     }
                 }
@@ -337,7 +369,7 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
                 return v;
             }
             if b.ctx & cx::FORM != 0 {
-                return Verdict::Remove(Other, "form text");
+                return remove(Other, "form text");
             }
             let ld = if b.chars == 0 {
                 0.0
@@ -345,10 +377,10 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
                 b.link_chars as f32 / b.chars as f32
             };
             if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
-                return Verdict::Remove(Related, "mostly link text");
+                return remove(Related, "mostly link text");
             }
             if b.kind == Kind::Heading(1) {
-                return Verdict::Remove(Title, "article heading");
+                return remove(Title, "article heading");
             }
             Verdict::Keep
         })
@@ -360,7 +392,7 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
             Some(Verdict::Keep) => {
                 if matches!(doc.blocks.get(i).map(|b| b.kind), Some(Kind::Heading(_))) {
                     if let Some(v) = verdicts.get_mut(i) {
-                        *v = Verdict::Remove(RemovedKind::Related, "heading after the body");
+                        *v = remove(RemovedKind::Related, "heading after the body");
                     }
                 } else {
                     break;
@@ -370,6 +402,24 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         }
     }
     verdicts
+}
+
+/// "reason (in <div class=...>)" for people.
+fn describe(doc: &Doc<'_>, node: u32, reason: &str) -> String {
+    match doc.nodes.get(node as usize) {
+        Some(n) if !n.class.is_empty() || !n.id.is_empty() => {
+            let mut s = format!("{reason}: <{:?}", n.tag).to_lowercase();
+            if !n.id.is_empty() {
+                s.push_str(&format!(" id=\"{}\"", n.id.chars().take(60).collect::<String>()));
+            }
+            if !n.class.is_empty() {
+                s.push_str(&format!(" class=\"{}\"", n.class.chars().take(80).collect::<String>()));
+            }
+            s.push('>');
+            s
+        }
+        _ => reason.to_owned(),
+    }
 }
 
 /// The nearest node of `node` that is a container (not a paragraph or inline element).
@@ -443,7 +493,7 @@ fn stock_phrase(b: &Block) -> Option<Verdict> {
         ("email", Share),
     ];
     if let Some(&(_, k)) = EXACT.iter().find(|(p, _)| *p == t) {
-        return Some(Verdict::Remove(k, "stock phrase"));
+        return Some(remove(k, "stock phrase"));
     }
     const PREFIX: &[(&str, RemovedKind)] = &[
         ("read more", Related),
@@ -471,7 +521,7 @@ fn stock_phrase(b: &Block) -> Option<Verdict> {
         .iter()
         .find(|(p, _)| lower.starts_with(p) || t.starts_with(p))
     {
-        return Some(Verdict::Remove(k, "stock phrase"));
+        return Some(remove(k, "stock phrase"));
     }
     None
 }

@@ -54,7 +54,6 @@ const NEGATIVE: &[(&str, RemovedKind)] = {
         ("signup", Newsletter),
         ("subscribe", Subscription),
         ("subscription", Subscription),
-        ("paywall", Subscription),
         ("login", Subscription),
         ("register", Subscription),
         ("registration", Subscription),
