@@ -23,7 +23,7 @@ pub(crate) const NO_NODE: u32 = u32::MAX;
 
 /// Node flags.
 pub(crate) mod nf {
-    /// `hidden`, `display:none`, `visibility:hidden`, `aria-hidden=true`.
+    /// `hidden`, `display:none`, `visibility:hidden` (not `aria-hidden`: that text shows).
     pub const HIDDEN: u16 = 1;
     /// `itemprop=articleBody` (or `articlebody`).
     pub const ARTICLE_BODY: u16 = 2;
@@ -262,9 +262,6 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
 
 fn is_hidden(attrs: &[Attr<'_>]) -> bool {
     if attr(attrs, "hidden").is_some() {
-        return true;
-    }
-    if attr(attrs, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return true;
     }
     attr(attrs, "style").is_some_and(|s| {

@@ -45,6 +45,8 @@ struct NodeInfo {
     neg: Option<(RemovedKind, &'static str)>,
     /// Nearest node at or above this one with a negative kind.
     neg_up: u32,
+    /// Nearest embedded post (tweet) at or above this one.
+    embed_up: u32,
     depth: u32,
     /// Readability score (raw), and text totals of the subtree.
     score: f32,
@@ -129,10 +131,22 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
             .map_or(NO_NODE, |p: &NodeInfo| p.neg_up);
         let depth = info.get(node.parent as usize).map_or(0, |p| p.depth + 1);
         let me = u32::try_from(i).unwrap_or(NO_NODE);
+        let embed = sig.embed
+            && matches!(
+                node.tag,
+                Tag::Blockquote | Tag::Div | Tag::Figure | Tag::Custom
+            );
+        let embed_up = if embed {
+            me
+        } else {
+            info.get(node.parent as usize)
+                .map_or(NO_NODE, |p| p.embed_up)
+        };
         info.push(NodeInfo {
             sig,
             neg,
             neg_up: if neg.is_some() { me } else { parent_up },
+            embed_up,
             depth,
             score: 0.0,
             chars: 0,
@@ -303,7 +317,10 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
     if let Some(cn) = doc.nodes.get(container as usize) {
         if !cn.class.is_empty() {
             for (i, x) in doc.nodes.iter().enumerate() {
-                if x.tag == cn.tag && x.class == cn.class && info.get(i).is_some_and(|ni| ni.good_chars > 0) {
+                if x.tag == cn.tag
+                    && x.class == cn.class
+                    && info.get(i).is_some_and(|ni| ni.good_chars > 0)
+                {
                     if let Some(c) = is_container.get_mut(i) {
                         *c = true;
                     }
@@ -343,7 +360,11 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
                 return match why {
                     Some((k, r)) => remove(
                         k,
-                        describe(doc, info.get(b.node as usize).map_or(NO_NODE, |ni| ni.neg_up), r),
+                        describe(
+                            doc,
+                            info.get(b.node as usize).map_or(NO_NODE, |ni| ni.neg_up),
+                            r,
+                        ),
                     ),
                     None if b.kind == Kind::Heading(1) => remove(Title, "page heading"),
                     None => remove(Other, "outside the article container"),
@@ -355,8 +376,13 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
             if jc > 0.8 {
                 return Verdict::Keep;
             }
-            // Nearest negative element below the container.
-            if let Some(ni) = info.get(b.node as usize) {
+            // Nearest negative element below the container (an embedded post counts as
+            // content wherever it sits).
+            let embedded = info
+                .get(b.node as usize)
+                .and_then(|ni| info.get(ni.embed_up as usize))
+                .is_some_and(|e| e.depth > cdepth);
+            if let Some(ni) = info.get(b.node as usize).filter(|_| !embedded) {
                 if let Some(neg) = info.get(ni.neg_up as usize) {
                     if neg.depth > cdepth || container == NO_NODE {
                         if let Some((k, r)) = neg.neg {
@@ -367,6 +393,12 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
             }
             if let Some(v) = stock_phrase(b) {
                 return v;
+            }
+            if let Some(v) = promo_phrase(b) {
+                return v;
+            }
+            if !b.text.chars().any(char::is_alphanumeric) {
+                return remove(Other, "no words");
             }
             if b.ctx & cx::FORM != 0 {
                 return remove(Other, "form text");
@@ -379,12 +411,11 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
             if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
                 return remove(Related, "mostly link text");
             }
-            if b.kind == Kind::Heading(1) {
-                return remove(Title, "article heading");
-            }
             Verdict::Keep
         })
         .collect();
+
+    smooth(doc, &mut verdicts);
 
     // Trailing headings announce what follows (related, comments): drop them.
     for i in (0..verdicts.len()).rev() {
@@ -404,16 +435,184 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
     verdicts
 }
 
+/// A kept paragraph long enough to anchor its neighbours.
+fn is_anchor(b: &Block, v: &Verdict) -> bool {
+    *v == Verdict::Keep && b.kind == Kind::Paragraph && b.chars >= 80 && b.link_chars * 4 < b.chars
+}
+
+/// Context rules over the first decisions, jusText-style.
+fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
+    let blocks = &doc.blocks;
+    let first_anchor = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .position(|(b, v)| is_anchor(b, v));
+    let last_anchor = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .rposition(|(b, v)| is_anchor(b, v));
+    // Link-dense paragraphs between two anchors are prose with a link in it.
+    for i in 1..verdicts.len() {
+        let linky = matches!(verdicts.get(i), Some(Verdict::Remove(RemovedKind::Related, r)) if r == "mostly link text");
+        if !linky || blocks.get(i).is_none_or(|b| b.kind != Kind::Paragraph) {
+            continue;
+        }
+        let prev = (0..i)
+            .rev()
+            .find(|&j| blocks.get(j).is_some_and(|b| b.kind != Kind::Caption));
+        let next =
+            (i + 1..blocks.len()).find(|&j| blocks.get(j).is_some_and(|b| b.kind != Kind::Caption));
+        let anchored = |j: Option<usize>| {
+            j.and_then(|j| Some(is_anchor(blocks.get(j)?, verdicts.get(j)?)))
+                .unwrap_or(false)
+        };
+        if anchored(prev) && anchored(next) {
+            if let Some(v) = verdicts.get_mut(i) {
+                *v = Verdict::Keep;
+            }
+        }
+    }
+    // Before the first anchor: the title, bylines and date lines.
+    if let Some(first) = first_anchor {
+        for i in 0..first {
+            let (Some(b), Some(v)) = (blocks.get(i), verdicts.get_mut(i)) else {
+                break;
+            };
+            if *v != Verdict::Keep {
+                continue;
+            }
+            if b.kind == Kind::Heading(1) {
+                *v = remove(RemovedKind::Title, "article heading");
+            } else if b.chars < 120 {
+                if let Some(k) = head_line(&b.text) {
+                    *v = remove(k, "byline or date line before the body");
+                }
+            }
+        }
+    }
+    // After the last anchor: credit lines.
+    if let Some(last) = last_anchor {
+        for i in last + 1..blocks.len() {
+            let (Some(b), Some(v)) = (blocks.get(i), verdicts.get_mut(i)) else {
+                break;
+            };
+            if *v == Verdict::Keep && b.chars < 300 && credit_line(&b.text) {
+                *v = remove(RemovedKind::Byline, "credit line after the body");
+            }
+        }
+    }
+}
+
+/// A byline or date line ("By Jane Doe", "Updated at 1:23 p.m.", "05/10/2018 - ...").
+fn head_line(text: &str) -> Option<RemovedKind> {
+    let lower = text.to_lowercase();
+    const BY: &[&str] = &[
+        "by ",
+        "por ",
+        "von ",
+        "par ",
+        "door ",
+        "di ",
+        "av ",
+        "af ",
+        "автор",
+    ];
+    if BY.iter().any(|p| lower.starts_with(p)) {
+        return Some(RemovedKind::Byline);
+    }
+    const WORDS: &[&str] = &[
+        "updated",
+        "published",
+        "posted",
+        "publicado",
+        "atualizado",
+        "actualizado",
+        "veröffentlicht",
+        "aktualisiert",
+        "publié",
+        "mis à jour",
+        "pubblicato",
+        "last modified",
+    ];
+    if WORDS.iter().any(|w| lower.contains(w)) {
+        return Some(RemovedKind::Timestamp);
+    }
+    if super::metadata::visible_date(text).is_some() || numeric_date(text) {
+        return Some(RemovedKind::Timestamp);
+    }
+    None
+}
+
+/// `dd/mm/yyyy`, `yyyy-mm-dd`, `dd.mm.yyyy` somewhere in the text.
+fn numeric_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let is_d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        let sep = |j: usize| matches!(b.get(j), Some(b'/' | b'.' | b'-'));
+        (is_d(i)
+            && is_d(i + 1)
+            && sep(i + 2)
+            && is_d(i + 3)
+            && is_d(i + 4)
+            && sep(i + 5)
+            && is_d(i + 6)
+            && is_d(i + 7))
+            || (is_d(i)
+                && is_d(i + 1)
+                && is_d(i + 2)
+                && is_d(i + 3)
+                && sep(i + 4)
+                && is_d(i + 5)
+                && is_d(i + 6)
+                && sep(i + 7)
+                && is_d(i + 8))
+    })
+}
+
+/// Agency credit lines that close a story ("Reporting by ...; Editing by ...").
+fn credit_line(text: &str) -> bool {
+    let lower = text.trim_start_matches(['(', '[']).to_lowercase();
+    const PREFIX: &[&str] = &[
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "associated press writer",
+        "the associated press contributed",
+        "contributing:",
+        "this story has been",
+        "this article has been",
+        "this article was originally",
+        "originally published",
+        "a version of this",
+        "follow ",
+        "read more",
+        "more great",
+        "related:",
+        "see also",
+        "more from",
+        "more on this",
+    ];
+    PREFIX.iter().any(|p| lower.starts_with(p))
+}
+
 /// "reason (in <div class=...>)" for people.
 fn describe(doc: &Doc<'_>, node: u32, reason: &str) -> String {
     match doc.nodes.get(node as usize) {
         Some(n) if !n.class.is_empty() || !n.id.is_empty() => {
             let mut s = format!("{reason}: <{:?}", n.tag).to_lowercase();
             if !n.id.is_empty() {
-                s.push_str(&format!(" id=\"{}\"", n.id.chars().take(60).collect::<String>()));
+                s.push_str(&format!(
+                    " id=\"{}\"",
+                    n.id.chars().take(60).collect::<String>()
+                ));
             }
             if !n.class.is_empty() {
-                s.push_str(&format!(" class=\"{}\"", n.class.chars().take(80).collect::<String>()));
+                s.push_str(&format!(
+                    " class=\"{}\"",
+                    n.class.chars().take(80).collect::<String>()
+                ));
             }
             s.push('>');
             s
@@ -465,7 +664,7 @@ fn stock_phrase(b: &Block) -> Option<Verdict> {
     if b.chars > 80 {
         return None;
     }
-    let lower = b.text.to_lowercase();
+    let lower = b.text.to_lowercase().replace('’', "'");
     let t = lower.trim_matches(|c: char| !c.is_alphanumeric());
     const EXACT: &[(&str, RemovedKind)] = &[
         ("advertisement", Advertisement),
@@ -491,6 +690,22 @@ fn stock_phrase(b: &Block) -> Option<Verdict> {
         ("back to top", Navigation),
         ("print", Share),
         ("email", Share),
+        ("advert", Advertisement),
+        ("iklan", Advertisement),
+        ("anzeige", Advertisement),
+        ("werbung", Advertisement),
+        ("publicidade", Advertisement),
+        ("publicidad", Advertisement),
+        ("publicité", Advertisement),
+        ("pubblicità", Advertisement),
+        ("реклама", Advertisement),
+        ("explore further", Related),
+        ("don't miss", Related),
+        ("don’t miss", Related),
+        ("top stories", Related),
+        ("trending", Related),
+        ("more great wired stories", Related),
+        ("tl;dr", Other),
     ];
     if let Some(&(_, k)) = EXACT.iter().find(|(p, _)| *p == t) {
         return Some(remove(k, "stock phrase"));
@@ -516,6 +731,16 @@ fn stock_phrase(b: &Block) -> Option<Verdict> {
         ("watch:", Related),
         ("photo:", Caption),
         ("image:", Caption),
+        ("filed under", Tags),
+        ("tags:", Tags),
+        ("topics:", Tags),
+        ("posted in", Tags),
+        ("get the latest", Newsletter),
+        ("have a tip", Other),
+        ("follow the ", Share),
+        ("follow @", Share),
+        ("listen to this", Other),
+        ("download the", Other),
     ];
     if let Some(&(_, k)) = PREFIX
         .iter()
@@ -524,6 +749,36 @@ fn stock_phrase(b: &Block) -> Option<Verdict> {
         return Some(remove(k, "stock phrase"));
     }
     None
+}
+
+/// Short blocks of promotion: newsletters, rights notices.
+fn promo_phrase(b: &Block) -> Option<Verdict> {
+    use RemovedKind::*;
+    if b.chars > 200 {
+        return None;
+    }
+    let lower = b.text.to_lowercase();
+    const CONTAINS: &[(&str, RemovedKind)] = &[
+        ("newsletter", Newsletter),
+        ("in your inbox", Newsletter),
+        ("sign up for", Newsletter),
+        ("delivered to your", Newsletter),
+        ("delivered through your", Newsletter),
+        ("all rights reserved", Copyright),
+        ("may not be reproduced", Copyright),
+        ("registered trademark", Copyright),
+        ("registered service mark", Copyright),
+        ("follow us on", Share),
+        ("comments are moderated", Comments),
+        ("moderating all comments", Comments),
+        ("leave a comment", CommentForm),
+        ("leave a reply", CommentForm),
+        ("add a comment", CommentForm),
+    ];
+    CONTAINS
+        .iter()
+        .find(|(p, _)| lower.contains(p))
+        .map(|&(_, k)| remove(k, "promotion or notice"))
 }
 
 /// Word 4-gram set of a text (the JSON-LD body), to test blocks against.

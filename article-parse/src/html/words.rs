@@ -16,6 +16,8 @@ pub(crate) struct Signals {
     pub body: bool,
     /// A weaker positive word (`article`, `content`, `story`, `post`, `text`).
     pub positive: bool,
+    /// An embedded post (tweet, Instagram, TikTok): content wherever it sits.
+    pub embed: bool,
 }
 
 /// Words that name boilerplate, with the kind.
@@ -175,6 +177,9 @@ const BODY_COMPOUNDS: &[&str] = &[
     "postentry",
 ];
 
+/// Words of embedded posts quoted in an article.
+const EMBED: &[&str] = &["tweet", "twitter", "instagram", "tiktok"];
+
 const POSITIVE: &[&str] = &[
     "article", "content", "story", "post", "text", "entry", "body", "main", "blog", "news",
 ];
@@ -206,6 +211,9 @@ pub(crate) fn signals(class: &str, id: &str) -> Signals {
             }
             if POSITIVE.contains(&w.as_str()) {
                 s.positive = true;
+            }
+            if EMBED.contains(&w.as_str()) {
+                s.embed = true;
             }
         }
     }
