@@ -53,6 +53,8 @@ struct NodeInfo {
     chars: u32,
     link_chars: u32,
     good_chars: u32,
+    /// Good chars outside negative elements (comments, related boxes) of the subtree.
+    clean_chars: u32,
     json_chars: u32,
 }
 
@@ -152,6 +154,7 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
             chars: 0,
             link_chars: 0,
             good_chars: 0,
+            clean_chars: 0,
             json_chars: 0,
         });
     }
@@ -172,6 +175,9 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         ni.link_chars += b.link_chars;
         if is_good(b) {
             ni.good_chars += b.chars - b.link_chars;
+            if b.chars >= 40 {
+                ni.clean_chars += b.chars - b.link_chars;
+            }
         }
         if jc > 0.5 {
             ni.json_chars += b.chars;
@@ -278,23 +284,39 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         }
     }
 
-    // Widen to the parent when the article's text is split over siblings.
+    // Widen to the parent when the article's text is split over siblings: the parent
+    // holds much more clean prose (outside comment and related boxes) than the candidate.
     let mut container = top;
-    if let Some(t) = info.get(top as usize) {
-        let parent = doc.nodes.get(top as usize).map_or(NO_NODE, |x| x.parent);
-        if let Some(p) = info.get(parent as usize) {
-            let extra = p.good_chars.saturating_sub(t.good_chars);
-            if p.neg.is_none()
-                && extra > t.good_chars / 3
-                && p.good_chars < t.good_chars.saturating_mul(3)
-                && !doc
-                    .nodes
-                    .get(top as usize)
-                    .is_some_and(|x| x.flags & nf::ARTICLE_BODY != 0)
-                && !t.sig.body
-            {
-                container = parent;
-            }
+    let pinned = |x: u32| {
+        doc.nodes
+            .get(x as usize)
+            .is_some_and(|d| d.flags & nf::ARTICLE_BODY != 0)
+            || info.get(x as usize).is_some_and(|i| i.sig.body)
+    };
+    for _ in 0..3 {
+        if pinned(container) {
+            break;
+        }
+        let Some(t) = info.get(container as usize) else {
+            break;
+        };
+        let parent = doc
+            .nodes
+            .get(container as usize)
+            .map_or(NO_NODE, |x| x.parent);
+        let Some(p) = info.get(parent as usize) else {
+            break;
+        };
+        let extra = p.clean_chars.saturating_sub(t.clean_chars);
+        let ld = p.link_chars as f32 / p.chars.max(1) as f32;
+        if p.neg.is_none()
+            && extra * 3 > t.clean_chars
+            && extra < t.clean_chars.saturating_mul(2)
+            && ld < 0.35
+        {
+            container = parent;
+        } else {
+            break;
         }
     }
 
@@ -343,77 +365,85 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         None
     };
 
-    let mut verdicts: Vec<Verdict> = doc
-        .blocks
-        .iter()
-        .zip(&in_json)
-        .map(|(b, &jc)| {
-            use RemovedKind::*;
-            if b.ctx & (cx::HIDDEN | cx::INVISIBLE) != 0 {
-                return remove(Hidden, "hidden element");
-            }
-            let Some(cdepth) = container_depth(b.node) else {
-                let why = info
-                    .get(b.node as usize)
-                    .and_then(|ni| info.get(ni.neg_up as usize))
-                    .and_then(|x| x.neg);
-                return match why {
-                    Some((k, r)) => remove(
-                        k,
-                        describe(
-                            doc,
-                            info.get(b.node as usize).map_or(NO_NODE, |ni| ni.neg_up),
-                            r,
+    let ctr_good = info.get(container as usize).map_or(0, |c| c.good_chars);
+    let mut verdicts: Vec<Verdict> =
+        doc.blocks
+            .iter()
+            .zip(&in_json)
+            .map(|(b, &jc)| {
+                use RemovedKind::*;
+                if b.ctx & (cx::HIDDEN | cx::INVISIBLE) != 0 {
+                    return remove(Hidden, "hidden element");
+                }
+                let Some(cdepth) = container_depth(b.node) else {
+                    let why = info
+                        .get(b.node as usize)
+                        .and_then(|ni| info.get(ni.neg_up as usize))
+                        .and_then(|x| x.neg);
+                    return match why {
+                        Some((k, r)) => remove(
+                            k,
+                            describe(
+                                doc,
+                                info.get(b.node as usize).map_or(NO_NODE, |ni| ni.neg_up),
+                                r,
+                            ),
                         ),
-                    ),
-                    None if b.kind == Kind::Heading(1) => remove(Title, "page heading"),
-                    None => remove(Other, "outside the article container"),
+                        None if b.kind == Kind::Heading(1) => remove(Title, "page heading"),
+                        None => remove(Other, "outside the article container"),
+                    };
                 };
-            };
-            if b.kind == Kind::Caption {
-                return Verdict::Caption;
-            }
-            if jc > 0.8 {
-                return Verdict::Keep;
-            }
-            // Nearest negative element below the container (an embedded post counts as
-            // content wherever it sits).
-            let embedded = info
-                .get(b.node as usize)
-                .and_then(|ni| info.get(ni.embed_up as usize))
-                .is_some_and(|e| e.depth > cdepth);
-            if let Some(ni) = info.get(b.node as usize).filter(|_| !embedded) {
-                if let Some(neg) = info.get(ni.neg_up as usize) {
-                    if neg.depth > cdepth || container == NO_NODE {
-                        if let Some((k, r)) = neg.neg {
-                            return remove(k, describe(doc, ni.neg_up, r));
+                if b.kind == Kind::Caption {
+                    return Verdict::Caption;
+                }
+                if jc > 0.8 {
+                    return Verdict::Keep;
+                }
+                // Nearest negative element below the container (an embedded post counts as
+                // content wherever it sits).
+                let embedded = info
+                    .get(b.node as usize)
+                    .and_then(|ni| info.get(ni.embed_up as usize))
+                    .is_some_and(|e| e.depth > cdepth);
+                if let Some(ni) = info.get(b.node as usize).filter(|_| !embedded) {
+                    if let Some(neg) = info.get(ni.neg_up as usize) {
+                        // A "negative" wrapper that holds most of the article's prose is not
+                        // boilerplate (`<div class="content hidden-print">`).
+                        let holds_body = ctr_good > 0
+                            && neg.good_chars * 2 > ctr_good
+                            && !doc.nodes.get(ni.neg_up as usize).is_some_and(|d| {
+                                matches!(d.tag, Tag::Nav | Tag::Aside | Tag::Form)
+                            });
+                        if (neg.depth > cdepth || container == NO_NODE) && !holds_body {
+                            if let Some((k, r)) = neg.neg {
+                                return remove(k, describe(doc, ni.neg_up, r));
+                            }
                         }
                     }
                 }
-            }
-            if let Some(v) = stock_phrase(b) {
-                return v;
-            }
-            if let Some(v) = promo_phrase(b) {
-                return v;
-            }
-            if !b.text.chars().any(char::is_alphanumeric) {
-                return remove(Other, "no words");
-            }
-            if b.ctx & cx::FORM != 0 {
-                return remove(Other, "form text");
-            }
-            let ld = if b.chars == 0 {
-                0.0
-            } else {
-                b.link_chars as f32 / b.chars as f32
-            };
-            if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
-                return remove(Related, "mostly link text");
-            }
-            Verdict::Keep
-        })
-        .collect();
+                if let Some(v) = stock_phrase(b) {
+                    return v;
+                }
+                if let Some(v) = promo_phrase(b) {
+                    return v;
+                }
+                if !b.text.chars().any(char::is_alphanumeric) {
+                    return remove(Other, "no words");
+                }
+                if b.ctx & cx::FORM != 0 {
+                    return remove(Other, "form text");
+                }
+                let ld = if b.chars == 0 {
+                    0.0
+                } else {
+                    b.link_chars as f32 / b.chars as f32
+                };
+                if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
+                    return remove(Related, "mostly link text");
+                }
+                Verdict::Keep
+            })
+            .collect();
 
     smooth(doc, &mut verdicts);
 

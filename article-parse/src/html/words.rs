@@ -187,6 +187,8 @@ const POSITIVE: &[&str] = &[
 /// Reads the signals of one class and id.
 pub(crate) fn signals(class: &str, id: &str) -> Signals {
     let mut s = Signals::default();
+    // Utility classes: `hidden md:block` is hidden on small screens only.
+    let responsive = class.split_ascii_whitespace().any(|t| t.contains(':'));
     for token in class
         .split_ascii_whitespace()
         .chain(id.split_ascii_whitespace())
@@ -206,7 +208,9 @@ pub(crate) fn signals(class: &str, id: &str) -> Signals {
             let w = w.to_ascii_lowercase();
             if s.negative.is_none() {
                 if let Some(&(_, kind)) = NEGATIVE.iter().find(|(n, _)| *n == w) {
-                    s.negative = Some(kind);
+                    if !(responsive && kind == RemovedKind::Hidden) {
+                        s.negative = Some(kind);
+                    }
                 }
             }
             if POSITIVE.contains(&w.as_str()) {
