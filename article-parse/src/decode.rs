@@ -28,6 +28,7 @@ pub(crate) struct Decoded<'a> {
     /// The text, without a byte-order mark.
     pub text: Cow<'a, str>,
     /// The encoding the input was read with.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub encoding: &'static Encoding,
     /// Byte offset in the input where the text starts (the BOM's length).
     shift: usize,

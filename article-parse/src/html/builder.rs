@@ -98,7 +98,6 @@ pub(crate) mod cx {
 pub(crate) struct Node<'a> {
     pub tag: Tag,
     pub parent: u32,
-    pub depth: u16,
     pub flags: u16,
     /// The raw `class` attribute.
     pub class: &'a str,
@@ -538,7 +537,6 @@ impl<'a> Builder<'a> {
             self.doc.nodes.push(Node {
                 tag,
                 parent: parent_node,
-                depth: u16::try_from(self.stack.len()).unwrap_or(u16::MAX),
                 flags,
                 class: attr(attrs, "class").unwrap_or(""),
                 id: attr(attrs, "id").unwrap_or(""),
@@ -597,13 +595,11 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            Tag::Html => {
-                if meta.lang.is_none() {
-                    meta.lang = attr(attrs, "lang")
-                        .or_else(|| attr(attrs, "xml:lang"))
-                        .map(|l| l.trim().to_owned())
-                        .filter(|l| !l.is_empty());
-                }
+            Tag::Html if meta.lang.is_none() => {
+                meta.lang = attr(attrs, "lang")
+                    .or_else(|| attr(attrs, "xml:lang"))
+                    .map(|l| l.trim().to_owned())
+                    .filter(|l| !l.is_empty());
             }
             Tag::Title => {
                 self.capture = if in_svg {
@@ -661,10 +657,10 @@ impl<'a> Builder<'a> {
             Tbody | Thead | Tfoot => self.close_in_scope_any(&[Tbody, Thead, Tfoot], &[Table]),
             Option => self.close_top(&[Option]),
             Optgroup => self.close_top(&[Option, Optgroup]),
-            H1 | H2 | H3 | H4 | H5 | H6 => {
-                if self.top().is_some_and(|o| o.tag.heading_level().is_some()) {
-                    self.stack.pop();
-                }
+            H1 | H2 | H3 | H4 | H5 | H6
+                if self.top().is_some_and(|o| o.tag.heading_level().is_some()) =>
+            {
+                self.stack.pop();
             }
             A => {
                 self.close_in_scope(A, false);

@@ -540,7 +540,7 @@ fn url_date(url: &str) -> Option<String> {
     let parts: Vec<&str> = url.split(['/', '?', '#']).collect();
     for w in parts.windows(3) {
         let [y, m, d] = w else { continue };
-        if y.len() == 4 && m.len() <= 2 && !m.is_empty() && d.len() >= 1 {
+        if y.len() == 4 && m.len() <= 2 && !m.is_empty() && !d.is_empty() {
             let d2: String = d.chars().take_while(char::is_ascii_digit).collect();
             if d2.is_empty() || d2.len() > 2 {
                 continue;
