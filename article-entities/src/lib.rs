@@ -1,8 +1,10 @@
 //! Annotates a news [`Article`](article_model::Article): named entities (PER, ORG, LOC,
 //! MISC), mention clusters, dates and quotations with their speakers.
 //!
-//! **Status:** the workspace's first release wires this crate into the pipeline; the NER
-//! model, dates and quotations land with their own issues, and until then
+//! The building blocks are public: [`tokenize`] cuts text into CoNLL / Penn-Treebank-like
+//! [`Token`]s with byte offsets, and [`sentences`] groups them into [`Sentence`]s.
+//!
+//! **Status:** the NER model, dates and quotations land with their own issues; until then
 //! [`Annotator::annotate`] adds no annotation.
 //!
 //! ```
@@ -27,10 +29,14 @@
 
 mod annotate;
 mod error;
+mod sentence;
+mod token;
 
 pub use crate::{
     annotate::Annotator,
     error::{Error, Result},
+    sentence::{Sentence, sentences},
+    token::{Token, is_separator, tokenize, tokenize_into},
 };
 
 #[cfg(doctest)]

@@ -7,6 +7,7 @@ use crate::decode;
 use crate::error::{Error, ErrorKind, Result};
 use crate::html;
 use crate::limits::Limits;
+use crate::{classify, text};
 
 /// The form of an input page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -161,7 +162,13 @@ impl Extractor {
             }
             _ => {
                 let decoded = baseline::decode(input)?;
-                baseline::text(&decoded, &self.limits, article);
+                let map = text::SourceMap::new(input, decoded.shift);
+                let mut blocks = text::text_blocks(&decoded.text);
+                for b in &mut blocks {
+                    let source = b.source().and_then(|s| map.span(s));
+                    b.set_source(source);
+                }
+                classify::extract_blocks(&blocks, &self.limits, article);
             }
         }
         if article.paragraphs().is_empty() && article.removed.is_empty() {
