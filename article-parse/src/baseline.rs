@@ -1,8 +1,8 @@
 //! The baseline extractor: all visible text as paragraphs, nothing classified.
 //!
 //! This is the plain stand-in the workspace starts with: decoding is UTF-8 (lossy, BOM
-//! stripped); text dumps are split at blank lines; HTML is split at block-level tags with
-//! `script`, `style` and comments skipped. It removes no boilerplate.
+//! stripped); HTML is split at block-level tags with `script`, `style` and comments
+//! skipped. It removes no boilerplate. (Text dumps have their own grammar in `text`.)
 
 use std::borrow::Cow;
 
@@ -84,33 +84,6 @@ fn push_block(
         .join("\n");
     let span = src.and_then(|(s, e)| source(d, s, e));
     let _ = article.try_push_paragraph(BlockKind::Paragraph, &collapsed, span);
-}
-
-/// A text dump: blocks separated by blank lines.
-pub(crate) fn text(d: &Decoded<'_>, limits: &Limits, article: &mut Article) {
-    let text: &str = &d.text;
-    let mut block_start: Option<usize> = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = pos;
-        pos += line.len();
-        if line.trim().is_empty() {
-            if let Some(s) = block_start.take() {
-                push_block(
-                    d,
-                    &text[s..line_start],
-                    Some((s, line_start)),
-                    limits,
-                    article,
-                );
-            }
-        } else if block_start.is_none() {
-            block_start = Some(line_start);
-        }
-    }
-    if let Some(s) = block_start {
-        push_block(d, &text[s..], Some((s, text.len())), limits, article);
-    }
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -316,23 +289,6 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(run_html(input), *want, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn text_baseline_keeps_sources() {
-        let input = "\u{feff}Title\n\nFirst line\nsecond line\n\n\nLast";
-        let d = decode(input.as_bytes()).unwrap();
-        let mut a = Article::new();
-        text(&d, &Limits::default(), &mut a);
-        let texts: Vec<_> = a.paragraphs().iter().map(|p| a.paragraph_text(p)).collect();
-        assert_eq!(texts, ["Title", "First line\nsecond line", "Last"]);
-        for p in a.paragraphs() {
-            let src = p.source().unwrap();
-            assert_eq!(
-                input.as_bytes()[src.range()].trim_ascii(),
-                a.paragraph_text(p).as_bytes()
-            );
         }
     }
 }

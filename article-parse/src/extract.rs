@@ -5,6 +5,7 @@ use article_model::Article;
 use crate::baseline;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::Limits;
+use crate::{classify, text};
 
 /// The form of an input page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -155,7 +156,15 @@ impl Extractor {
         let decoded = baseline::decode(input)?;
         match format {
             InputFormat::Html => baseline::html(&decoded, &self.limits, article),
-            _ => baseline::text(&decoded, &self.limits, article),
+            _ => {
+                let map = text::SourceMap::new(input, decoded.shift);
+                let mut blocks = text::text_blocks(&decoded.text);
+                for b in &mut blocks {
+                    let source = b.source().and_then(|s| map.span(s));
+                    b.set_source(source);
+                }
+                classify::extract_blocks(&blocks, &self.limits, article);
+            }
         }
         if article.paragraphs().is_empty() && article.removed.is_empty() {
             return Err(Error::new(ErrorKind::Empty, 0));
