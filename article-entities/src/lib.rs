@@ -2,10 +2,12 @@
 //! MISC), mention clusters, dates and quotations with their speakers.
 //!
 //! The building blocks are public: [`tokenize`] cuts text into CoNLL / Penn-Treebank-like
-//! [`Token`]s with byte offsets, and [`sentences`] groups them into [`Sentence`]s.
+//! [`Token`]s with byte offsets, [`sentences`] groups them into [`Sentence`]s, and
+//! [`Recognizer`] finds entity mentions with the embedded model (a two-stage averaged
+//! perceptron trained on CoNLL-2003; see the README for its data and licences).
 //!
-//! **Status:** the NER model, dates and quotations land with their own issues; until then
-//! [`Annotator::annotate`] adds no annotation.
+//! **Status:** entities are found; mention clusters, dates and quotations land with their
+//! own issues.
 //!
 //! ```
 //! use article_entities::Annotator;
@@ -21,23 +23,37 @@
 //!
 //! [`Error`] when annotations cannot be attached to the article.
 //!
+//! # Limits
+//!
+//! Tagging is linear in the input; a document is tagged as one unit of context (memory
+//! grows with its token count).
+//!
 //! # Crate features
 //!
-//! None.
+//! - `model` (default): embeds the trained NER model.
+//! - `train`: the trainer, [`train`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod annotate;
 mod error;
+mod ner;
 mod sentence;
 mod token;
 
 pub use crate::{
     annotate::Annotator,
-    error::{Error, Result},
+    error::{Error, ErrorKind, Result},
+    ner::{EntityMention, IobTag, Recognizer},
     sentence::{Sentence, sentences},
     token::{Token, is_separator, tokenize, tokenize_into},
 };
+
+/// The NER trainer (feature `train`).
+#[cfg(feature = "train")]
+pub mod train {
+    pub use crate::ner::train::{Log, TrainOptions, train};
+}
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

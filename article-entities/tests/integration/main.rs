@@ -1,3 +1,5 @@
 //! Integration tests of article-entities.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 mod annotate;
+#[cfg(feature = "model")]
+mod ner;
