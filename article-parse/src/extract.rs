@@ -3,7 +3,9 @@
 use article_model::Article;
 
 use crate::baseline;
+use crate::decode;
 use crate::error::{Error, ErrorKind, Result};
+use crate::html;
 use crate::limits::Limits;
 use crate::{classify, text};
 
@@ -153,10 +155,13 @@ impl Extractor {
             InputFormat::Auto => sniff(input),
             f => f,
         };
-        let decoded = baseline::decode(input)?;
         match format {
-            InputFormat::Html => baseline::html(&decoded, &self.limits, article),
+            InputFormat::Html => {
+                let decoded = decode::decode(input)?;
+                html::extract(&decoded, &self.limits, article);
+            }
             _ => {
+                let decoded = baseline::decode(input)?;
                 let map = text::SourceMap::new(input, decoded.shift);
                 let mut blocks = text::text_blocks(&decoded.text);
                 for b in &mut blocks {

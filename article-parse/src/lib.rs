@@ -48,8 +48,10 @@
 mod baseline;
 mod block;
 mod classify;
+mod decode;
 mod error;
 mod extract;
+mod html;
 mod limits;
 mod recognize;
 mod text;
