@@ -77,7 +77,7 @@ fn element(out: &mut String, indent: usize, name: &str, attrs: &[(&str, &str)], 
     out.push('>');
     push_text(out, text);
     out.push_str("</");
-    out.push_str(name.split(' ').next().unwrap_or(name));
+    out.push_str(name);
     out.push_str(">\n");
 }
 
