@@ -119,9 +119,10 @@ fn lines(text: &str) -> Vec<Line> {
 
 /// The trimmed extent of `content`, which starts at byte `at` of the dump.
 fn trim_line(content: &str, at: usize) -> Line {
-    let trimmed_start = content.trim_start_matches(is_space);
+    let edge = |c: char| is_space(c) || c.is_control();
+    let trimmed_start = content.trim_start_matches(edge);
     let lead = content.len() - trimmed_start.len();
-    let trimmed = trimmed_start.trim_end_matches(is_space);
+    let trimmed = trimmed_start.trim_end_matches(edge);
     let chars = if trimmed.is_ascii() {
         trimmed.len()
     } else {
