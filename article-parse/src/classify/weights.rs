@@ -7,57 +7,57 @@ use super::model::Model;
 /// The shipped model.
 pub(crate) const MODEL: Model = Model {
     weights: [
-        0.52899075,   // bias
-        0.34008753,   // ln_words
-        -0.121237315, // ln_chars
-        0.8579087,    // stop_ratio
-        -1.2954473,   // has_stoplist
-        0.06986681,   // terminal
-        -0.17300364,  // truncated
-        1.3096967,    // ln_sentences
-        4.4777193,    // comma_ratio
-        -1.3763102,   // titlecase_ratio
-        1.4036494,    // digit_ratio
-        -1.5505209,   // separators
-        1.0539705,    // list_item
-        0.73570466,   // starts_quote
-        -1.5465522,   // all_caps
-        0.7242457,    // url_like
-        -4.0161023,   // bp_strong
-        -5.5850234,   // bp_inside
-        -2.1784577,   // bp_header
-        -3.5734842,   // caption
-        -2.9707785,   // byline
-        -2.8271794,   // timestamp
-        1.537485,     // dateline
-        -0.80880326,  // duplicate
-        -1.4597127,   // relpos
-        -1.9637138,   // first_block
-        0.16831519,   // tight_before
-        -0.37171537,  // tight_after
-        0.405843,     // prev_ln_words
-        0.639287,     // next_ln_words
-        -0.4194466,   // near_stop_ratio
-        3.1096618,    // near_prose
-        -1.3856163,   // under_header
-        0.5153482,    // prev_prose
-        0.12983526,   // next_prose
-        -0.8960377,   // words_lt4
-        0.93422073,   // words_lt10
-        0.06352084,   // words_ge30
+        0.3014301,    // bias
+        0.26367462,   // ln_words
+        -0.050741963, // ln_chars
+        0.66627216,   // stop_ratio
+        -1.299206,    // has_stoplist
+        0.029546937,  // terminal
+        -0.28055304,  // truncated
+        1.2984365,    // ln_sentences
+        4.8659854,    // comma_ratio
+        -1.4275314,   // titlecase_ratio
+        1.3477229,    // digit_ratio
+        -1.5692371,   // separators
+        1.0754158,    // list_item
+        0.66790545,   // starts_quote
+        -1.605314,    // all_caps
+        0.636485,     // url_like
+        -4.268837,    // bp_strong
+        -5.806493,    // bp_inside
+        -2.05835,     // bp_header
+        -4.0706105,   // caption
+        -3.066132,    // byline
+        -3.0077963,   // timestamp
+        1.5249585,    // dateline
+        -0.6331796,   // duplicate
+        -1.3224767,   // relpos
+        -2.0248892,   // first_block
+        0.097925745,  // tight_before
+        -0.39787912,  // tight_after
+        0.38175264,   // prev_ln_words
+        0.66192687,   // next_ln_words
+        -0.35182452,  // near_stop_ratio
+        3.3605416,    // near_prose
+        -1.4475056,   // under_header
+        0.5606398,    // prev_prose
+        0.118485354,  // next_prose
+        -0.9054527,   // words_lt4
+        0.9436547,    // words_lt10
+        0.13210239,   // words_ge30
         0.0,          // heading_hint
         0.0,          // link_density
         0.0,          // has_link_density
         0.0,          // class_negative
         0.0,          // class_positive
-        -0.43071857,  // name_line
-        0.30407178,   // prose
-        -2.2655077,   // title_echo
-        -4.048093,    // author_bio
-        -6.3066998,   // after_comments
-        -1.1536361,   // after_end_header
-        -2.0889404,   // mass_before
-        -2.111022,    // mass_after
+        -0.41649458,  // name_line
+        0.27474394,   // prose
+        -2.3711243,   // title_echo
+        -4.148976,    // author_bio
+        -6.340626,    // after_comments
+        -0.8830376,   // after_end_header
+        -1.985557,    // mass_before
+        -1.9967005,   // mass_after
     ],
     switch_cost: 3.0,
 };

@@ -80,6 +80,8 @@ const CREDIT_INSIDE: &[&str] = &[
     "credit...",
     "image copyright",
     "image caption",
+    " credit: ",
+    "(pictured)",
 ];
 
 /// Recognises a caption or credit block; returns the reason.

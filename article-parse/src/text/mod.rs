@@ -69,6 +69,13 @@ fn line(i: &str) -> IResult<&str, &str> {
 
 /// `bullet`: a list bullet and the spaces after it, at the start of a line's content.
 fn bullet(i: &str) -> IResult<&str, &str> {
+    // Every bullet starts with one of these bytes: most lines are out at once.
+    if !matches!(i.as_bytes().first(), Some(b'*' | b'-' | 0xc2 | 0xe2)) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     let marks = alt((
         tag("•"),
         tag("◦"),
