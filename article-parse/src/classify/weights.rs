@@ -7,57 +7,57 @@ use super::model::Model;
 /// The shipped model.
 pub(crate) const MODEL: Model = Model {
     weights: [
-        0.3014301,    // bias
-        0.26367462,   // ln_words
-        -0.050741963, // ln_chars
-        0.66627216,   // stop_ratio
-        -1.299206,    // has_stoplist
-        0.029546937,  // terminal
-        -0.28055304,  // truncated
-        1.2984365,    // ln_sentences
-        4.8659854,    // comma_ratio
-        -1.4275314,   // titlecase_ratio
-        1.3477229,    // digit_ratio
-        -1.5692371,   // separators
-        1.0754158,    // list_item
-        0.66790545,   // starts_quote
-        -1.605314,    // all_caps
-        0.636485,     // url_like
-        -4.268837,    // bp_strong
-        -5.806493,    // bp_inside
-        -2.05835,     // bp_header
-        -4.0706105,   // caption
-        -3.066132,    // byline
-        -3.0077963,   // timestamp
-        1.5249585,    // dateline
-        -0.6331796,   // duplicate
-        -1.3224767,   // relpos
-        -2.0248892,   // first_block
-        0.097925745,  // tight_before
-        -0.39787912,  // tight_after
-        0.38175264,   // prev_ln_words
-        0.66192687,   // next_ln_words
-        -0.35182452,  // near_stop_ratio
-        3.3605416,    // near_prose
-        -1.4475056,   // under_header
-        0.5606398,    // prev_prose
-        0.118485354,  // next_prose
-        -0.9054527,   // words_lt4
-        0.9436547,    // words_lt10
-        0.13210239,   // words_ge30
+        0.480613,     // bias
+        0.3116696,    // ln_words
+        -0.11234518,  // ln_chars
+        0.29847267,   // stop_ratio
+        -1.1372776,   // has_stoplist
+        -0.024405649, // terminal
+        -0.25668085,  // truncated
+        1.3645486,    // ln_sentences
+        4.504827,     // comma_ratio
+        -1.3493962,   // titlecase_ratio
+        1.4352065,    // digit_ratio
+        -1.6339633,   // separators
+        1.0367737,    // list_item
+        0.65672535,   // starts_quote
+        -1.5671433,   // all_caps
+        0.57904494,   // url_like
+        -4.273588,    // bp_strong
+        -5.790888,    // bp_inside
+        -2.0319579,   // bp_header
+        -4.2476716,   // caption
+        -3.1309466,   // byline
+        -3.127624,    // timestamp
+        1.9145635,    // dateline
+        -0.7063997,   // duplicate
+        -1.4362878,   // relpos
+        -2.0806544,   // first_block
+        0.047250044,  // tight_before
+        -0.43417132,  // tight_after
+        0.41729242,   // prev_ln_words
+        0.6687774,    // next_ln_words
+        -0.7317062,   // near_stop_ratio
+        3.3351176,    // near_prose
+        -1.4916738,   // under_header
+        0.5413313,    // prev_prose
+        0.15357906,   // next_prose
+        -1.0516828,   // words_lt4
+        0.95311487,   // words_lt10
+        0.11994882,   // words_ge30
         0.0,          // heading_hint
         0.0,          // link_density
         0.0,          // has_link_density
         0.0,          // class_negative
         0.0,          // class_positive
-        -0.41649458,  // name_line
-        0.27474394,   // prose
-        -2.3711243,   // title_echo
-        -4.148976,    // author_bio
-        -6.340626,    // after_comments
-        -0.8830376,   // after_end_header
-        -1.985557,    // mass_before
-        -1.9967005,   // mass_after
+        -0.42662057,  // name_line
+        0.31244573,   // prose
+        -2.5495446,   // title_echo
+        -4.1605716,   // author_bio
+        -6.303475,    // after_comments
+        -0.8654909,   // after_end_header
+        -1.9606674,   // mass_before
+        -1.9750211,   // mass_after
     ],
     switch_cost: 3.0,
 };
