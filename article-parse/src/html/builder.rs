@@ -195,6 +195,15 @@ struct Builder<'a> {
     head_at: Option<usize>,
 }
 
+/// What one step of the text scan met.
+#[derive(Clone, Copy)]
+enum Char {
+    Text,
+    Space,
+    Newline,
+    Skip,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Capture {
     None,
@@ -288,76 +297,111 @@ impl<'a> Builder<'a> {
         if ctx & cx::INVISIBLE != 0 {
             return;
         }
-        let decoded;
-        let t: &str = if decode && raw.contains('&') {
-            self.decode_buf.clear();
-            charref::decode_into(raw, false, &mut self.decode_buf);
-            decoded = std::mem::take(&mut self.decode_buf);
-            &decoded
+        let mut buf = std::mem::take(&mut self.decode_buf);
+        let t: &str = if decode && memchr::memchr(b'&', raw.as_bytes()).is_some() {
+            buf.clear();
+            charref::decode_into(raw, false, &mut buf);
+            &buf
         } else {
-            decoded = String::new();
             raw
         };
         let pre = ctx & cx::PRE != 0;
         let link = ctx & cx::LINK != 0;
         let mut any = false;
-        for c in t.chars() {
-            if pre && (c == '\n' || c == '\r') {
-                if !self.text.is_empty() {
-                    self.pending_newline = true;
-                }
-                continue;
-            }
-            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
-                if !self.text.is_empty() {
-                    if pre && c != '\u{200b}' && c != '\u{feff}' {
-                        self.pending_pre.push(' ');
-                    } else {
-                        self.pending_space = true;
+        let bytes = t.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (len, kind) = if b < 0x80 {
+                match b {
+                    b'\n' | b'\r' if pre => (1, Char::Newline),
+                    b' ' | b'\t' | b'\n' | b'\r' | 0x0c => (1, Char::Space),
+                    0..0x20 | 0x7f => (1, Char::Skip),
+                    _ => {
+                        // A run of printable ASCII.
+                        let run = bytes
+                            .get(i..)
+                            .unwrap_or_default()
+                            .iter()
+                            .take_while(|&&x| x > 0x20 && x < 0x7f)
+                            .count();
+                        (run, Char::Text)
                     }
                 }
-                continue;
-            }
-            if c.is_control() {
-                continue;
-            }
-            if !any {
-                any = true;
-                if self.text.is_empty() {
-                    if self.doc.blocks.len() >= self.max_blocks {
-                        self.doc.dropped_blocks += 1;
-                        break;
-                    }
-                    self.start = start;
-                    self.node = self.top().map_or(NO_NODE, |o| o.node);
-                    self.ctx = ctx;
-                    self.level = self.top().map_or(0, |o| o.level);
+            } else {
+                let c = t
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .unwrap_or('\u{fffd}');
+                let kind = if c == '\u{200b}' || c == '\u{feff}' {
+                    Char::Skip
+                } else if c.is_whitespace() {
+                    Char::Space
+                } else if c.is_control() {
+                    Char::Skip
                 } else {
-                    self.ctx |= ctx & (cx::HIDDEN | cx::FORM | cx::AUTHOR | cx::TIME);
+                    Char::Text
+                };
+                (c.len_utf8(), kind)
+            };
+            let piece = t.get(i..i + len).unwrap_or_default();
+            i += len.max(1);
+            match kind {
+                Char::Skip => {}
+                Char::Newline => {
+                    if !self.text.is_empty() {
+                        self.pending_newline = true;
+                    }
                 }
-                self.br_run = 0;
-            }
-            if self.pending_newline {
-                self.text.push('\n');
-            }
-            if !self.pending_pre.is_empty() {
-                self.text.push_str(&self.pending_pre);
-                self.pending_pre.clear();
-            } else if self.pending_space && !self.pending_newline {
-                self.text.push(' ');
-            }
-            self.pending_newline = false;
-            self.pending_space = false;
-            self.text.push(c);
-            self.chars += 1;
-            if link {
-                self.link_chars += 1;
+                Char::Space => {
+                    if !self.text.is_empty() {
+                        if pre {
+                            self.pending_pre.push(' ');
+                        } else {
+                            self.pending_space = true;
+                        }
+                    }
+                }
+                Char::Text => {
+                    if !any {
+                        any = true;
+                        if self.text.is_empty() {
+                            if self.doc.blocks.len() >= self.max_blocks {
+                                self.doc.dropped_blocks += 1;
+                                break;
+                            }
+                            self.start = start;
+                            self.node = self.top().map_or(NO_NODE, |o| o.node);
+                            self.ctx = ctx;
+                            self.level = self.top().map_or(0, |o| o.level);
+                        } else {
+                            self.ctx |= ctx & (cx::HIDDEN | cx::FORM | cx::AUTHOR | cx::TIME);
+                        }
+                        self.br_run = 0;
+                    }
+                    if self.pending_newline {
+                        self.text.push('\n');
+                    }
+                    if !self.pending_pre.is_empty() {
+                        self.text.push_str(&self.pending_pre);
+                        self.pending_pre.clear();
+                    } else if self.pending_space && !self.pending_newline {
+                        self.text.push(' ');
+                    }
+                    self.pending_newline = false;
+                    self.pending_space = false;
+                    self.text.push_str(piece);
+                    let n = u32::try_from(if b < 0x80 { len } else { 1 }).unwrap_or(u32::MAX);
+                    self.chars = self.chars.saturating_add(n);
+                    if link {
+                        self.link_chars = self.link_chars.saturating_add(n);
+                    }
+                }
             }
         }
         if any {
             self.end = end;
         }
-        drop(decoded);
+        self.decode_buf = buf;
     }
 
     fn raw_text(&mut self, text: &'a str, escapable: bool, start: usize, end: usize) {

@@ -121,8 +121,17 @@ fn word_reason(kind: RemovedKind) -> &'static str {
 pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
     let n = doc.nodes.len();
     let mut info: Vec<NodeInfo> = Vec::with_capacity(n);
+    // Pages repeat their class names: read each (class, id) pair once.
+    let mut memo: std::collections::HashMap<(&str, &str), Signals> =
+        std::collections::HashMap::new();
     for (i, node) in doc.nodes.iter().enumerate() {
-        let sig = words::signals(node.class, node.id);
+        let sig = if node.class.is_empty() && node.id.is_empty() {
+            Signals::default()
+        } else {
+            *memo
+                .entry((node.class, node.id))
+                .or_insert_with(|| words::signals(node.class, node.id))
+        };
         let neg = tag_negative(node.tag, node.flags).or_else(|| {
             sig.negative
                 .filter(|_| !sig.body && node.flags & nf::ARTICLE_BODY == 0)
