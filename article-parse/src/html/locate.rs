@@ -476,7 +476,11 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
 
 /// A kept paragraph long enough to anchor its neighbours.
 fn is_anchor(b: &Block, v: &Verdict) -> bool {
-    *v == Verdict::Keep && b.kind == Kind::Paragraph && b.chars >= 80 && b.link_chars * 4 < b.chars
+    *v == Verdict::Keep
+        && b.kind == Kind::Paragraph
+        && b.chars >= 80
+        && b.link_chars * 4 < b.chars
+        && !credit_line(&b.text)
 }
 
 /// Context rules over the first decisions, jusText-style.
@@ -529,6 +533,24 @@ fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
             }
         }
     }
+    // A related-content marker ("More stories", a removed heading) turns the list right
+    // after it into related content.
+    let mut related_run = false;
+    for i in 0..verdicts.len() {
+        let (Some(b), Some(v)) = (blocks.get(i), verdicts.get_mut(i)) else {
+            break;
+        };
+        match v {
+            Verdict::Remove(RemovedKind::Related, r) if r != "mostly link text" => {
+                related_run = true
+            }
+            Verdict::Keep if related_run && b.kind == Kind::ListItem => {
+                *v = remove(RemovedKind::Related, "list after a related-content marker");
+            }
+            Verdict::Keep => related_run = false,
+            _ => {}
+        }
+    }
     // After the last anchor: credit lines.
     if let Some(last) = last_anchor {
         for i in last + 1..blocks.len() {
@@ -576,10 +598,26 @@ fn head_line(text: &str) -> Option<RemovedKind> {
     if WORDS.iter().any(|w| lower.contains(w)) {
         return Some(RemovedKind::Timestamp);
     }
-    if super::metadata::visible_date(text).is_some() || numeric_date(text) {
+    if super::metadata::visible_date(text).is_some() || numeric_date(text) || year_and_time(text) {
         return Some(RemovedKind::Timestamp);
     }
     None
+}
+
+/// A four-digit year and an `hh:mm` time in one line ("22 de janeiro de 2018 às 0:13").
+fn year_and_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let year = (0..b.len()).any(|i| {
+        d(i) && d(i + 1)
+            && d(i + 2)
+            && d(i + 3)
+            && !d(i + 4)
+            && (i == 0 || !d(i - 1))
+            && matches!(b.get(i..i + 2), Some(b"19" | b"20"))
+    });
+    let time = (0..b.len()).any(|i| d(i) && b.get(i + 1) == Some(&b':') && d(i + 2) && d(i + 3));
+    year && time
 }
 
 /// `dd/mm/yyyy`, `yyyy-mm-dd`, `dd.mm.yyyy` somewhere in the text.
@@ -745,6 +783,10 @@ fn stock_phrase(b: &Block) -> Option<Verdict> {
         ("trending", Related),
         ("more great wired stories", Related),
         ("tl;dr", Other),
+        ("view all", Related),
+        ("see all", Related),
+        ("show more", Other),
+        ("load more", Other),
     ];
     if let Some(&(_, k)) = EXACT.iter().find(|(p, _)| *p == t) {
         return Some(remove(k, "stock phrase"));

@@ -577,41 +577,83 @@ fn url_date(url: &str) -> Option<String> {
     None
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// Month names (English, French, German, Spanish, Portuguese, Italian, Dutch) and their
+/// common abbreviations, lower case.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &[
+        "january", "jan", "janvier", "janv", "januar", "enero", "ene", "janeiro", "gennaio", "gen",
+        "januari",
+    ],
+    &[
+        "february",
+        "feb",
+        "février",
+        "fevrier",
+        "févr",
+        "februar",
+        "febrero",
+        "fevereiro",
+        "fev",
+        "febbraio",
+        "februari",
+    ],
+    &[
+        "march", "mar", "mars", "märz", "marzo", "março", "marco", "maart", "mrt",
+    ],
+    &["april", "apr", "avril", "abril", "abr", "aprile"],
+    &["may", "mai", "mayo", "maio", "maggio", "mag", "mei"],
+    &[
+        "june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu",
+    ],
+    &[
+        "july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug",
+    ],
+    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setembro",
+        "set",
+        "settembre",
+    ],
+    &[
+        "october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre",
+        "ott",
+    ],
+    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &[
+        "december",
+        "dec",
+        "décembre",
+        "decembre",
+        "déc",
+        "dezember",
+        "dez",
+        "diciembre",
+        "dic",
+        "dezembro",
+    ],
 ];
+
+fn month_number(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.');
+    MONTH_NAMES
+        .iter()
+        .position(|names| names.contains(&w))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
 
 /// A date written out in a short line: "July 16, 2020", "16 July 2020", "Jul. 16 2020".
 pub(crate) fn visible_date(line: &str) -> Option<String> {
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "di" | "the" | "of"))
+        .map(str::to_lowercase)
         .collect();
-    let month = |w: &str| -> Option<u32> {
-        if w.len() < 3 {
-            return None;
-        }
-        let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-        let full = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        let f = full.get(i)?;
-        (f.starts_with(w) || w == "sept")
-            .then(|| u32::try_from(i + 1).ok())
-            .flatten()
-    };
+    let month = |w: &str| -> Option<u32> { month_number(w) };
     let day = |w: &str| -> Option<u32> {
         let d: String = w.chars().take_while(char::is_ascii_digit).collect();
         let rest = w.get(d.len()..).unwrap_or("");
@@ -660,6 +702,12 @@ mod tests {
             ("July 16, 2020", Some("2020-07-16")),
             ("Updated: 3 November 2023 18:42 GMT", Some("2023-11-03")),
             ("Thu, 16 Jul 2020 10:05:00 GMT", Some("2020-07-16")),
+            (
+                "segunda-feira, 22 de janeiro de 2018 às 0:13",
+                Some("2018-01-22"),
+            ),
+            ("3. März 2021", Some("2021-03-03")),
+            ("the 4th of July 2019", Some("2019-07-04")),
             ("2020-13-16", None),
             ("yesterday", None),
         ];
