@@ -211,11 +211,12 @@ pub(crate) fn signals(class: &str, id: &str) -> Signals {
             word.clear();
             word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
             match word_table().get(word.as_str()) {
-                Some(WordClass::Negative(kind)) => {
-                    if s.negative.is_none() && !(responsive && *kind == RemovedKind::Hidden) {
-                        s.negative = Some(*kind);
-                    }
+                Some(WordClass::Negative(kind))
+                    if s.negative.is_none() && !(responsive && *kind == RemovedKind::Hidden) =>
+                {
+                    s.negative = Some(*kind);
                 }
+                Some(WordClass::Negative(_)) => {}
                 Some(WordClass::Positive) => s.positive = true,
                 Some(WordClass::Embed) => s.embed = true,
                 None => {}
