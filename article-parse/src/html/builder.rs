@@ -193,6 +193,9 @@ struct Builder<'a> {
     pending_pre: String,
     /// Stack index of an open `<head>`.
     head_at: Option<usize>,
+    /// Open elements per tag: end tags and implied ends of elements not open skip the
+    /// stack search (deep pages stay fast).
+    open_counts: Vec<u32>,
 }
 
 /// What one step of the text scan met.
@@ -233,6 +236,7 @@ pub(crate) fn build(html: &str, max_depth: usize, max_blocks: usize) -> Doc<'_> 
         decode_buf: String::new(),
         head_at: None,
         pending_pre: String::new(),
+        open_counts: vec![0; Tag::COUNT],
     };
     let mut tok = Tokenizer::new(html);
     let mut attrs: Vec<Attr<'_>> = Vec::new();
@@ -284,6 +288,22 @@ fn is_hidden(attrs: &[Attr<'_>]) -> bool {
 }
 
 impl<'a> Builder<'a> {
+    /// Pops the stack down to `len` entries, keeping the open counts.
+    fn truncate_stack(&mut self, len: usize) {
+        while self.stack.len() > len {
+            if let Some(o) = self.stack.pop() {
+                if let Some(c) = self.open_counts.get_mut(o.tag as usize) {
+                    *c = c.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    /// Whether an element `tag` is open anywhere on the stack.
+    fn is_open(&self, tag: Tag) -> bool {
+        self.open_counts.get(tag as usize).is_some_and(|&c| c > 0)
+    }
+
     fn top(&self) -> Option<&Open> {
         self.stack.last()
     }
@@ -478,7 +498,7 @@ impl<'a> Builder<'a> {
                     | Tag::Template
                     | Tag::Head
             ) {
-                self.stack.truncate(h);
+                self.truncate_stack(h);
                 self.head_at = None;
             }
         }
@@ -592,6 +612,9 @@ impl<'a> Builder<'a> {
         if tag == Tag::Head && self.head_at.is_none() {
             self.head_at = Some(self.stack.len());
         }
+        if let Some(c) = self.open_counts.get_mut(tag as usize) {
+            *c += 1;
+        }
         self.stack.push(Open {
             tag,
             node,
@@ -704,7 +727,7 @@ impl<'a> Builder<'a> {
             H1 | H2 | H3 | H4 | H5 | H6
                 if self.top().is_some_and(|o| o.tag.heading_level().is_some()) =>
             {
-                self.stack.pop();
+                self.truncate_stack(self.stack.len().saturating_sub(1));
             }
             A => {
                 self.close_in_scope(A, false);
@@ -715,19 +738,22 @@ impl<'a> Builder<'a> {
 
     fn close_top(&mut self, tags: &[Tag]) {
         if self.top().is_some_and(|o| tags.contains(&o.tag)) {
-            self.stack.pop();
+            self.truncate_stack(self.stack.len().saturating_sub(1));
         }
     }
 
     /// Pops through the nearest open element in `tags`, searching down to a list owner.
     fn close_list_item(&mut self, tags: &[Tag], owners: &[Tag]) {
         use Tag::*;
+        if !tags.iter().any(|&t| self.is_open(t)) {
+            return;
+        }
         for i in (0..self.stack.len()).rev() {
             let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                 break;
             };
             if tags.contains(&t) {
-                self.stack.truncate(i);
+                self.truncate_stack(i);
                 return;
             }
             if owners.contains(&t) || t.is_scope_boundary() {
@@ -740,12 +766,15 @@ impl<'a> Builder<'a> {
     }
 
     fn close_in_scope_any(&mut self, tags: &[Tag], stop: &[Tag]) {
+        if !tags.iter().any(|&t| self.is_open(t)) {
+            return;
+        }
         for i in (0..self.stack.len()).rev() {
             let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                 break;
             };
             if tags.contains(&t) {
-                self.stack.truncate(i);
+                self.truncate_stack(i);
                 return;
             }
             if stop.contains(&t) || t.is_scope_boundary() {
@@ -757,12 +786,15 @@ impl<'a> Builder<'a> {
     /// Pops through the nearest open `tag` unless a scope boundary (or, for `inline`
     /// searches... ) comes first. Returns whether it was found.
     fn close_in_scope(&mut self, tag: Tag, button_scope: bool) -> bool {
+        if !self.is_open(tag) {
+            return false;
+        }
         for i in (0..self.stack.len()).rev() {
             let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                 break;
             };
             if t == tag {
-                self.stack.truncate(i);
+                self.truncate_stack(i);
                 return true;
             }
             if t.is_scope_boundary() || (!button_scope && t.is_block()) {
@@ -782,7 +814,7 @@ impl<'a> Builder<'a> {
             }
             Head => {
                 if let Some(h) = self.head_at.take() {
-                    self.stack.truncate(h);
+                    self.truncate_stack(h);
                 }
                 return;
             }
@@ -796,14 +828,14 @@ impl<'a> Builder<'a> {
             self.close_in_scope(P, true);
             return;
         }
-        if matches!(tag, Other | Custom) {
+        if matches!(tag, Other | Custom) && self.is_open(tag) {
             // Match by name among the open unknown elements, not crossing a block.
             for i in (0..self.stack.len()).rev() {
                 let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                     break;
                 };
                 if t == tag {
-                    self.stack.truncate(i);
+                    self.truncate_stack(i);
                     return;
                 }
                 if t.is_block() && t != Custom {
@@ -812,13 +844,16 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        if !self.is_open(tag) {
+            return;
+        }
         let inline = tag.is_inline();
         for i in (0..self.stack.len()).rev() {
             let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                 break;
             };
             if t == tag {
-                self.stack.truncate(i);
+                self.truncate_stack(i);
                 return;
             }
             if t.is_scope_boundary()
