@@ -320,8 +320,12 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         let ld = p.link_chars as f32 / p.chars.max(1) as f32;
         if p.neg.is_none()
             && extra * 3 > t.clean_chars
-            && extra < t.clean_chars.saturating_mul(2)
+            && extra < t.clean_chars.saturating_mul(4)
             && ld < 0.35
+            && !matches!(
+                doc.nodes.get(parent as usize).map(|x| x.tag),
+                Some(Tag::Body | Tag::Html)
+            )
         {
             container = parent;
         } else {
@@ -375,6 +379,11 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
     };
 
     let ctr_good = info.get(container as usize).map_or(0, |c| c.good_chars);
+    // A full JSON-LD body, not a teaser ("...", "…" at the end, or short).
+    let json_full = json_body.is_some_and(|j| {
+        let j = j.trim_end();
+        j.len() >= 1500 && !j.ends_with('…') && !j.ends_with("...") && !j.ends_with("&hellip;")
+    });
     let mut verdicts: Vec<Verdict> =
         doc.blocks
             .iter()
@@ -383,6 +392,10 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
                 use RemovedKind::*;
                 if b.ctx & (cx::HIDDEN | cx::INVISIBLE) != 0 {
                     return remove(Hidden, "hidden element");
+                }
+                // Prose the page's own JSON-LD `articleBody` holds is article wherever it sits.
+                if json_full && jc > 0.8 && b.chars >= 40 && b.kind != Kind::Caption {
+                    return Verdict::Keep;
                 }
                 let Some(cdepth) = container_depth(b.node) else {
                     let why = info
