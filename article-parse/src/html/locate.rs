@@ -384,88 +384,96 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         let j = j.trim_end();
         j.len() >= 1500 && !j.ends_with('…') && !j.ends_with("...") && !j.ends_with("&hellip;")
     });
-    let mut verdicts: Vec<Verdict> =
-        doc.blocks
-            .iter()
-            .zip(&in_json)
-            .map(|(b, &jc)| {
-                use RemovedKind::*;
-                if b.ctx & (cx::HIDDEN | cx::INVISIBLE) != 0 {
-                    return remove(Hidden, "hidden element");
-                }
-                // Prose the page's own JSON-LD `articleBody` holds is article wherever it sits.
-                if json_full && jc > 0.8 && b.chars >= 40 && b.kind != Kind::Caption {
-                    return Verdict::Keep;
-                }
-                let Some(cdepth) = container_depth(b.node) else {
-                    let why = info
-                        .get(b.node as usize)
-                        .and_then(|ni| info.get(ni.neg_up as usize))
-                        .and_then(|x| x.neg);
-                    return match why {
-                        Some((k, r)) => remove(
-                            k,
-                            describe(
-                                doc,
-                                info.get(b.node as usize).map_or(NO_NODE, |ni| ni.neg_up),
-                                r,
-                            ),
-                        ),
-                        None if b.kind == Kind::Heading(1) => remove(Title, "page heading"),
-                        None => remove(Other, "outside the article container"),
-                    };
-                };
-                if b.kind == Kind::Caption {
-                    return Verdict::Caption;
-                }
-                if jc > 0.8 {
-                    return Verdict::Keep;
-                }
-                // Nearest negative element below the container (an embedded post counts as
-                // content wherever it sits).
-                let embedded = info
+    let mut verdicts: Vec<Verdict> = doc
+        .blocks
+        .iter()
+        .zip(&in_json)
+        .map(|(b, &jc)| {
+            use RemovedKind::*;
+            if b.ctx & (cx::HIDDEN | cx::INVISIBLE) != 0 {
+                return remove(Hidden, "hidden element");
+            }
+            // Prose the page's own JSON-LD `articleBody` holds is article wherever it sits.
+            if json_full && jc > 0.8 && b.chars >= 40 && b.kind != Kind::Caption {
+                return Verdict::Keep;
+            }
+            let Some(cdepth) = container_depth(b.node) else {
+                let why = info
                     .get(b.node as usize)
-                    .and_then(|ni| info.get(ni.embed_up as usize))
-                    .is_some_and(|e| e.depth > cdepth);
-                if let Some(ni) = info.get(b.node as usize).filter(|_| !embedded) {
-                    if let Some(neg) = info.get(ni.neg_up as usize) {
-                        // A "negative" wrapper that holds most of the article's prose is not
-                        // boilerplate (`<div class="content hidden-print">`).
-                        let holds_body = ctr_good > 0
-                            && neg.good_chars * 2 > ctr_good
-                            && !doc.nodes.get(ni.neg_up as usize).is_some_and(|d| {
-                                matches!(d.tag, Tag::Nav | Tag::Aside | Tag::Form)
-                            });
-                        if (neg.depth > cdepth || container == NO_NODE) && !holds_body {
-                            if let Some((k, r)) = neg.neg {
-                                return remove(k, describe(doc, ni.neg_up, r));
-                            }
+                    .and_then(|ni| info.get(ni.neg_up as usize))
+                    .and_then(|x| x.neg);
+                return match why {
+                    Some((k, r)) => remove(
+                        k,
+                        describe(
+                            doc,
+                            info.get(b.node as usize).map_or(NO_NODE, |ni| ni.neg_up),
+                            r,
+                        ),
+                    ),
+                    None if b.kind == Kind::Heading(1) => remove(Title, "page heading"),
+                    None => remove(Other, "outside the article container"),
+                };
+            };
+            if b.kind == Kind::Caption {
+                return Verdict::Caption;
+            }
+            if jc > 0.8 {
+                return Verdict::Keep;
+            }
+            // Nearest negative element below the container (an embedded post counts as
+            // content wherever it sits).
+            let embedded = info
+                .get(b.node as usize)
+                .and_then(|ni| info.get(ni.embed_up as usize))
+                .is_some_and(|e| e.depth > cdepth);
+            if let Some(ni) = info.get(b.node as usize).filter(|_| !embedded) {
+                if let Some(neg) = info.get(ni.neg_up as usize) {
+                    // A "negative" wrapper that holds most of the article's prose is not
+                    // boilerplate (`<div class="content hidden-print">`).
+                    let holds_body = ctr_good > 0
+                        && neg.good_chars * 2 > ctr_good
+                        && !doc
+                            .nodes
+                            .get(ni.neg_up as usize)
+                            .is_some_and(|d| matches!(d.tag, Tag::Nav | Tag::Aside | Tag::Form));
+                    if (neg.depth > cdepth || container == NO_NODE) && !holds_body {
+                        if let Some((k, r)) = neg.neg {
+                            return remove(k, describe(doc, ni.neg_up, r));
                         }
                     }
                 }
-                if let Some(v) = stock_phrase(b) {
-                    return v;
+            }
+            if let Some(v) = stock_phrase(b) {
+                return v;
+            }
+            if let Some(v) = promo_phrase(b) {
+                return v;
+            }
+            // The shared line recogniser (also used for text dumps): whole-block
+            // boilerplate phrases ("You May Also Like", "Leave a Reply").
+            if b.chars <= 200 {
+                if let Some(bp) = crate::recognize::boilerplate(&b.text).filter(|bp| !bp.inside) {
+                    return remove(bp.kind, bp.reason);
                 }
-                if let Some(v) = promo_phrase(b) {
-                    return v;
-                }
-                if !b.text.chars().any(char::is_alphanumeric) {
-                    return remove(Other, "no words");
-                }
-                if b.ctx & cx::FORM != 0 {
-                    return remove(Other, "form text");
-                }
-                let ld = if b.chars == 0 {
-                    0.0
-                } else {
-                    b.link_chars as f32 / b.chars as f32
-                };
-                if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
-                    return remove(Related, "mostly link text");
-                }
-                Verdict::Keep
-            })
-            .collect();
+            }
+            if !b.text.chars().any(char::is_alphanumeric) {
+                return remove(Other, "no words");
+            }
+            if b.ctx & cx::FORM != 0 {
+                return remove(Other, "form text");
+            }
+            let ld = if b.chars == 0 {
+                0.0
+            } else {
+                b.link_chars as f32 / b.chars as f32
+            };
+            if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
+                return remove(Related, "mostly link text");
+            }
+            Verdict::Keep
+        })
+        .collect();
 
     smooth(doc, &mut verdicts);
 
@@ -540,7 +548,9 @@ fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
             if b.kind == Kind::Heading(1) {
                 *v = remove(RemovedKind::Title, "article heading");
             } else if b.chars < 120 {
-                if let Some(k) = head_line(&b.text) {
+                if crate::recognize::byline(&b.text).is_some() {
+                    *v = remove(RemovedKind::Byline, "byline before the body");
+                } else if let Some(k) = head_line(&b.text) {
                     *v = remove(k, "byline or date line before the body");
                 }
             }
