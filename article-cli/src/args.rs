@@ -174,4 +174,9 @@ pub(crate) struct ExtractArgs {
     /// Unit of exported offsets.
     #[arg(long, value_enum, default_value_t = Offsets::Char)]
     pub offsets: Offsets,
+
+    /// With --to csv: one row per entity (article, source, text, label, start, end,
+    /// cluster) instead of one per article.
+    #[arg(long)]
+    pub csv_entities: bool,
 }
