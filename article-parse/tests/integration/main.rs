@@ -2,3 +2,4 @@
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 mod html;
 mod properties;
+mod text;
