@@ -1,3 +1,4 @@
 //! Integration tests of article-parse.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 mod properties;
+mod text;
