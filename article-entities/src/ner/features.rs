@@ -136,7 +136,7 @@ pub(crate) struct Scratch {
 }
 
 /// Entries kept in a word cache before it is emptied.
-pub(crate) const WORD_CACHE_MAX: usize = 1 << 17;
+pub(crate) const WORD_CACHE_MAX: usize = 1 << 16;
 const SEED_RAW: u64 = 0x77;
 
 fn flags_of(tok: &str) -> u32 {
