@@ -1,14 +1,61 @@
 //! [`Annotator`]: runs every annotation layer over an article.
 
-use article_model::Article;
+use article_model::{Article, Span};
 
+use crate::dates::{self, CalendarDate};
 use crate::error::Result;
+use crate::{cluster, quotes};
 
 /// Runs the annotation layers over an article. Build once, share between threads.
+///
+/// ```
+/// use article_entities::Annotator;
+/// use article_model::{Article, BlockKind};
+/// let annotator = Annotator::builder().anchor_date(Some("2020-07-16".parse()?)).build();
+/// let mut article = Article::new();
+/// article.push_paragraph(BlockKind::Paragraph, "“We agreed,” the ministry said on Thursday.", None);
+/// annotator.annotate(&mut article)?;
+/// assert_eq!(article.quotes()[0].speaker.as_deref(), Some("the ministry"));
+/// assert_eq!(article.dates()[0].value.as_deref(), Some("2020-07-16"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default)]
-pub struct Annotator {}
+pub struct Annotator {
+    anchor_date: Option<CalendarDate>,
+}
+
+/// Builds an [`Annotator`].
+#[derive(Clone, Debug, Default)]
+pub struct AnnotatorBuilder {
+    anchor_date: Option<CalendarDate>,
+}
+
+impl AnnotatorBuilder {
+    /// The date that relative expressions ("Thursday", "last week") are anchored to when
+    /// the article has no published date (default: none, so such expressions get no value).
+    /// An article's own `metadata.published` always wins.
+    #[must_use]
+    pub fn anchor_date(mut self, date: Option<CalendarDate>) -> AnnotatorBuilder {
+        self.anchor_date = date;
+        self
+    }
+
+    /// The annotator.
+    #[must_use]
+    pub fn build(self) -> Annotator {
+        Annotator {
+            anchor_date: self.anchor_date,
+        }
+    }
+}
 
 impl Annotator {
+    /// A builder with the defaults.
+    #[must_use]
+    pub fn builder() -> AnnotatorBuilder {
+        AnnotatorBuilder::default()
+    }
+
     /// Annotates `article` in place, replacing earlier annotations.
     ///
     /// # Errors
@@ -16,6 +63,24 @@ impl Annotator {
     /// hidden).
     pub fn annotate(&self, article: &mut Article) -> Result<()> {
         article.clear_annotations();
+        let paragraphs: Vec<Span> = article.paragraphs().iter().map(|p| p.span()).collect();
+        let body = article.body();
+
+        // Entities come from the NER (not wired yet); every entity gets a cluster.
+        let mut entities = Vec::new();
+        let clusters = cluster::cluster(body, &mut entities);
+        let quotes = quotes::find(body, &paragraphs, &entities, &clusters);
+        let anchor = article
+            .metadata
+            .published
+            .as_deref()
+            .and_then(|p| p.parse::<CalendarDate>().ok())
+            .or(self.anchor_date);
+        let dates = dates::find(body, &paragraphs, anchor);
+
+        article.try_set_entities(entities, clusters)?;
+        article.try_set_quotes(quotes)?;
+        article.try_set_dates(dates)?;
         Ok(())
     }
 }

@@ -26,10 +26,17 @@
 #![warn(missing_docs)]
 
 mod annotate;
+mod cluster;
+mod dates;
 mod error;
+mod lexicon;
+mod names;
+mod quotes;
+mod words;
 
 pub use crate::{
-    annotate::Annotator,
+    annotate::{Annotator, AnnotatorBuilder},
+    dates::{CalendarDate, ParseDateError},
     error::{Error, Result},
 };
 

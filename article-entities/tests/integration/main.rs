@@ -1,3 +1,4 @@
 //! Integration tests of article-entities.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 mod annotate;
+mod quotes_dev;

@@ -1,0 +1,332 @@
+//! Mention clustering: every entity joins one cluster per article; later short mentions
+//! join the full name ("Akar" -> "Hulusi Akar"), and titles written before a name are kept
+//! as the cluster's role and affiliation ("Turkish Defense Minister Hulusi Akar").
+//!
+//! Rules, per label:
+//! - PER: the same name; a one-word mention joins the most recent person whose last (or
+//!   first) word it is; a full name takes in earlier one-word clusters of its last word.
+//! - ORG: the same name (without "the" and possessives), an acronym of a longer name, or a
+//!   shorter name that ends the longer one ("Foreign Ministry" in "Russian Foreign
+//!   Ministry").
+//! - LOC, MISC: the same name.
+
+use article_model::{Cluster, Entity, Label, Span};
+
+use crate::names;
+use crate::words;
+
+/// A cluster being built.
+struct Building {
+    label: Label,
+    /// Normalised words of the fullest name so far.
+    words: Vec<String>,
+    canonical: String,
+    role: Option<String>,
+    affiliation: Option<String>,
+    /// Index of its last mention, for recency.
+    last_mention: usize,
+}
+
+/// Normalised words of an entity's text: possessive, "the" and honorifics dropped.
+fn key_words(text: &str) -> Vec<String> {
+    let text = words::strip_possessive(text.trim());
+    let mut out: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    while out
+        .first()
+        .is_some_and(|w| w == "the" || crate::lexicon::is_honorific(w))
+    {
+        out.remove(0);
+    }
+    out
+}
+
+/// Drops a leading "the" and a trailing possessive from an entity's text.
+fn display_name(text: &str) -> String {
+    let text = words::strip_possessive(text.trim());
+    let text = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(text);
+    text.to_owned()
+}
+
+fn is_suffix(short: &[String], long: &[String]) -> bool {
+    short.len() < long.len() && long.ends_with(short)
+}
+
+fn is_acronym(short: &[String], long: &[String]) -> bool {
+    if short.len() != 1 || long.len() < 2 {
+        return false;
+    }
+    let initials: String = long
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "and" | "for" | "the" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.len() >= 2 && short[0].replace('.', "") == initials
+}
+
+/// Clusters `entities` (sorted by position) in place: sets each entity's `cluster` and
+/// returns the clusters, ids being their indices.
+pub(crate) fn cluster(body: &str, entities: &mut [Entity]) -> Vec<Cluster> {
+    let mut building: Vec<Building> = Vec::new();
+    // Role and affiliation come from the text before each mention.
+    let toks = words::tokens(body, 0);
+    for (i, e) in entities.iter_mut().enumerate() {
+        let kw = key_words(&e.text);
+        if kw.is_empty() {
+            e.cluster = None;
+            continue;
+        }
+        let found = find_cluster(&building, e.label, &kw);
+        let id = match found {
+            Some(id) => id,
+            None => {
+                building.push(Building {
+                    label: e.label,
+                    words: kw.clone(),
+                    canonical: display_name(&e.text),
+                    role: None,
+                    affiliation: None,
+                    last_mention: i,
+                });
+                building.len() - 1
+            }
+        };
+        let b = &mut building[id];
+        b.last_mention = i;
+        if kw.len() > b.words.len() {
+            b.words = kw.clone();
+            b.canonical = display_name(&e.text);
+        }
+        if e.label == Label::Per && (b.role.is_none() || b.affiliation.is_none()) {
+            if let Some((role, affiliation)) = role_before(body, &toks, e.span) {
+                if b.role.is_none() {
+                    b.role = role;
+                }
+                if b.affiliation.is_none() {
+                    b.affiliation = affiliation;
+                }
+            }
+        }
+        e.cluster = Some(id);
+    }
+    // Merge one-word person clusters into a later full name with that last word.
+    let mut remap: Vec<usize> = (0..building.len()).collect();
+    for short in 0..building.len() {
+        if building[short].label != Label::Per || building[short].words.len() != 1 {
+            continue;
+        }
+        let word = building[short].words[0].clone();
+        let targets: Vec<usize> = (0..building.len())
+            .filter(|&t| {
+                t != short
+                    && building[t].label == Label::Per
+                    && building[t].words.len() >= 2
+                    && building[t].words.last() == Some(&word)
+            })
+            .collect();
+        if targets.len() == 1 {
+            remap[short] = targets[0];
+        }
+    }
+    // Renumber: clusters that received no mention after remapping disappear.
+    let mut new_id = vec![usize::MAX; building.len()];
+    let mut out: Vec<Cluster> = Vec::new();
+    for e in entities.iter_mut() {
+        let Some(old) = e.cluster else { continue };
+        let target = remap[old];
+        if new_id[target] == usize::MAX {
+            new_id[target] = out.len();
+            let b = &building[target];
+            out.push(Cluster {
+                id: out.len(),
+                canonical: b.canonical.clone(),
+                label: b.label,
+                mentions: 0,
+                first: e.span,
+                role: b.role.clone(),
+                affiliation: b.affiliation.clone(),
+            });
+        }
+        let id = new_id[target];
+        out[id].mentions += 1;
+        if e.span.start() < out[id].first.start() {
+            out[id].first = e.span;
+        }
+        if remap[old] != old {
+            // Roles seen on the short mentions carry over.
+            let b = &building[old];
+            if out[id].role.is_none() {
+                out[id].role.clone_from(&b.role);
+            }
+            if out[id].affiliation.is_none() {
+                out[id].affiliation.clone_from(&b.affiliation);
+            }
+        }
+        e.cluster = Some(id);
+    }
+    out
+}
+
+fn find_cluster(building: &[Building], label: Label, kw: &[String]) -> Option<usize> {
+    let same_label = || {
+        building
+            .iter()
+            .enumerate()
+            .filter(move |(_, b)| b.label == label)
+    };
+    if let Some((id, _)) = same_label().find(|(_, b)| b.words == kw) {
+        return Some(id);
+    }
+    match label {
+        Label::Per => {
+            if kw.len() == 1 {
+                // The most recent person with that last (else first) word.
+                let by_last = same_label()
+                    .filter(|(_, b)| b.words.len() >= 2 && b.words.last() == kw.first())
+                    .max_by_key(|(_, b)| b.last_mention);
+                let by_first = || {
+                    same_label()
+                        .filter(|(_, b)| b.words.len() >= 2 && b.words.first() == kw.first())
+                        .max_by_key(|(_, b)| b.last_mention)
+                };
+                by_last.or_else(by_first).map(|(id, _)| id)
+            } else {
+                // "Patrick Carlineo" and "Patrick W. Carlineo Jr.": same first and last.
+                same_label()
+                    .find(|(_, b)| {
+                        b.words.len() >= 2
+                            && b.words.first() == kw.first()
+                            && surname(&b.words) == surname(kw)
+                    })
+                    .map(|(id, _)| id)
+            }
+        }
+        Label::Org => same_label()
+            .filter(|(_, b)| {
+                is_suffix(kw, &b.words) || is_acronym(kw, &b.words) || is_acronym(&b.words, kw)
+            })
+            .max_by_key(|(_, b)| b.last_mention)
+            .map(|(id, _)| id),
+        Label::Loc | Label::Misc => None,
+    }
+}
+
+fn surname(words: &[String]) -> Option<&String> {
+    words.iter().rev().find(|w| {
+        !matches!(
+            w.as_str(),
+            "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv"
+        )
+    })
+}
+
+/// Role and affiliation written right before the mention at `span`.
+fn role_before(
+    body: &str,
+    toks: &[words::Tok<'_>],
+    span: Span,
+) -> Option<(Option<String>, Option<String>)> {
+    let first = toks.partition_point(|t| t.start < span.start());
+    let last = toks
+        .partition_point(|t| t.start < span.end())
+        .checked_sub(1)?;
+    if first > last || first == 0 {
+        return None;
+    }
+    // Extend the mention's run back over capitalized title words.
+    let run_first = names::run_back(toks, last, 0)?;
+    let mut start = run_first.min(first);
+    // Lower-case roles just before ("his Turkish counterpart Mevlut Cavusoglu").
+    while start > 0 {
+        let t = &toks[start - 1];
+        let lower_role = t.is_word() && crate::lexicon::is_role_word(t.text) && !t.is_capitalized();
+        let title = start < first
+            && t.is_word()
+            && (t.is_capitalized() || crate::lexicon::is_role_word(t.text));
+        if lower_role || title {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    if start >= first {
+        return None;
+    }
+    let name = names::split_run(body, toks, start, last)?;
+    if name.role.is_none() && name.affiliation.is_none() {
+        return None;
+    }
+    Some((name.role, name.affiliation))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `nth` occurrence of `text` (0-based).
+    fn entity(body: &str, text: &str, label: Label, nth: usize) -> Entity {
+        let start = body.match_indices(text).nth(nth).unwrap().0;
+        Entity {
+            span: Span::new(start, start + text.len()),
+            label,
+            text: text.to_owned(),
+            cluster: None,
+        }
+    }
+
+    #[test]
+    fn short_mentions_join_full_names() {
+        let body = "Turkish Defense Minister Hulusi Akar met President Recep Tayyip Erdogan. \
+                    Akar spoke. Erdogan chaired. The Russian Foreign Ministry and the Foreign Ministry. \
+                    Ismail Demir came; Demir tweeted.";
+        let mut ents = vec![
+            entity(body, "Hulusi Akar", Label::Per, 0),
+            entity(body, "Recep Tayyip Erdogan", Label::Per, 0),
+            entity(body, "Akar", Label::Per, 1),
+            entity(body, "Erdogan", Label::Per, 1),
+            entity(body, "Russian Foreign Ministry", Label::Org, 0),
+            entity(body, "Foreign Ministry", Label::Org, 1),
+            entity(body, "Ismail Demir", Label::Per, 0),
+            entity(body, "Demir", Label::Per, 1),
+        ];
+        ents.sort_by_key(|e| e.span);
+        let clusters = cluster(body, &mut ents);
+        let canon = |t: &str| {
+            let e = ents.iter().rev().find(|e| e.text == t).unwrap();
+            clusters[e.cluster.unwrap()].canonical.clone()
+        };
+        assert_eq!(canon("Akar"), "Hulusi Akar");
+        assert_eq!(canon("Erdogan"), "Recep Tayyip Erdogan");
+        assert_eq!(canon("Demir"), "Ismail Demir");
+        assert_eq!(canon("Foreign Ministry"), "Russian Foreign Ministry");
+        let akar = &clusters[ents[0].cluster.unwrap()];
+        assert_eq!(akar.role.as_deref(), Some("Defense Minister"));
+        assert_eq!(akar.affiliation.as_deref(), Some("Turkish"));
+        assert_eq!(akar.mentions, 2);
+        assert_eq!(clusters.len(), 4);
+        for (i, c) in clusters.iter().enumerate() {
+            assert_eq!(c.id, i);
+        }
+    }
+
+    #[test]
+    fn short_mention_before_full_name_merges() {
+        let body = "Lopez won. Feliciano Lopez said so.";
+        let mut ents = vec![
+            entity(body, "Lopez", Label::Per, 0),
+            entity(body, "Feliciano Lopez", Label::Per, 0),
+        ];
+        let clusters = cluster(body, &mut ents);
+        assert_eq!(clusters.len(), 1);
+        assert_eq!(clusters[0].canonical, "Feliciano Lopez");
+        assert_eq!(clusters[0].first, ents[0].span);
+        assert_eq!(clusters[0].mentions, 2);
+    }
+}
