@@ -4,7 +4,7 @@ use article_model::{Article, Span};
 
 use crate::dates::{self, CalendarDate};
 use crate::error::Result;
-use crate::{cluster, quotes};
+use crate::{cluster, quotes, words};
 
 /// Runs the annotation layers over an article. Build once, share between threads.
 ///
@@ -67,16 +67,17 @@ impl Annotator {
         let body = article.body();
 
         // Entities come from the NER (not wired yet); every entity gets a cluster.
+        let words = words::prepare(body, &paragraphs);
         let mut entities = Vec::new();
-        let clusters = cluster::cluster(body, &mut entities);
-        let quotes = quotes::find(body, &paragraphs, &entities, &clusters);
+        let clusters = cluster::cluster(body, &words, &mut entities);
+        let quotes = quotes::find(body, &words, &entities, &clusters);
         let anchor = article
             .metadata
             .published
             .as_deref()
             .and_then(|p| p.parse::<CalendarDate>().ok())
             .or(self.anchor_date);
-        let dates = dates::find(body, &paragraphs, anchor);
+        let dates = dates::find(body, &words, anchor);
 
         article.try_set_entities(entities, clusters)?;
         article.try_set_quotes(quotes)?;

@@ -10,10 +10,12 @@
 //!   Ministry").
 //! - LOC, MISC: the same name.
 
+use std::collections::HashMap;
+
 use article_model::{Cluster, Entity, Label, Span};
 
 use crate::names;
-use crate::words;
+use crate::words::{self, ParaWords};
 
 /// A cluster being built.
 struct Building {
@@ -63,27 +65,27 @@ fn is_acronym(short: &[String], long: &[String]) -> bool {
     if short.len() != 1 || long.len() < 2 {
         return false;
     }
-    let initials: String = long
-        .iter()
-        .filter(|w| !matches!(w.as_str(), "of" | "and" | "for" | "the" | "&"))
-        .filter_map(|w| w.chars().next())
-        .collect();
+    let initials = initials(long);
     initials.len() >= 2 && short[0].replace('.', "") == initials
 }
 
 /// Clusters `entities` (sorted by position) in place: sets each entity's `cluster` and
 /// returns the clusters, ids being their indices.
-pub(crate) fn cluster(body: &str, entities: &mut [Entity]) -> Vec<Cluster> {
+pub(crate) fn cluster(
+    body: &str,
+    words: &[ParaWords<'_>],
+    entities: &mut [Entity],
+) -> Vec<Cluster> {
     let mut building: Vec<Building> = Vec::new();
+    let mut index = Index::default();
     // Role and affiliation come from the text before each mention.
-    let toks = words::tokens(body, 0);
     for (i, e) in entities.iter_mut().enumerate() {
         let kw = key_words(&e.text);
         if kw.is_empty() {
             e.cluster = None;
             continue;
         }
-        let found = find_cluster(&building, e.label, &kw);
+        let found = find_cluster(&building, &index, e.label, &kw);
         let id = match found {
             Some(id) => id,
             None => {
@@ -104,8 +106,11 @@ pub(crate) fn cluster(body: &str, entities: &mut [Entity]) -> Vec<Cluster> {
             b.words = kw.clone();
             b.canonical = display_name(&e.text);
         }
+        index.add(id, e.label, &kw);
         if e.label == Label::Per && (b.role.is_none() || b.affiliation.is_none()) {
-            if let Some((role, affiliation)) = role_before(body, &toks, e.span) {
+            let para = words.partition_point(|w| w.span.end() < e.span.start());
+            let toks = words.get(para).map_or(&[][..], |w| &w.toks[..]);
+            if let Some((role, affiliation)) = role_before(body, toks, e.span) {
                 if b.role.is_none() {
                     b.role = role;
                 }
@@ -123,16 +128,11 @@ pub(crate) fn cluster(body: &str, entities: &mut [Entity]) -> Vec<Cluster> {
             continue;
         }
         let word = building[short].words[0].clone();
-        let targets: Vec<usize> = (0..building.len())
-            .filter(|&t| {
-                t != short
-                    && building[t].label == Label::Per
-                    && building[t].words.len() >= 2
-                    && building[t].words.last() == Some(&word)
-            })
-            .collect();
-        if targets.len() == 1 {
-            remap[short] = targets[0];
+        let mut targets = index.sharing(Label::Per, &word).filter(|&t| {
+            t != short && building[t].words.len() >= 2 && building[t].words.last() == Some(&word)
+        });
+        if let (Some(t), None) = (targets.next(), targets.next()) {
+            remap[short] = t;
         }
     }
     // Renumber: clusters that received no mention after remapping disappear.
@@ -174,48 +174,107 @@ pub(crate) fn cluster(body: &str, entities: &mut [Entity]) -> Vec<Cluster> {
     out
 }
 
-fn find_cluster(building: &[Building], label: Label, kw: &[String]) -> Option<usize> {
-    let same_label = || {
-        building
-            .iter()
-            .enumerate()
-            .filter(move |(_, b)| b.label == label)
-    };
-    if let Some((id, _)) = same_label().find(|(_, b)| b.words == kw) {
+/// Clusters by their words, so a mention is compared with a few clusters only.
+#[derive(Default)]
+struct Index {
+    exact: HashMap<(Label, Vec<String>), usize>,
+    by_word: HashMap<(Label, String), Vec<usize>>,
+}
+
+/// At most this many clusters sharing a word are compared with a mention.
+const MAX_SHARING: usize = 64;
+
+impl Index {
+    fn add(&mut self, id: usize, label: Label, words: &[String]) {
+        self.exact.entry((label, words.to_vec())).or_insert(id);
+        for w in words {
+            let ids = self.by_word.entry((label, w.clone())).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
+    /// Clusters of `label` with the word `w`, most recent additions first.
+    fn sharing<'a>(&'a self, label: Label, w: &str) -> impl Iterator<Item = usize> + use<'a> {
+        self.by_word
+            .get(&(label, w.to_owned()))
+            .into_iter()
+            .flat_map(|ids| ids.iter().rev().take(MAX_SHARING).copied())
+    }
+}
+
+fn find_cluster(
+    building: &[Building],
+    index: &Index,
+    label: Label,
+    kw: &[String],
+) -> Option<usize> {
+    if let Some(&id) = index.exact.get(&(label, kw.to_vec())) {
         return Some(id);
     }
+    let (first, last) = (kw.first()?, kw.last()?);
+    let with = |w: &str| {
+        index
+            .sharing(label, w)
+            .filter_map(|id| building.get(id).map(|b| (id, b)))
+    };
     match label {
         Label::Per => {
             if kw.len() == 1 {
                 // The most recent person with that last (else first) word.
-                let by_last = same_label()
-                    .filter(|(_, b)| b.words.len() >= 2 && b.words.last() == kw.first())
+                let by_last = with(first)
+                    .filter(|(_, b)| b.words.len() >= 2 && b.words.last() == Some(first))
                     .max_by_key(|(_, b)| b.last_mention);
                 let by_first = || {
-                    same_label()
-                        .filter(|(_, b)| b.words.len() >= 2 && b.words.first() == kw.first())
+                    with(first)
+                        .filter(|(_, b)| b.words.len() >= 2 && b.words.first() == Some(first))
                         .max_by_key(|(_, b)| b.last_mention)
                 };
                 by_last.or_else(by_first).map(|(id, _)| id)
             } else {
                 // "Patrick Carlineo" and "Patrick W. Carlineo Jr.": same first and last.
-                same_label()
+                with(first)
                     .find(|(_, b)| {
                         b.words.len() >= 2
-                            && b.words.first() == kw.first()
+                            && b.words.first() == Some(first)
                             && surname(&b.words) == surname(kw)
                     })
                     .map(|(id, _)| id)
             }
         }
-        Label::Org => same_label()
-            .filter(|(_, b)| {
-                is_suffix(kw, &b.words) || is_acronym(kw, &b.words) || is_acronym(&b.words, kw)
-            })
-            .max_by_key(|(_, b)| b.last_mention)
-            .map(|(id, _)| id),
+        Label::Org => {
+            let suffix = with(last)
+                .filter(|(_, b)| is_suffix(kw, &b.words))
+                .max_by_key(|(_, b)| b.last_mention)
+                .map(|(id, _)| id);
+            // "NSC" after "National Security Council", and the other way round.
+            let acronym = || {
+                if kw.len() == 1 {
+                    building
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .take(MAX_SHARING)
+                        .find(|(_, b)| b.label == label && is_acronym(kw, &b.words))
+                        .map(|(id, _)| id)
+                } else {
+                    let initials = initials(kw);
+                    index.exact.get(&(label, vec![initials])).copied()
+                }
+            };
+            suffix.or_else(acronym)
+        }
         Label::Loc | Label::Misc => None,
     }
+}
+
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "and" | "for" | "the" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 fn surname(words: &[String]) -> Option<&String> {
@@ -271,6 +330,16 @@ mod tests {
     use super::*;
 
     /// The `nth` occurrence of `text` (0-based).
+    fn paragraphs_of(body: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for part in body.split("\n\n") {
+            out.push(Span::new(start, start + part.len()));
+            start += part.len() + 2;
+        }
+        out
+    }
+
     fn entity(body: &str, text: &str, label: Label, nth: usize) -> Entity {
         let start = body.match_indices(text).nth(nth).unwrap().0;
         Entity {
@@ -297,7 +366,11 @@ mod tests {
             entity(body, "Demir", Label::Per, 1),
         ];
         ents.sort_by_key(|e| e.span);
-        let clusters = cluster(body, &mut ents);
+        let clusters = cluster(
+            body,
+            &crate::words::prepare(body, &paragraphs_of(body)),
+            &mut ents,
+        );
         let canon = |t: &str| {
             let e = ents.iter().rev().find(|e| e.text == t).unwrap();
             clusters[e.cluster.unwrap()].canonical.clone()
@@ -323,10 +396,113 @@ mod tests {
             entity(body, "Lopez", Label::Per, 0),
             entity(body, "Feliciano Lopez", Label::Per, 0),
         ];
-        let clusters = cluster(body, &mut ents);
+        let clusters = cluster(
+            body,
+            &crate::words::prepare(body, &paragraphs_of(body)),
+            &mut ents,
+        );
         assert_eq!(clusters.len(), 1);
         assert_eq!(clusters[0].canonical, "Feliciano Lopez");
         assert_eq!(clusters[0].first, ents[0].span);
         assert_eq!(clusters[0].mentions, 2);
+    }
+
+    /// The seed article's ten body paragraphs with the mentions an NER should give: the
+    /// short names join their full names.
+    #[test]
+    fn seed_names_join_full_names() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/data/seed/massispost-2020-07-armenia-azerbaijan.txt");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipping: {} not found", path.display());
+            return;
+        };
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let first = lines
+            .iter()
+            .position(|l| l.starts_with("MOSCOW — "))
+            .unwrap();
+        let body = lines[first..first + 10].join("\n\n");
+        let names = [
+            ("Recep Tayyip Erdogan", Label::Per),
+            ("Russian Foreign Ministry", Label::Org),
+            ("Armenian Foreign Ministry", Label::Org),
+            ("National Security Council", Label::Org),
+            ("Mevlut Cavusoglu", Label::Per),
+            ("Sergei Lavrov", Label::Per),
+            ("Ramiz Tahirov", Label::Per),
+            ("Ismail Demir", Label::Per),
+            ("Hulusi Akar", Label::Per),
+            ("Erdogan", Label::Per),
+            ("Demir", Label::Per),
+            ("Akar", Label::Per),
+            ("Moscow", Label::Loc),
+            ("Ankara", Label::Loc),
+        ];
+        let mut ents: Vec<Entity> = Vec::new();
+        for (name, label) in names {
+            for (start, _) in body.match_indices(name) {
+                let span = Span::new(start, start + name.len());
+                if ents.iter().all(|e| !e.span.overlaps(span)) {
+                    ents.push(Entity {
+                        span,
+                        label,
+                        text: name.to_owned(),
+                        cluster: None,
+                    });
+                }
+            }
+        }
+        ents.sort_by_key(|e| e.span);
+        let clusters = cluster(
+            &body,
+            &crate::words::prepare(&body, &paragraphs_of(&body)),
+            &mut ents,
+        );
+        let canonical = |short: &str| {
+            let e = ents.iter().rev().find(|e| e.text == short).unwrap();
+            clusters[e.cluster.unwrap()].canonical.clone()
+        };
+        assert_eq!(canonical("Akar"), "Hulusi Akar");
+        assert_eq!(canonical("Erdogan"), "Recep Tayyip Erdogan");
+        assert_eq!(canonical("Demir"), "Ismail Demir");
+        assert_eq!(canonical("Sergei Lavrov"), "Sergei Lavrov");
+        assert_eq!(canonical("Mevlut Cavusoglu"), "Mevlut Cavusoglu");
+        let by_name = |n: &str| clusters.iter().find(|c| c.canonical == n).unwrap();
+        assert_eq!(by_name("Hulusi Akar").mentions, 2);
+        assert_eq!(
+            by_name("Hulusi Akar").role.as_deref(),
+            Some("Defense Minister")
+        );
+        assert_eq!(
+            by_name("Hulusi Akar").affiliation.as_deref(),
+            Some("Turkish")
+        );
+        assert_eq!(
+            by_name("Sergei Lavrov").role.as_deref(),
+            Some("Foreign Minister")
+        );
+        assert_eq!(
+            by_name("Sergei Lavrov").affiliation.as_deref(),
+            Some("Russian")
+        );
+        assert_eq!(
+            by_name("Recep Tayyip Erdogan").role.as_deref(),
+            Some("President")
+        );
+        assert_eq!(by_name("Recep Tayyip Erdogan").mentions, 2);
+        assert_eq!(
+            by_name("Ramiz Tahirov").role.as_deref(),
+            Some("Deputy Defense Minister")
+        );
+        // "Russian Foreign Ministry" and "Armenian Foreign Ministry" stay apart.
+        assert_ne!(
+            by_name("Russian Foreign Ministry").id,
+            by_name("Armenian Foreign Ministry").id
+        );
     }
 }

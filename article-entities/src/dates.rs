@@ -18,7 +18,7 @@ use std::str::FromStr;
 use article_model::{DateMention, Span};
 
 use crate::lexicon;
-use crate::words::{self, Tok};
+use crate::words::{ParaWords, Tok};
 
 /// A day of the proleptic Gregorian calendar, used as the anchor of relative dates.
 ///
@@ -188,20 +188,19 @@ fn civil_from_days(z: i64) -> Option<(i32, u32, u32)> {
 /// to `anchor` when it is known.
 pub(crate) fn find(
     body: &str,
-    paragraphs: &[Span],
+    words: &[ParaWords<'_>],
     anchor: Option<CalendarDate>,
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
-    for para in paragraphs {
-        let Some(text) = para.get(body) else { continue };
-        let toks = words::tokens(text, para.start());
-        let sentences = words::sentence_starts(text, para.start());
+    for para in words {
+        let toks = &para.toks;
+        let sentences = &para.sentences;
         let mut k = 0;
         while k < toks.len() {
-            match expression(&toks, k) {
+            match expression(toks, k) {
                 Some((last, expr)) => {
                     let span = Span::new(toks[k].start, toks[last].end);
-                    let future = is_future(&toks, &sentences, toks[k].start);
+                    let future = is_future(toks, sentences, toks[k].start);
                     let value = expr
                         .absolute()
                         .or_else(|| anchor.and_then(|a| expr.value(a, future)));
@@ -244,6 +243,8 @@ enum Expr {
     MonthOffset(i32),
     /// Years from the anchor's year.
     YearOffset(i32),
+    /// A date whose value cannot be known (`03/04/2020`).
+    Ambiguous,
 }
 
 impl Expr {
@@ -313,6 +314,7 @@ impl Expr {
                 format!("{y:04}-{m:02}")
             }
             Expr::YearOffset(n) => format!("{:04}", a.year + n),
+            Expr::Ambiguous => return None,
         })
     }
 }
@@ -563,75 +565,59 @@ fn count(t: &Tok<'_>) -> Option<u32> {
         .and_then(|p| u32::try_from(p + 1).ok())
 }
 
-/// `2020-07-16`, `07/16/2020`, `16.07.2020` as one token run with no spaces.
+/// `2020-07-16`, `07/16/2020`, `16.07.2020`: one token each.
 fn numeric_date(toks: &[Tok<'_>], k: usize) -> Option<(usize, Expr)> {
-    let a = toks.get(k)?;
-    if let Some(e) = one_token_numeric(a) {
-        return Some((k, e));
-    }
-    let sep = toks.get(k + 1)?;
-    let b = toks.get(k + 2)?;
-    let sep2 = toks.get(k + 3)?;
-    let c = toks.get(k + 4)?;
-    // The tokenizer keeps "16.07.2020" and "2020-07-16" as one word.
-    let joined_ok = adjacent(a, sep) && adjacent(sep, b) && adjacent(b, sep2) && adjacent(sep2, c);
-    if !joined_ok || !sep.is_punct('/') || !sep2.is_punct('/') {
-        return None;
-    }
-    let (x, y, z) = (number(a)?, number(b)?, number(c)?);
-    if c.text.len() != 4 || a.text.len() > 2 || b.text.len() > 2 {
-        return None;
-    }
-    let yr = i32::try_from(z).ok()?;
-    // Month/day order is known only when one part is over 12 (or both are equal).
-    let date = if x > 12 {
-        CalendarDate::new(yr, y, x)
-    } else if y > 12 || x == y {
-        CalendarDate::new(yr, x, y)
-    } else {
-        None
-    };
-    date.map(|d| (k + 4, Expr::Date(d)))
-}
-
-fn one_token_numeric(t: &Tok<'_>) -> Option<Expr> {
+    let t = toks.get(k)?;
     if !t.is_word() || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    if let Ok(d) = t.text.parse::<CalendarDate>() {
-        return (t.text.len() == 10).then_some(Expr::Date(d));
+    if t.text.len() == 10 {
+        if let Ok(d) = t.text.parse::<CalendarDate>() {
+            return Some((k, Expr::Date(d)));
+        }
     }
-    let parts: Vec<&str> = t.text.split('.').collect();
-    if parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
-        let d: u32 = parts[0].parse().ok()?;
-        let m: u32 = parts[1].parse().ok()?;
-        let y: i32 = parts[2].parse().ok()?;
-        return CalendarDate::new(y, m, d).map(Expr::Date);
+    for sep in ['/', '.'] {
+        let parts: Vec<&str> = t.text.split(sep).collect();
+        if parts.len() != 3 || parts[2].len() != 4 || parts[0].len() > 2 || parts[1].len() > 2 {
+            continue;
+        }
+        let x: u32 = parts[0].parse().ok()?;
+        let y: u32 = parts[1].parse().ok()?;
+        let yr: i32 = parts[2].parse().ok()?;
+        let date = if sep == '.' {
+            // 16.07.2020: day first.
+            CalendarDate::new(yr, y, x)
+        } else if x > 12 {
+            CalendarDate::new(yr, y, x)
+        } else if y > 12 || x == y {
+            CalendarDate::new(yr, x, y)
+        } else {
+            // 03/04/2020: month and day order unknown; found, no value.
+            return Some((k, Expr::Ambiguous));
+        };
+        return date.map(|d| (k, Expr::Date(d)));
     }
     None
 }
 
-/// Whether the sentence around `pos` speaks of the future.
+/// Whether the sentence around `pos` speaks of the future (looking at most 40 tokens
+/// either side).
 fn is_future(toks: &[Tok<'_>], sentences: &[usize], pos: usize) -> bool {
-    let start = sentences
-        .iter()
-        .rev()
-        .find(|&&s| s <= pos)
-        .copied()
-        .unwrap_or(0);
-    let end = sentences
-        .iter()
-        .find(|&&s| s > pos)
-        .copied()
-        .unwrap_or(usize::MAX);
-    let in_sentence = toks.iter().filter(|t| t.start >= start && t.start < end);
+    let k = sentences.partition_point(|&s| s <= pos);
+    let start = if k == 0 { 0 } else { sentences[k - 1] };
+    let end = sentences.get(k).copied().unwrap_or(usize::MAX);
+    let at = toks.partition_point(|t| t.start < pos);
+    let lo = toks
+        .partition_point(|t| t.start < start)
+        .max(at.saturating_sub(40));
+    let hi = toks.partition_point(|t| t.start < end).min(at + 40);
     let mut prev = String::new();
-    for t in in_sentence {
+    for t in toks.get(lo..hi).unwrap_or(&[]) {
         let w = lower(t);
         let future = matches!(
             w.as_str(),
             "will" | "’ll" | "'ll" | "shall" | "upcoming" | "scheduled" | "slated"
-        ) || (matches!(w.as_str(), "to")
+        ) || (w == "to"
             && matches!(
                 prev.as_str(),
                 "set" | "going" | "expected" | "due" | "plans" | "plan"
@@ -650,7 +636,8 @@ mod tests {
 
     fn run(text: &str, anchor: Option<&str>) -> Vec<(String, Option<String>)> {
         let anchor = anchor.map(|a| a.parse().unwrap());
-        find(text, &[Span::new(0, text.len())], anchor)
+        let words = crate::words::prepare(text, &[Span::new(0, text.len())]);
+        find(text, &words, anchor)
             .into_iter()
             .map(|d| (d.text, d.value))
             .collect()

@@ -4,18 +4,6 @@ fn contains(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Abbreviations that keep their final period ("Mr.", "Sept.").
-pub(crate) fn is_abbreviation(word: &str) -> bool {
-    const LIST: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gov", "sen", "rep", "gen", "col", "lt", "cmdr",
-        "capt", "sgt", "prof", "rev", "inc", "corp", "co", "ltd", "no", "vs", "mt", "ft", "jan",
-        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "adm", "maj",
-        "pres", "supt", "insp", "det", "atty", "hon", "messrs", "mme", "mlle", "dept", "univ",
-        "assn", "bros", "approx", "est", "fig", "al", "etc",
-    ];
-    contains(LIST, word)
-}
-
 /// Honorifics dropped from names ("Mr. Trump" -> "Trump").
 pub(crate) fn is_honorific(word: &str) -> bool {
     const LIST: &[&str] = &[

@@ -1,9 +1,14 @@
 //! Annotates a news [`Article`](article_model::Article): named entities (PER, ORG, LOC,
 //! MISC), mention clusters, dates and quotations with their speakers.
 //!
-//! **Status:** the workspace's first release wires this crate into the pipeline; the NER
-//! model, dates and quotations land with their own issues, and until then
-//! [`Annotator::annotate`] adds no annotation.
+//! The building blocks are public: [`tokenize`] cuts text into CoNLL / Penn-Treebank-like
+//! [`Token`]s with byte offsets, and [`sentences`] groups them into [`Sentence`]s.
+//!
+//! [`Annotator::annotate`] adds quotations with their speakers (every quote-mark
+//! convention, scare quotes marked), mention clusters with roles and affiliations, and dates
+//! with ISO values anchored to the published date (or [`AnnotatorBuilder::anchor_date`]).
+//! **Status:** the NER model lands with its own issue; until it is wired in, the entity
+//! and cluster layers stay empty and speakers are found from the text alone.
 //!
 //! ```
 //! use article_entities::Annotator;
@@ -32,12 +37,16 @@ mod error;
 mod lexicon;
 mod names;
 mod quotes;
+mod sentence;
+mod token;
 mod words;
 
 pub use crate::{
     annotate::{Annotator, AnnotatorBuilder},
     dates::{CalendarDate, ParseDateError},
     error::{Error, Result},
+    sentence::{Sentence, sentences},
+    token::{Token, is_separator, tokenize, tokenize_into},
 };
 
 #[cfg(doctest)]

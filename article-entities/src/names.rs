@@ -2,6 +2,8 @@
 //! role and name, telling people from organisations, and finding the full name of a
 //! later short mention ("Akar" -> "Hulusi Akar").
 
+use std::collections::HashMap;
+
 use crate::lexicon;
 use crate::words::{Kind, Tok};
 
@@ -239,7 +241,13 @@ fn is_affiliation_word(t: &Tok<'_>) -> bool {
 pub(crate) struct NameIndex {
     /// (words lower-cased without suffixes, full name, position) in text order.
     full: Vec<(Vec<String>, String, usize)>,
+    /// Indices into `full` by last word and by first word.
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
 }
+
+/// At most this many full names are compared with one short name.
+const MAX_SAME_WORD: usize = 64;
 
 impl NameIndex {
     /// Adds a name of two words or more seen at `pos` (bytes), and its tails of two words
@@ -248,8 +256,16 @@ impl NameIndex {
         let all = name_words(name);
         for skip in 0..all.len().saturating_sub(1) {
             let words: Vec<String> = all[skip..].iter().map(|w| w.to_lowercase()).collect();
-            let text = all[skip..].join(" ");
-            let text = if skip == 0 { name.to_owned() } else { text };
+            let text = if skip == 0 {
+                name.to_owned()
+            } else {
+                all[skip..].join(" ")
+            };
+            let id = self.full.len();
+            if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                self.by_last.entry(last.clone()).or_default().push(id);
+                self.by_first.entry(first.clone()).or_default().push(id);
+            }
             self.full.push((words, text, pos));
         }
     }
@@ -259,13 +275,14 @@ impl NameIndex {
     /// "Liu Xiaming"). Among several, the most recent before `pos`, else the first after.
     pub fn full_name(&self, name: &str, pos: usize) -> Option<&str> {
         let words: Vec<String> = name_words(name).iter().map(|w| w.to_lowercase()).collect();
-        if words.is_empty() {
-            return None;
-        }
-        let pick = |pred: &dyn Fn(&[String]) -> bool| -> Option<&str> {
-            let matching = self
-                .full
+        let (first, last) = (words.first()?, words.last()?);
+        let pick = |ids: Option<&Vec<usize>>, pred: &dyn Fn(&[String]) -> bool| -> Option<&str> {
+            let ids = ids?;
+            let matching = ids
                 .iter()
+                .rev()
+                .take(MAX_SAME_WORD)
+                .filter_map(|&i| self.full.get(i))
                 .filter(|(w, _, _)| w.len() > words.len() && pred(w));
             // The latest position before `pos` (else the first after), the longest name there.
             let before = matching
@@ -279,9 +296,9 @@ impl NameIndex {
             };
             before.or_else(after).map(|(_, full, _)| full.as_str())
         };
-        pick(&|w| w.ends_with(&words)).or_else(|| {
+        pick(self.by_last.get(last), &|w| w.ends_with(&words)).or_else(|| {
             if words.len() == 1 {
-                pick(&|w| w.starts_with(&words))
+                pick(self.by_first.get(first), &|w| w.starts_with(&words))
             } else {
                 None
             }

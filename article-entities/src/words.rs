@@ -4,7 +4,7 @@
 //! Internal interface: the layers only need words (with their case) and sentence starts;
 //! when the crate's tokenizer serves the same, these functions can forward to it.
 
-use crate::lexicon;
+use article_model::Span;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,106 +63,94 @@ pub(crate) fn strip_possessive(text: &str) -> &str {
     text
 }
 
-fn joins(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’' | '.' | '&' | '‐')
+/// The words and sentence starts of one paragraph of a body.
+#[derive(Clone, Debug)]
+pub(crate) struct ParaWords<'a> {
+    /// The paragraph's byte range in the body.
+    pub span: Span,
+    /// Its tokens, offsets into the body.
+    pub toks: Vec<Tok<'a>>,
+    /// Where its sentences start (body offsets), the first being `span.start()`.
+    pub sentences: Vec<usize>,
 }
 
-/// Splits `text` into words and punctuation; offsets have `base` added.
-pub(crate) fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            out.push(Tok {
-                start: base + i,
-                end: base + i + c.len_utf8(),
-                text: &text[i..i + c.len_utf8()],
-                kind: Kind::Punct,
-            });
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                iter.next();
-            } else if joins(d) {
-                // Inner joiner: only when a letter or digit follows.
-                let after = text[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            } else {
-                break;
+/// Tokenizes and splits each paragraph once, for all layers.
+pub(crate) fn prepare<'a>(body: &'a str, paragraphs: &[Span]) -> Vec<ParaWords<'a>> {
+    paragraphs
+        .iter()
+        .map(|&span| {
+            let text = span.get(body).unwrap_or("");
+            let (toks, sentences) = split(text, span.start());
+            ParaWords {
+                span,
+                toks,
+                sentences,
             }
+        })
+        .collect()
+}
+
+/// Splits `text` into words and punctuation with the crate's tokenizer
+/// ([`crate::tokenize`]) and finds its sentence starts ([`crate::sentences`]); offsets have
+/// `base` added. Clitics split off by the tokenizer are joined back to their word
+/// (`Turkey’s`, `don’t`), as names and speakers want whole words.
+pub(crate) fn split(text: &str, base: usize) -> (Vec<Tok<'_>>, Vec<usize>) {
+    let raw = crate::token::tokenize(text);
+    let mut sentences = vec![base];
+    for s in crate::sentence::sentences(text, &raw) {
+        let at = base + s.span().start();
+        if at != base {
+            sentences.push(at);
         }
-        // A final period on abbreviations, initials and dotted acronyms.
-        if bytes.get(end) == Some(&b'.') {
-            let word = &text[i..end];
-            let initial = word.chars().count() == 1 && c.is_uppercase();
-            if initial || word.contains('.') || lexicon::is_abbreviation(word) {
-                end += 1;
-                iter.next();
+    }
+    let mut out: Vec<Tok<'_>> = Vec::with_capacity(raw.len());
+    for t in raw {
+        let span = t.span();
+        let piece = t.text(text);
+        let Some(first) = piece.chars().next() else {
+            continue;
+        };
+        let start = base + span.start();
+        let end = base + span.end();
+        if let Some(prev) = out.last_mut() {
+            if prev.end == start && prev.kind == Kind::Word && is_clitic(piece) {
+                prev.end = end;
+                prev.text = text.get(prev.start - base..span.end()).unwrap_or(prev.text);
+                continue;
             }
         }
         out.push(Tok {
-            start: base + i,
-            end: base + end,
-            text: &text[i..end],
-            kind: Kind::Word,
+            start,
+            end,
+            text: piece,
+            kind: if first.is_alphanumeric() {
+                Kind::Word
+            } else {
+                Kind::Punct
+            },
         });
     }
-    out
+    (out, sentences)
 }
 
-/// Byte offsets (with `base` added) where sentences start in `text`, the first being
-/// `base`. A sentence ends at `.`, `!`, `?` or `…` (and any closing quote or bracket after
-/// it) followed by space and then an upper-case letter, a digit or an opening mark; not after
-/// a title or an initial.
+/// The tokens of `text` (see [`split`]).
+#[cfg(test)]
+pub(crate) fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
+    split(text, base).0
+}
+
+/// The sentence starts of `text` (see [`split`]).
+#[cfg(test)]
 pub(crate) fn sentence_starts(text: &str, base: usize) -> Vec<usize> {
-    let mut out = vec![base];
-    let toks = tokens(text, 0);
-    for (k, t) in toks.iter().enumerate() {
-        let ends = t.kind == Kind::Punct && matches!(t.text, "." | "!" | "?" | "…");
-        if !ends {
-            continue;
-        }
-        // Skip closing marks right after the end punctuation.
-        let mut j = k + 1;
-        while let Some(n) = toks.get(j) {
-            if n.kind == Kind::Punct && n.start == toks[j - 1].end && is_closer(n.text) {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let Some(next) = toks.get(j) else { break };
-        let last_end = toks[j - 1].end;
-        if next.start == last_end {
-            continue; // no space: "3.5", "U.S.A"
-        }
-        let first = next.text.chars().next().unwrap_or(' ');
-        if first.is_uppercase() || first.is_numeric() || is_opener(next.text) {
-            out.push(base + next.start);
-        }
-    }
-    // Titles and initials end with a period inside the word token, so they never split.
-    out
+    split(text, base).1
 }
 
-fn is_closer(s: &str) -> bool {
-    matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
-}
-
-fn is_opener(s: &str) -> bool {
-    matches!(s, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "„")
+fn is_clitic(piece: &str) -> bool {
+    let p = piece.replace('’', "'").to_lowercase();
+    matches!(
+        p.as_str(),
+        "'s" | "'" | "n't" | "'re" | "'ve" | "'ll" | "'d" | "'m"
+    )
 }
 
 #[cfg(test)]

@@ -154,7 +154,7 @@ impl RemovedKind {
 pub struct Removed {
     /// What kind of boilerplate it is.
     pub kind: RemovedKind,
-    /// Why it was removed, for people ("link-dense block in <nav>", "comment form heading").
+    /// Why it was removed, for people ("link-dense block in `<nav>`", "comment form heading").
     pub reason: String,
     /// Its text.
     pub text: String,

@@ -11,22 +11,38 @@ mod speaker;
 use article_model::{Cluster, Entity, Quote, Span};
 
 use self::marks::Piece;
+use crate::words::ParaWords;
 
 /// Finds the quotations of `body` (whose paragraphs are `paragraphs`) with their speakers.
 /// `entities` and `clusters` are the entity layer, possibly empty.
 pub(crate) fn find(
     body: &str,
-    paragraphs: &[Span],
+    words: &[ParaWords<'_>],
     entities: &[Entity],
     clusters: &[Cluster],
 ) -> Vec<Quote> {
+    let paragraphs: Vec<Span> = words.iter().map(|w| w.span).collect();
+    let paragraphs = &paragraphs[..];
     let pieces = marks::scan(body, paragraphs);
+    // The pieces of one chain are consecutive: ranges of `pieces` per chain.
     let n_chains = pieces.iter().map(|p| p.chain + 1).max().unwrap_or(0);
-    let mut scare = vec![false; n_chains];
-    for (chain, slot) in scare.iter_mut().enumerate() {
-        *slot = is_scare(body, paragraphs, &pieces, chain);
+    let mut ranges = vec![0..0; n_chains];
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i + 1;
+        while j < pieces.len() && pieces[j].chain == pieces[i].chain {
+            j += 1;
+        }
+        if let Some(r) = ranges.get_mut(pieces[i].chain) {
+            *r = i..j;
+        }
+        i = j;
     }
-    let attributions = speaker::attribute(body, paragraphs, &pieces, &scare, entities, clusters);
+    let scare: Vec<bool> = ranges
+        .iter()
+        .map(|r| is_scare(body, paragraphs, &pieces[r.clone()]))
+        .collect();
+    let attributions = speaker::attribute(body, words, &pieces, &scare, entities, clusters);
     let mut out = Vec::with_capacity(pieces.len());
     for piece in &pieces {
         let Some(text) = piece.content.get(body) else {
@@ -35,7 +51,8 @@ pub(crate) fn find(
         let chain = piece.chain;
         let speaker = attributions.speakers.get(chain).cloned().flatten();
         let direct = attributions.direct.get(chain).copied().unwrap_or(false);
-        let title = is_title_like(body, &pieces, chain, direct);
+        let chain_pieces = ranges.get(chain).map_or(&[][..], |r| &pieces[r.clone()]);
+        let title = is_title_like(body, chain_pieces, direct);
         let scare = scare.get(chain).copied().unwrap_or(false) || title;
         let speaker = if scare { None } else { speaker };
         out.push(Quote {
@@ -49,18 +66,15 @@ pub(crate) fn find(
     out
 }
 
-fn chain_text<'a>(body: &'a str, pieces: &[Piece], chain: usize) -> Vec<&'a str> {
-    pieces
-        .iter()
-        .filter(|p| p.chain == chain)
-        .filter_map(|p| p.content.get(body))
-        .collect()
+fn chain_text<'a>(body: &'a str, pieces: &[Piece]) -> Vec<&'a str> {
+    pieces.iter().filter_map(|p| p.content.get(body)).collect()
 }
 
 /// One or two words, and not a statement of its own: a statement opens its sentence
 /// (or follows a colon) and ends with punctuation inside the marks ("“No,” he said").
-fn is_scare(body: &str, paragraphs: &[Span], pieces: &[Piece], chain: usize) -> bool {
-    let texts = chain_text(body, pieces, chain);
+/// `pieces` are the pieces of one chain.
+fn is_scare(body: &str, paragraphs: &[Span], pieces: &[Piece]) -> bool {
+    let texts = chain_text(body, pieces);
     let words: usize = texts
         .iter()
         .map(|t| {
@@ -72,7 +86,7 @@ fn is_scare(body: &str, paragraphs: &[Span], pieces: &[Piece], chain: usize) -> 
     if words > 2 {
         return false;
     }
-    let Some(first) = pieces.iter().find(|p| p.chain == chain) else {
+    let Some(first) = pieces.first() else {
         return false;
     };
     let para_start = paragraphs.get(first.paragraph).map_or(0, |s| s.start());
@@ -92,8 +106,8 @@ fn is_scare(body: &str, paragraphs: &[Span], pieces: &[Piece], chain: usize) -> 
 /// Every word capitalized except small words, no sentence inside: a title or name.
 /// A quotation with a speaker of its own is a title only with three capitalized words or
 /// more ("Listen To The Music").
-fn is_title_like(body: &str, pieces: &[Piece], chain: usize, direct: bool) -> bool {
-    let texts = chain_text(body, pieces, chain);
+fn is_title_like(body: &str, pieces: &[Piece], direct: bool) -> bool {
+    let texts = chain_text(body, pieces);
     if texts.len() != 1 {
         return false;
     }

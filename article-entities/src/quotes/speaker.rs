@@ -10,12 +10,12 @@
 
 use std::collections::HashSet;
 
-use article_model::{Cluster, Entity, Label, Span};
+use article_model::{Cluster, Entity, Label};
 
 use super::marks::Piece;
 use crate::lexicon::{self, Pronoun};
 use crate::names::{self, Name, NameIndex, NameKind};
-use crate::words::{self, Tok};
+use crate::words::{self, ParaWords, Tok};
 
 /// A resolved speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,34 +58,34 @@ struct Candidate {
 
 /// What the layer knows about one paragraph.
 struct Para<'a> {
-    toks: Vec<Tok<'a>>,
-    sentences: Vec<usize>,
+    toks: &'a [Tok<'a>],
+    sentences: &'a [usize],
     /// Byte ranges covered by quotations (marks included).
     quoted: Vec<(usize, usize)>,
 }
 
 impl Para<'_> {
+    /// Whether `pos` is inside a quotation (ranges sorted and disjoint).
     fn is_quoted(&self, pos: usize) -> bool {
-        self.quoted.iter().any(|&(s, e)| s <= pos && pos < e)
+        let k = self.quoted.partition_point(|&(s, _)| s <= pos);
+        k > 0 && pos < self.quoted[k - 1].1
+    }
+
+    /// Whether a sentence starts at `pos`.
+    fn starts_sentence(&self, pos: usize) -> bool {
+        self.sentences.binary_search(&pos).is_ok()
     }
 
     /// Start of the sentence containing `pos`.
     fn sentence_start(&self, pos: usize) -> usize {
-        self.sentences
-            .iter()
-            .rev()
-            .find(|&&s| s <= pos)
-            .copied()
-            .unwrap_or(0)
+        let k = self.sentences.partition_point(|&s| s <= pos);
+        if k == 0 { 0 } else { self.sentences[k - 1] }
     }
 
     /// Start of the sentence after the one containing `pos`, or `usize::MAX`.
     fn next_sentence(&self, pos: usize) -> usize {
-        self.sentences
-            .iter()
-            .find(|&&s| s > pos)
-            .copied()
-            .unwrap_or(usize::MAX)
+        let k = self.sentences.partition_point(|&s| s <= pos);
+        self.sentences.get(k).copied().unwrap_or(usize::MAX)
     }
 
     /// Token indices of the tokens whose start is in `lo..hi`.
@@ -95,6 +95,13 @@ impl Para<'_> {
         (a, b.max(a))
     }
 }
+
+/// At most this many tokens of a sentence before a quotation are searched for its speaker.
+const PRE_WINDOW_TOKENS: usize = 80;
+/// At most this many tokens after a quotation are searched for its speaker.
+const POST_WINDOW_TOKENS: usize = 60;
+/// At most this many earlier candidates are looked at for a pronoun.
+const REFERENT_CANDIDATES: usize = 64;
 
 /// The speakers of the quotations: one entry per chain id (`None`: no speaker), and
 /// whether the chain's attribution is direct (a reporting verb next to it).
@@ -107,7 +114,7 @@ pub(crate) struct Attributions {
 /// that are scare quotes (no speaker is searched for them).
 pub(crate) fn attribute(
     body: &str,
-    paragraphs: &[Span],
+    words: &[ParaWords<'_>],
     pieces: &[Piece],
     scare: &[bool],
     entities: &[Entity],
@@ -118,53 +125,64 @@ pub(crate) fn attribute(
         speakers: vec![None; n_chains],
         direct: vec![false; n_chains],
     };
-    let paras: Vec<Para<'_>> = paragraphs
+    // Pieces are in text order; the pieces of one chain are consecutive.
+    let mut by_para: Vec<Vec<(usize, usize)>> = vec![Vec::new(); words.len()];
+    for p in pieces {
+        if let (Some(list), Some(w)) = (by_para.get_mut(p.paragraph), words.get(p.paragraph)) {
+            list.push((p.open, p.close.unwrap_or(w.span.end())));
+        }
+    }
+    let paras: Vec<Para<'_>> = words
         .iter()
-        .enumerate()
-        .map(|(i, span)| {
-            let text = span.get(body).unwrap_or("");
-            let quoted = pieces
-                .iter()
-                .filter(|p| p.paragraph == i)
-                .map(|p| (p.open, p.close.unwrap_or(span.end())))
-                .collect();
-            Para {
-                toks: words::tokens(text, span.start()),
-                sentences: words::sentence_starts(text, span.start()),
-                quoted,
-            }
+        .zip(by_para)
+        .map(|(w, quoted)| Para {
+            toks: &w.toks,
+            sentences: &w.sentences,
+            quoted,
         })
         .collect();
     let resolver = Resolver::new(body, &paras, entities, clusters);
-    let mut candidates = resolver.subjects();
+    let mut subjects = resolver.subjects();
+    subjects.sort_by_key(|c| c.pos);
+    let mut cands = Candidates {
+        subjects,
+        speakers: Vec::new(),
+    };
 
-    // Chains in text order.
-    let mut order: Vec<usize> = Vec::new();
-    for p in pieces {
-        if !order.contains(&p.chain) {
-            order.push(p.chain);
-        }
-    }
     let mut last_attributed: Option<(usize, usize)> = None; // (chain, paragraph of its last piece)
-    for &chain in &order {
-        let chain_pieces: Vec<&Piece> = pieces.iter().filter(|p| p.chain == chain).collect();
-        let (Some(first), Some(last)) = (chain_pieces.first(), chain_pieces.last()) else {
-            continue;
-        };
+    let mut i = 0;
+    while i < pieces.len() {
+        let chain = pieces[i].chain;
+        let mut j = i + 1;
+        while j < pieces.len() && pieces[j].chain == chain {
+            j += 1;
+        }
+        let range = i..j;
+        i = j;
+        let (first, last) = (&pieces[range.start], &pieces[range.end - 1]);
         if scare.get(chain).copied().unwrap_or(false) {
             continue;
         }
         let mut found: Option<Speaker> = None;
-        for piece in &chain_pieces {
+        let mut matched = false;
+        for idx in range {
+            let piece = &pieces[idx];
             let Some(para) = paras.get(piece.paragraph) else {
                 continue;
             };
-            let np = post_np(para, pieces, piece).or_else(|| pre_np(para, pieces, piece));
+            // `X said, “…”, the office said`: a verb right before the mark names who
+            // spoke the words; otherwise the attribution after the quotation comes first.
+            let np = if verb_right_before(para, piece.open) {
+                pre_np(para, pieces, idx).or_else(|| post_np(para, pieces, idx))
+            } else {
+                post_np(para, pieces, idx).or_else(|| pre_np(para, pieces, idx))
+            };
             if let Some((np, statement)) = np {
-                found = resolver.resolve(para, np, &candidates, piece.paragraph, piece.open);
+                matched = true;
+                found = resolver.resolve(para, np, &cands, piece.paragraph, piece.open);
                 if let Some(s) = &found {
                     if statement {
-                        candidates.push(Candidate {
+                        cands.add_speaker(Candidate {
                             pos: piece.open,
                             paragraph: piece.paragraph,
                             speaker: s.clone(),
@@ -177,14 +195,14 @@ pub(crate) fn attribute(
                 }
             }
         }
-        let direct = found.is_some();
-        if found.is_none() {
+        let direct = matched;
+        if found.is_none() && !matched {
             // A quotation with no attribution of its own continues the previous speaker's
             // when it follows it in the same paragraph, or opens the next paragraph(s).
             if let Some((prev, prev_para)) = last_attributed {
-                let opens_paragraph = paragraphs
+                let opens_paragraph = words
                     .get(first.paragraph)
-                    .is_some_and(|s| s.start() == first.open);
+                    .is_some_and(|w| w.span.start() == first.open);
                 let near = prev_para == first.paragraph
                     || (opens_paragraph && first.paragraph <= prev_para + 2);
                 if near {
@@ -193,13 +211,12 @@ pub(crate) fn attribute(
             }
         }
         if let Some(s) = &found {
-            candidates.push(Candidate {
+            cands.add_speaker(Candidate {
                 pos: first.open,
                 paragraph: first.paragraph,
                 speaker: s.clone(),
                 author: false,
             });
-            candidates.sort_by_key(|c| c.pos);
             last_attributed = Some((chain, last.paragraph));
         }
         if let Some(slot) = out.speakers.get_mut(chain) {
@@ -212,11 +229,57 @@ pub(crate) fn attribute(
     out
 }
 
+/// Referent candidates: sentence subjects and organisations (fixed), and speakers found so
+/// far; each list sorted by position.
+struct Candidates {
+    subjects: Vec<Candidate>,
+    speakers: Vec<Candidate>,
+}
+
+impl Candidates {
+    fn add_speaker(&mut self, c: Candidate) {
+        let at = self.speakers.partition_point(|x| x.pos <= c.pos);
+        self.speakers.insert(at, c);
+    }
+
+    /// The most recent candidates before `pos` within `REFERENT_PARAGRAPHS` of
+    /// `paragraph`, most recent first.
+    fn recent(&self, pos: usize, paragraph: usize) -> Vec<&Candidate> {
+        let mut out: Vec<&Candidate> = Vec::new();
+        for list in [&self.subjects, &self.speakers] {
+            let end = list.partition_point(|c| c.pos < pos);
+            out.extend(
+                list[..end]
+                    .iter()
+                    .rev()
+                    .take(REFERENT_CANDIDATES)
+                    .filter(|c| c.paragraph + REFERENT_PARAGRAPHS >= paragraph),
+            );
+        }
+        // Most recent first; at one position, a speaker before a subject.
+        out.sort_by_key(|c| std::cmp::Reverse(c.pos));
+        out
+    }
+}
+
 /// A capitalized word that is a common word: written in lower case elsewhere, or a
 /// sentence-initial "-ing"/"-ed" form never capitalized mid-sentence ("Hosting Cook").
 fn is_common_word(t: &Tok<'_>, lower: &HashSet<String>, mid_caps: &HashSet<String>) -> bool {
     lower.contains(&t.text.to_lowercase())
         || (!mid_caps.contains(t.text) && (t.text.ends_with("ing") || t.text.ends_with("ed")))
+}
+
+/// Whether a reporting verb (then perhaps `,` or `:`) stands right before `open`.
+fn verb_right_before(para: &Para<'_>, open: usize) -> bool {
+    let (_, b) = para.range(0, open);
+    let mut k = b;
+    if k > 0 && (para.toks[k - 1].is_punct(',') || para.toks[k - 1].is_punct(':')) {
+        k -= 1;
+    }
+    k > 0 && {
+        let t = &para.toks[k - 1];
+        t.is_word() && !t.is_capitalized() && lexicon::is_reporting_verb(t.text)
+    }
 }
 
 fn is_opening_mark(t: &Tok<'_>) -> bool {
@@ -229,19 +292,19 @@ fn is_skippable_punct(t: &Tok<'_>) -> bool {
 
 /// The speaker phrase after the closing mark: `, said NP` or `, NP said`. The flag says
 /// whether the attribution mentions a statement ("said in a statement").
-fn post_np(para: &Para<'_>, pieces: &[Piece], piece: &Piece) -> Option<(Np, bool)> {
+fn post_np(para: &Para<'_>, pieces: &[Piece], idx: usize) -> Option<(Np, bool)> {
+    let piece = pieces.get(idx)?;
     let close = piece.close?;
     let next_open = pieces
-        .iter()
-        .filter(|p| p.paragraph == piece.paragraph && p.open >= close)
-        .map(|p| p.open)
-        .min()
-        .unwrap_or(usize::MAX);
+        .get(idx + 1)
+        .filter(|p| p.paragraph == piece.paragraph)
+        .map_or(usize::MAX, |p| p.open);
     // “Can I?” Brooke asked: a sentence break right after the mark does not count.
     let (first_after, _) = para.range(close, usize::MAX);
     let from = para.toks.get(first_after).map_or(close, |t| t.end);
     let end = para.next_sentence(from).min(next_open);
     let (mut a, b) = para.range(close, end);
+    let b = b.min(a + POST_WINDOW_TOKENS);
     let toks = &para.toks;
     while a < b && is_skippable_punct(&toks[a]) {
         a += 1;
@@ -307,15 +370,24 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
 }
 
 /// The speaker phrase before the opening mark, in the same sentence.
-fn pre_np(para: &Para<'_>, pieces: &[Piece], piece: &Piece) -> Option<(Np, bool)> {
-    let prev_close = pieces
+fn pre_np(para: &Para<'_>, pieces: &[Piece], idx: usize) -> Option<(Np, bool)> {
+    let piece = pieces.get(idx)?;
+    // The window starts after the previous quotation in the sentence, unless that was a
+    // short (scare) quote: `called Omar a “terrorist” and said, “…`.
+    let prev_close = pieces[..idx]
         .iter()
-        .filter(|p| p.paragraph == piece.paragraph && p.open < piece.open)
-        .filter_map(|p| p.close)
-        .max()
+        .rev()
+        .take(8)
+        .filter(|p| p.paragraph == piece.paragraph)
+        .find(|p| {
+            let (a, b) = para.range(p.content.start(), p.content.end());
+            (a..b).filter(|&k| para.toks[k].is_word()).nth(2).is_some()
+        })
+        .and_then(|p| p.close)
         .unwrap_or(0);
     let lo = para.sentence_start(piece.open).max(prev_close);
     let (a, b) = para.range(lo, piece.open);
+    let a = a.max(b.saturating_sub(PRE_WINDOW_TOKENS));
     if a >= b {
         return None;
     }
@@ -591,6 +663,8 @@ struct Resolver<'a> {
     /// Capitalized words seen other than at a sentence start: names, not sentence-initial
     /// common words.
     mid_caps: HashSet<String>,
+    /// Capitalized words used alone somewhere.
+    standalone: HashSet<String>,
 }
 
 impl<'a> Resolver<'a> {
@@ -609,11 +683,25 @@ impl<'a> Resolver<'a> {
                 if t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase) {
                     lower.insert(t.text.to_owned());
                 } else if t.is_capitalized()
-                    && !para.sentences.contains(&t.start)
+                    && !para.starts_sentence(t.start)
                     && k > 0
                     && !is_opening_mark(&para.toks[k - 1])
                 {
                     mid_caps.insert(t.bare().to_owned());
+                }
+            }
+        }
+        // Capitalized words used alone, not next to another name word ("Swift said"):
+        // the last word of a full name used so marks a person.
+        let mut standalone = HashSet::new();
+        for para in paras {
+            let toks = &para.toks;
+            for (k, t) in toks.iter().enumerate() {
+                if names::is_name_word(t)
+                    && (k == 0 || !names::is_name_word(&toks[k - 1]))
+                    && toks.get(k + 1).is_none_or(|n| !names::is_name_word(n))
+                {
+                    standalone.insert(t.bare().to_owned());
                 }
             }
         }
@@ -647,15 +735,17 @@ impl<'a> Resolver<'a> {
             clusters,
             index,
             mid_caps,
+            standalone,
         }
     }
 
-    /// Sentence subjects outside quotations, as referent candidates.
+    /// Sentence subjects outside quotations, and every organisation named outside them,
+    /// as referent candidates.
     fn subjects(&self) -> Vec<Candidate> {
-        let mut out = Vec::new();
+        let mut out = self.organisations();
         for (pi, para) in self.paras.iter().enumerate() {
             let toks = &para.toks;
-            let mut starts = para.sentences.clone();
+            let mut starts = para.sentences.to_vec();
             starts.push(usize::MAX);
             for w in starts.windows(2) {
                 let (a, b) = para.range(w[0], w[1]);
@@ -697,6 +787,38 @@ impl<'a> Resolver<'a> {
         out
     }
 
+    /// Organisation names outside quotations ("the Spanish Tennis Federation").
+    fn organisations(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (pi, para) in self.paras.iter().enumerate() {
+            let toks = &para.toks;
+            let mut k = 0;
+            while k < toks.len() {
+                if names::is_name_word(&toks[k]) && !para.is_quoted(toks[k].start) {
+                    if let Some(last) = names::run_forward(toks, k, toks.len()) {
+                        if lexicon::is_org_head(toks[last].bare())
+                            && !para.starts_sentence(toks[k].start)
+                        {
+                            let det = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
+                            if let Some(s) = self.name_speaker(toks, k, last, det) {
+                                out.push(Candidate {
+                                    pos: toks[k].start,
+                                    paragraph: pi,
+                                    speaker: s,
+                                    author: false,
+                                });
+                            }
+                        }
+                        k = last + 1;
+                        continue;
+                    }
+                }
+                k += 1;
+            }
+        }
+        out
+    }
+
     /// The speaker for a name run.
     fn name_speaker(
         &self,
@@ -717,7 +839,10 @@ impl<'a> Resolver<'a> {
                 text = full.to_owned();
                 kind = NameKind::Person;
             } else if text.split_whitespace().count() >= 2
-                && self.index.is_last_name_used_alone(&text, self)
+                && text
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| self.standalone.contains(w))
             {
                 kind = NameKind::Person;
             }
@@ -765,7 +890,7 @@ impl<'a> Resolver<'a> {
         &self,
         para: &Para<'_>,
         np: Np,
-        candidates: &[Candidate],
+        candidates: &Candidates,
         paragraph: usize,
         pos: usize,
     ) -> Option<Speaker> {
@@ -824,14 +949,12 @@ impl<'a> Resolver<'a> {
     fn referent(
         &self,
         p: Pronoun,
-        candidates: &[Candidate],
+        candidates: &Candidates,
         paragraph: usize,
         pos: usize,
     ) -> Option<Speaker> {
-        let recent = candidates
-            .iter()
-            .rev()
-            .filter(|c| c.pos < pos && c.paragraph + REFERENT_PARAGRAPHS >= paragraph);
+        let recent = candidates.recent(pos, paragraph);
+        let recent = recent.iter().copied();
         let person_like = |c: &&Candidate| {
             c.speaker.kind == NameKind::Person
                 || (c.speaker.kind == NameKind::Unknown
@@ -839,7 +962,10 @@ impl<'a> Resolver<'a> {
         };
         let pick = match p {
             Pronoun::Person => recent.clone().find(person_like),
-            Pronoun::Group => recent.clone().find(|c| c.speaker.kind != NameKind::Person),
+            Pronoun::Group => recent
+                .clone()
+                .find(|c| c.speaker.kind == NameKind::Org)
+                .or_else(|| recent.clone().find(|c| c.speaker.kind != NameKind::Person)),
             Pronoun::Thing => recent
                 .clone()
                 .find(|c| c.author)
@@ -847,24 +973,6 @@ impl<'a> Resolver<'a> {
             Pronoun::Other => None,
         }?;
         Some(pick.speaker.clone())
-    }
-}
-
-impl NameIndex {
-    /// Whether the last word of the full name `name` is used alone somewhere, which marks
-    /// the name as a person's ("Taylor Swift" ... "Swift said").
-    fn is_last_name_used_alone(&self, name: &str, resolver: &Resolver<'_>) -> bool {
-        let Some(last) = name.split_whitespace().last() else {
-            return false;
-        };
-        resolver.paras.iter().any(|para| {
-            let toks = &para.toks;
-            toks.iter().enumerate().any(|(k, t)| {
-                t.bare() == last
-                    && (k == 0 || !names::is_name_word(&toks[k - 1]))
-                    && toks.get(k + 1).is_none_or(|n| !names::is_name_word(n))
-            })
-        })
     }
 }
 

@@ -1,4 +1,6 @@
 //! Integration tests of article-entities.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 mod annotate;
+mod properties;
 mod quotes_dev;
+mod seed;
