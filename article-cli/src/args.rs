@@ -17,6 +17,74 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Extract the article from each input page and write it in one format.
     Extract(ExtractArgs),
+    /// Tag the tokens of a CoNLL file with entity tags (IOB2), one "TOKEN TAG" per line.
+    Ner(NerArgs),
+    /// Train a NER model from CoNLL-2003 data and the lexical resources.
+    TrainNer(TrainNerArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NerArgs {
+    /// CoNLL file: the token in column 1; -DOCSTART- lines separate documents (the unit of
+    /// context), blank lines separate sentences. Both are kept in the output.
+    #[arg(long, value_name = "FILE")]
+    pub conll: PathBuf,
+
+    /// Output file [default: stdout].
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// A model file to use instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TrainNerArgs {
+    /// CoNLL-2003 training file.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "../shared/data/ner/conll2003/train.conll"
+    )]
+    pub train: PathBuf,
+
+    /// CoNLL-2003 development file (scores reported per pass).
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "../shared/data/ner/conll2003/dev.conll"
+    )]
+    pub dev: PathBuf,
+
+    /// The lexical data folder (GeoNames, census names, Reuters-21578).
+    #[arg(long, value_name = "DIR", default_value = "../shared/data/lexical")]
+    pub lexical: PathBuf,
+
+    /// Cache file for the induced word clusters (reused when present).
+    #[arg(long, value_name = "FILE")]
+    pub clusters_cache: Option<PathBuf>,
+
+    /// Training passes of each stage.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+
+    /// Folds for the stage-1 predictions that stage 2 learns from.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+
+    /// Drop features seen fewer times than this in training.
+    #[arg(long, default_value_t = 2)]
+    pub min_count: u32,
+
+    /// Where to write the model.
+    #[arg(
+        short,
+        long,
+        value_name = "OUT",
+        default_value = "article-entities/model/ner.model"
+    )]
+    pub output: PathBuf,
 }
 
 /// How to read an input.
@@ -111,4 +179,9 @@ pub(crate) struct ExtractArgs {
     /// Unit of exported offsets.
     #[arg(long, value_enum, default_value_t = Offsets::Char)]
     pub offsets: Offsets,
+
+    /// With --to csv: one row per entity (article, source, text, label, start, end,
+    /// cluster) instead of one per article.
+    #[arg(long)]
+    pub csv_entities: bool,
 }

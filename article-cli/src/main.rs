@@ -7,6 +7,7 @@
 mod args;
 mod extract;
 mod inputs;
+mod ner;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -49,6 +50,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Ner(args) => ner::run(&args),
+        Command::TrainNer(args) => ner::train(&args),
     };
     match result {
         Ok(status) => status.into(),

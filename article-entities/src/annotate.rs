@@ -1,9 +1,10 @@
 //! [`Annotator`]: runs every annotation layer over an article.
 
-use article_model::{Article, Span};
+use article_model::{Article, Entity, Span};
 
 use crate::dates::{self, CalendarDate};
 use crate::error::Result;
+use crate::ner::Recognizer;
 use crate::{cluster, quotes, words};
 
 /// Runs the annotation layers over an article. Build once, share between threads.
@@ -21,16 +22,25 @@ use crate::{cluster, quotes, words};
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Annotator {
+    recognizer: Recognizer,
     anchor_date: Option<CalendarDate>,
 }
 
 /// Builds an [`Annotator`].
 #[derive(Clone, Debug, Default)]
 pub struct AnnotatorBuilder {
+    recognizer: Option<Recognizer>,
     anchor_date: Option<CalendarDate>,
 }
 
 impl AnnotatorBuilder {
+    /// The entity recognizer (default: the embedded model).
+    #[must_use]
+    pub fn recognizer(mut self, recognizer: Recognizer) -> AnnotatorBuilder {
+        self.recognizer = Some(recognizer);
+        self
+    }
+
     /// The date that relative expressions ("Thursday", "last week") are anchored to when
     /// the article has no published date (default: none, so such expressions get no value).
     /// An article's own `metadata.published` always wins.
@@ -44,6 +54,7 @@ impl AnnotatorBuilder {
     #[must_use]
     pub fn build(self) -> Annotator {
         Annotator {
+            recognizer: self.recognizer.unwrap_or_default(),
             anchor_date: self.anchor_date,
         }
     }
@@ -56,19 +67,46 @@ impl Annotator {
         AnnotatorBuilder::default()
     }
 
+    /// An annotator that finds entities with `recognizer` (default: the embedded model).
+    #[must_use]
+    pub fn with_recognizer(recognizer: Recognizer) -> Annotator {
+        Annotator::builder().recognizer(recognizer).build()
+    }
+
+    /// The entity recognizer.
+    #[must_use]
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
+    }
+
     /// Annotates `article` in place, replacing earlier annotations.
+    ///
+    /// Entities are found over the whole body, one document; no entity crosses a paragraph
+    /// or a line break. Every entity gets a cluster; quotations get speakers (pointing at
+    /// the speaker's cluster when the speaker is an entity); dates are anchored to
+    /// `metadata.published`, else to the builder's anchor date.
     ///
     /// # Errors
     /// When an annotation would break an article invariant (a bug, reported rather than
     /// hidden).
     pub fn annotate(&self, article: &mut Article) -> Result<()> {
         article.clear_annotations();
-        let paragraphs: Vec<Span> = article.paragraphs().iter().map(|p| p.span()).collect();
         let body = article.body();
-
-        // Entities come from the NER (not wired yet); every entity gets a cluster.
+        let mut entities: Vec<Entity> = self
+            .recognizer
+            .recognize(body)
+            .into_iter()
+            .filter_map(|m| {
+                Some(Entity {
+                    span: m.span(),
+                    label: m.label(),
+                    text: article.text(m.span())?.to_string(),
+                    cluster: None,
+                })
+            })
+            .collect();
+        let paragraphs: Vec<Span> = article.paragraphs().iter().map(|p| p.span()).collect();
         let words = words::prepare(body, &paragraphs);
-        let mut entities = Vec::new();
         let clusters = cluster::cluster(body, &words, &mut entities);
         let quotes = quotes::find(body, &words, &entities, &clusters);
         let anchor = article
@@ -94,5 +132,6 @@ mod tests {
     fn annotator_is_send_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Annotator>();
+        assert_send_sync::<AnnotatorBuilder>();
     }
 }

@@ -79,8 +79,31 @@ pub(crate) fn cluster(
     let mut building: Vec<Building> = Vec::new();
     let mut index = Index::default();
     // Role and affiliation come from the text before each mention.
+    relabel_person_tails(entities);
+    // An organisation right after a nationality or place ("Russian" + "Foreign Ministry",
+    // "Turkey" + "’s National Security Council") is named with it: the Russian and the
+    // Armenian foreign ministries are two clusters.
+    let qualified: Vec<Option<(String, String)>> = (0..entities.len())
+        .map(|i| {
+            let e = &entities[i];
+            let prev = i.checked_sub(1).and_then(|p| entities.get(p))?;
+            if e.label != Label::Org || !matches!(prev.label, Label::Misc | Label::Loc) {
+                return None;
+            }
+            let gap = body.get(prev.span.end()..e.span.start())?;
+            if !matches!(gap, " " | "’s " | "'s ") {
+                return None;
+            }
+            let full = body.get(prev.span.start()..e.span.end())?;
+            Some((full.to_owned(), prev.text.clone()))
+        })
+        .collect();
     for (i, e) in entities.iter_mut().enumerate() {
-        let kw = key_words(&e.text);
+        let (name, qualifier) = match qualified.get(i).cloned().flatten() {
+            Some((full, q)) => (full, Some(q)),
+            None => (e.text.clone(), None),
+        };
+        let kw = key_words(&name);
         if kw.is_empty() {
             e.cluster = None;
             continue;
@@ -92,9 +115,9 @@ pub(crate) fn cluster(
                 building.push(Building {
                     label: e.label,
                     words: kw.clone(),
-                    canonical: display_name(&e.text),
+                    canonical: display_name(&name),
                     role: None,
-                    affiliation: None,
+                    affiliation: qualifier.clone(),
                     last_mention: i,
                 });
                 building.len() - 1
@@ -104,7 +127,10 @@ pub(crate) fn cluster(
         b.last_mention = i;
         if kw.len() > b.words.len() {
             b.words = kw.clone();
-            b.canonical = display_name(&e.text);
+            b.canonical = display_name(&name);
+        }
+        if b.affiliation.is_none() {
+            b.affiliation = qualifier;
         }
         index.add(id, e.label, &kw);
         if e.label == Label::Per && (b.role.is_none() || b.affiliation.is_none()) {
@@ -121,19 +147,32 @@ pub(crate) fn cluster(
         }
         e.cluster = Some(id);
     }
-    // Merge one-word person clusters into a later full name with that last word.
+    // Merge shorter person clusters into a later full name they end ("Lopez" seen before
+    // "Feliciano Lopez"), when exactly one full name fits.
     let mut remap: Vec<usize> = (0..building.len()).collect();
     for short in 0..building.len() {
-        if building[short].label != Label::Per || building[short].words.len() != 1 {
+        if building[short].label != Label::Per {
             continue;
         }
-        let word = building[short].words[0].clone();
-        let mut targets = index.sharing(Label::Per, &word).filter(|&t| {
-            t != short && building[t].words.len() >= 2 && building[t].words.last() == Some(&word)
+        let core = name_core(&building[short].words);
+        let Some(surname) = core.last().cloned() else {
+            continue;
+        };
+        let mut targets = index.sharing(Label::Per, &surname).filter(|&t| {
+            let tc = name_core(&building[t].words);
+            t != short && tc.len() > core.len() && tc.ends_with(&core)
         });
         if let (Some(t), None) = (targets.next(), targets.next()) {
             remap[short] = t;
         }
+    }
+    // Targets are strictly longer names, so following the map ends.
+    for k in 0..remap.len() {
+        let mut t = remap[k];
+        while remap[t] != t {
+            t = remap[t];
+        }
+        remap[k] = t;
     }
     // Renumber: clusters that received no mention after remapping disappear.
     let mut new_id = vec![usize::MAX; building.len()];
@@ -204,6 +243,58 @@ impl Index {
     }
 }
 
+/// Document-level agreement: an ORG or MISC mention whose words end a person's full name
+/// in the same article ("Van Der Beek" after "James Van Der Beek") is that person.
+fn relabel_person_tails(entities: &mut [Entity]) {
+    let full: Vec<Vec<String>> = entities
+        .iter()
+        .filter(|e| e.label == Label::Per)
+        .map(|e| name_core(&key_words(&e.text)))
+        .filter(|w| w.len() >= 2)
+        .collect();
+    if full.is_empty() {
+        return;
+    }
+    let mut by_last: HashMap<&str, Vec<&Vec<String>>> = HashMap::new();
+    for w in &full {
+        if let Some(last) = w.last() {
+            by_last.entry(last.as_str()).or_default().push(w);
+        }
+    }
+    for e in entities.iter_mut() {
+        if !matches!(e.label, Label::Org | Label::Misc) {
+            continue;
+        }
+        let kw = key_words(&e.text);
+        let Some(last) = kw.last() else { continue };
+        if crate::lexicon::is_org_head(last) {
+            continue;
+        }
+        let is_tail = by_last
+            .get(last.as_str())
+            .is_some_and(|names| names.iter().any(|n| n.len() > kw.len() && n.ends_with(&kw)));
+        if is_tail {
+            e.label = Label::Per;
+        }
+    }
+}
+
+/// A person's name words without generational suffixes ("Jr.").
+fn name_core(words: &[String]) -> Vec<String> {
+    let mut w = words.to_vec();
+    while w.len() > 1
+        && w.last().is_some_and(|x| {
+            matches!(
+                x.as_str(),
+                "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv"
+            )
+        })
+    {
+        w.pop();
+    }
+    w
+}
+
 fn find_cluster(
     building: &[Building],
     index: &Index,
@@ -221,24 +312,33 @@ fn find_cluster(
     };
     match label {
         Label::Per => {
+            let core = name_core(kw);
+            let surname = core.last()?;
+            // A shorter name that ends a full one ("Akar", "Van Der Beek", "Kennedy" for
+            // "James P. Kennedy Jr."): the fullest such person, the most recent among equals.
+            let tail = with(surname)
+                .filter(|(_, b)| {
+                    let bc = name_core(&b.words);
+                    bc.len() > core.len() && bc.ends_with(&core)
+                })
+                .max_by_key(|(_, b)| (b.words.len(), b.last_mention))
+                .map(|(id, _)| id);
+            if tail.is_some() {
+                return tail;
+            }
             if kw.len() == 1 {
-                // The most recent person with that last (else first) word.
-                let by_last = with(first)
-                    .filter(|(_, b)| b.words.len() >= 2 && b.words.last() == Some(first))
-                    .max_by_key(|(_, b)| b.last_mention);
-                let by_first = || {
-                    with(first)
-                        .filter(|(_, b)| b.words.len() >= 2 && b.words.first() == Some(first))
-                        .max_by_key(|(_, b)| b.last_mention)
-                };
-                by_last.or_else(by_first).map(|(id, _)| id)
+                // A first name alone ("Jose" for "Jose Mourinho").
+                with(first)
+                    .filter(|(_, b)| b.words.len() >= 2 && b.words.first() == Some(first))
+                    .max_by_key(|(_, b)| b.last_mention)
+                    .map(|(id, _)| id)
             } else {
                 // "Patrick Carlineo" and "Patrick W. Carlineo Jr.": same first and last.
                 with(first)
                     .find(|(_, b)| {
                         b.words.len() >= 2
                             && b.words.first() == Some(first)
-                            && surname(&b.words) == surname(kw)
+                            && surname_of(&b.words) == surname_of(kw)
                     })
                     .map(|(id, _)| id)
             }
@@ -277,7 +377,7 @@ fn initials(words: &[String]) -> String {
         .collect()
 }
 
-fn surname(words: &[String]) -> Option<&String> {
+fn surname_of(words: &[String]) -> Option<&String> {
     words.iter().rev().find(|w| {
         !matches!(
             w.as_str(),

@@ -2,13 +2,14 @@
 //! MISC), mention clusters, dates and quotations with their speakers.
 //!
 //! The building blocks are public: [`tokenize`] cuts text into CoNLL / Penn-Treebank-like
-//! [`Token`]s with byte offsets, and [`sentences`] groups them into [`Sentence`]s.
+//! [`Token`]s with byte offsets, [`sentences`] groups them into [`Sentence`]s, and
+//! [`Recognizer`] finds entity mentions with the embedded model (a two-stage averaged
+//! perceptron trained on CoNLL-2003; see the README for its data and licences).
 //!
-//! [`Annotator::annotate`] adds quotations with their speakers (every quote-mark
-//! convention, scare quotes marked), mention clusters with roles and affiliations, and dates
-//! with ISO values anchored to the published date (or [`AnnotatorBuilder::anchor_date`]).
-//! **Status:** the NER model lands with its own issue; until it is wired in, the entity
-//! and cluster layers stay empty and speakers are found from the text alone.
+//! [`Annotator::annotate`] adds the entities, one cluster per entity (later short names
+//! join full ones; roles and affiliations kept), quotations with their speakers (every
+//! quote-mark convention, scare quotes marked), and dates with ISO values anchored to the
+//! published date (or [`AnnotatorBuilder::anchor_date`]).
 //!
 //! ```
 //! use article_entities::Annotator;
@@ -24,9 +25,15 @@
 //!
 //! [`Error`] when annotations cannot be attached to the article.
 //!
+//! # Limits
+//!
+//! Tagging is linear in the input; a document is tagged as one unit of context (memory
+//! grows with its token count).
+//!
 //! # Crate features
 //!
-//! None.
+//! - `model` (default): embeds the trained NER model.
+//! - `train`: the trainer, [`train`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -36,6 +43,7 @@ mod dates;
 mod error;
 mod lexicon;
 mod names;
+mod ner;
 mod quotes;
 mod sentence;
 mod token;
@@ -44,10 +52,17 @@ mod words;
 pub use crate::{
     annotate::{Annotator, AnnotatorBuilder},
     dates::{CalendarDate, ParseDateError},
-    error::{Error, Result},
+    error::{Error, ErrorKind, Result},
+    ner::{EntityMention, IobTag, Recognizer},
     sentence::{Sentence, sentences},
     token::{Token, is_separator, tokenize, tokenize_into},
 };
+
+/// The NER trainer (feature `train`).
+#[cfg(feature = "train")]
+pub mod train {
+    pub use crate::ner::train::{Log, TrainOptions, train};
+}
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -32,6 +32,12 @@ impl From<std::io::Error> for Error {
     }
 }
 
+impl From<article_model::SpanError> for Error {
+    fn from(e: article_model::SpanError) -> Error {
+        Error::new(ErrorKind::Offset(e))
+    }
+}
+
 impl From<article_model::Error> for Error {
     fn from(e: article_model::Error) -> Error {
         Error::new(ErrorKind::Article(e))
@@ -48,9 +54,21 @@ pub enum ErrorKind {
     /// The article breaks an invariant.
     #[error("invalid article: {0}")]
     Article(article_model::Error),
-    /// The format cannot be written by this writer.
+    /// The format cannot be written by this writer (brat, for instance, writes files per
+    /// document: see [`DirWriter`](crate::DirWriter)).
     #[error("format {0} is not supported here")]
     Unsupported(&'static str),
+    /// An offset could not be converted to the requested unit.
+    #[error("invalid offset: {0}")]
+    Offset(article_model::SpanError),
+    /// A record being read back is not valid JSON or not a valid `article/1` record.
+    #[error("record {number}: {reason}")]
+    Record {
+        /// The record's number in the stream, from 1.
+        number: usize,
+        /// What is wrong (a JSON error says its line and column).
+        reason: String,
+    },
 }
 
 /// `Result` with this crate's [`Error`].

@@ -3,8 +3,11 @@
 use article_model::Article;
 
 use crate::baseline;
+use crate::decode;
 use crate::error::{Error, ErrorKind, Result};
+use crate::html;
 use crate::limits::Limits;
+use crate::{classify, text};
 
 /// The form of an input page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -152,10 +155,21 @@ impl Extractor {
             InputFormat::Auto => sniff(input),
             f => f,
         };
-        let decoded = baseline::decode(input)?;
         match format {
-            InputFormat::Html => baseline::html(&decoded, &self.limits, article),
-            _ => baseline::text(&decoded, &self.limits, article),
+            InputFormat::Html => {
+                let decoded = decode::decode(input)?;
+                html::extract(&decoded, &self.limits, article);
+            }
+            _ => {
+                let decoded = baseline::decode(input)?;
+                let map = text::SourceMap::new(input, decoded.shift);
+                let mut blocks = text::text_blocks(&decoded.text);
+                for b in &mut blocks {
+                    let source = b.source().and_then(|s| map.span(s));
+                    b.set_source(source);
+                }
+                classify::extract_blocks(&blocks, &self.limits, article);
+            }
         }
         if article.paragraphs().is_empty() && article.removed.is_empty() {
             return Err(Error::new(ErrorKind::Empty, 0));

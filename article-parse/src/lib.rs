@@ -8,6 +8,25 @@
 //! # Ok::<(), article_parse::Error>(())
 //! ```
 //!
+//! Plain-text dumps (what a scraper saves by copying all visible text) go through a nom
+//! block grammar ([`text_blocks`]) and a block classifier that keeps the article and
+//! lists every other block in `removed` with its kind and reason:
+//!
+//! ```
+//! use article_parse::{Extractor, InputFormat};
+//! let dump = "Russia urges restraint | Daily Wire\n\nHome\nWorld\nSport\nOpinion\n\n\
+//!     Russia urges restraint\n\n\
+//!     MOSCOW \u{2014} Russia urged Turkey on Thursday to exercise restraint in its reaction to the fighting.\n\n\
+//!     The two foreign ministers discussed the clashes during a telephone conversation, the ministry said.\n\n\
+//!     Leave a Reply\n\nYour email address will not be published.\n";
+//! let article = Extractor::builder().format(InputFormat::Text).build().extract(dump.as_bytes())?;
+//! assert_eq!(article.paragraphs().len(), 2);
+//! assert_eq!(article.metadata.title.as_deref(), Some("Russia urges restraint"));
+//! assert_eq!(article.metadata.dateline.as_ref().map(|d| d.place.as_str()), Some("MOSCOW"));
+//! assert!(article.removed.iter().any(|r| r.kind == article_model::RemovedKind::CommentForm));
+//! # Ok::<(), article_parse::Error>(())
+//! ```
+//!
 //! # Limits
 //!
 //! The parser never panics on input and works in time linear in the input.
@@ -21,19 +40,30 @@
 //!
 //! # Crate features
 //!
-//! None.
+//! - `training` (off): exposes `training`, the classifier's features and extraction with
+//!   candidate weights, used by `examples/train_text.rs` to rebuild the shipped weights.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod baseline;
+mod block;
+mod classify;
+mod decode;
 mod error;
 mod extract;
+mod html;
 mod limits;
+mod recognize;
+mod text;
+#[cfg(feature = "training")]
+pub mod training;
 
 pub use crate::{
+    block::{Block, BlockHint},
     error::{Error, ErrorKind, Result},
     extract::{Extractor, ExtractorBuilder, InputFormat, sniff},
     limits::Limits,
+    text::text_blocks,
 };
 
 #[cfg(doctest)]

@@ -1,5 +1,6 @@
 //! Integration tests: the `article` binary run on the fixtures in `examples/`.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+mod export;
 mod extract;
 
 use std::path::PathBuf;

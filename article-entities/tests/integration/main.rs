@@ -1,6 +1,8 @@
 //! Integration tests of article-entities.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 mod annotate;
+#[cfg(feature = "model")]
+mod ner;
 mod properties;
 mod quotes_dev;
 mod seed;

@@ -108,10 +108,10 @@ fn issue_6_seed_clusters() {
         return;
     };
     Annotator::default().annotate(&mut article).unwrap();
-    if article.entities().is_empty() {
-        // The NER is not wired into the Annotator yet; clustering of the seed's names is
-        // tested on given mentions in `cluster::tests::seed_names_join_full_names`.
-        eprintln!("skipping: no entities (NER not wired yet)");
+    if cfg!(not(feature = "model")) {
+        // Without the embedded model there are no entities; clustering of the seed's names
+        // is tested on given mentions in `cluster::tests::seed_names_join_full_names`.
+        eprintln!("skipping: built without the model feature");
         return;
     }
     let canonical = |short: &str| -> String {

@@ -1,0 +1,282 @@
+//! Named-entity recognition: [`Recognizer`], an averaged-perceptron BILOU tagger in two
+//! stages (local features, then document-level aggregation of the first stage's
+//! predictions), with an embedded model.
+
+mod features;
+#[cfg(feature = "train")]
+mod handlists;
+mod hash;
+mod lexicon;
+mod model;
+mod tags;
+#[cfg(feature = "train")]
+pub(crate) mod train;
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use article_model::{Label, Span};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::sentence::{Sentence, sentences};
+use crate::token::{Token, tokenize};
+
+use self::features::Doc;
+use self::model::{Model, Work};
+
+/// A named-entity mention found in a text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EntityMention {
+    span: Span,
+    label: Label,
+    tokens: Range<usize>,
+}
+
+impl EntityMention {
+    /// Byte range of the mention in the text (first token's start to last token's end).
+    #[must_use]
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Its type.
+    #[must_use]
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// Indices of its tokens in the token slice the text was tagged with.
+    #[must_use]
+    pub fn tokens(&self) -> Range<usize> {
+        self.tokens.clone()
+    }
+}
+
+/// A token's entity tag in the IOB2 scheme (`B-PER`, `I-LOC`, `O`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IobTag {
+    /// Outside any entity.
+    O,
+    /// First token of an entity.
+    B(Label),
+    /// Later token of an entity.
+    I(Label),
+}
+
+impl std::fmt::Display for IobTag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IobTag::O => f.write_str("O"),
+            IobTag::B(l) => write!(f, "B-{l}"),
+            IobTag::I(l) => write!(f, "I-{l}"),
+        }
+    }
+}
+
+/// The NER model bundled with the crate (feature `model`, on by default).
+#[cfg(feature = "model")]
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../model/ner.model");
+
+static EMBEDDED: OnceLock<std::result::Result<Arc<Model>, String>> = OnceLock::new();
+
+thread_local! {
+    static WORK: RefCell<Work> = RefCell::new(Work::default());
+}
+
+/// Finds PER, ORG, LOC and MISC mentions. Cheap to clone; share it between threads.
+///
+/// [`Recognizer::default`] uses the model embedded in the crate, loaded once on first use.
+///
+/// # Examples
+/// ```
+/// use article_entities::Recognizer;
+/// let text = "Turkish Defense Minister Hulusi Akar spoke in Ankara.";
+/// for m in Recognizer::default().recognize(text) {
+///     println!("{} {}", m.label(), &text[m.span().start()..m.span().end()]);
+/// }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Recognizer {
+    model: Arc<Model>,
+}
+
+impl Default for Recognizer {
+    /// The embedded model; without the `model` feature (or should it fail to load, which a
+    /// test rules out), a recognizer that finds nothing.
+    fn default() -> Recognizer {
+        Recognizer::embedded().unwrap_or_else(|_| Recognizer {
+            model: Arc::new(Model::default()),
+        })
+    }
+}
+
+impl Recognizer {
+    /// The model embedded in the crate, loaded (once per process) on first use.
+    ///
+    /// # Errors
+    /// When the crate was built without the `model` feature.
+    pub fn embedded() -> Result<Recognizer> {
+        let loaded = EMBEDDED.get_or_init(load_embedded);
+        match loaded {
+            Ok(m) => Ok(Recognizer { model: m.clone() }),
+            Err(e) => Err(Error::new(ErrorKind::Model(e.clone()))),
+        }
+    }
+
+    /// Loads a model file (as written by the trainer).
+    ///
+    /// # Errors
+    /// When the file cannot be read or is not a model.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Recognizer> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::new(ErrorKind::Model(format!(
+                "cannot read {}: {e}",
+                path.display()
+            )))
+        })?;
+        Recognizer::from_bytes(&bytes)
+    }
+
+    /// Loads a model from the bytes of a model file.
+    ///
+    /// # Errors
+    /// When the bytes are not a model.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer> {
+        let model = Model::from_bytes(bytes).map_err(|e| Error::new(ErrorKind::Model(e.0)))?;
+        Ok(Recognizer {
+            model: Arc::new(model),
+        })
+    }
+
+    /// A description of the model: what it was trained on, its dev score, its sizes.
+    #[must_use]
+    pub fn info(&self) -> &str {
+        &self.model.info
+    }
+
+    /// Finds the entity mentions of `text` (tokenized and split into sentences here; the
+    /// whole text is one document for the document-level features).
+    #[must_use]
+    pub fn recognize(&self, text: &str) -> Vec<EntityMention> {
+        let tokens = tokenize(text);
+        let sents = sentences(text, &tokens);
+        self.recognize_tokens(text, &tokens, &sents)
+    }
+
+    /// Like [`Recognizer::recognize`], with tokens and sentences the caller already has
+    /// ([`tokenize`](crate::tokenize) and [`sentences`](crate::sentences) over `text`).
+    /// No mention crosses a sentence or a line break.
+    #[must_use]
+    pub fn recognize_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+    ) -> Vec<EntityMention> {
+        let strs: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let ranges: Vec<Range<usize>> = sentences
+            .iter()
+            .map(Sentence::tokens)
+            .filter(|r| r.end <= tokens.len())
+            .collect();
+        let line_starts: Vec<bool> = tokens.iter().map(Token::line_break_before).collect();
+        let tags = self.tag_ids(&strs, &ranges, &line_starts);
+        tags::spans(&tags)
+            .into_iter()
+            .filter_map(|(s, e, l)| {
+                let span = Span::try_new(
+                    tokens.get(s)?.span().start(),
+                    tokens.get(e - 1)?.span().end(),
+                )
+                .ok()?;
+                Some(EntityMention {
+                    span,
+                    label: tags::label(l),
+                    tokens: s..e,
+                })
+            })
+            .collect()
+    }
+
+    /// Tags one pre-tokenized document (a list of sentences of tokens), as for CoNLL
+    /// files: one IOB2 tag per token.
+    #[must_use]
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<IobTag>> {
+        let mut strs: Vec<&str> = Vec::new();
+        let mut ranges = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let start = strs.len();
+            strs.extend(s.iter().map(AsRef::as_ref));
+            ranges.push(start..strs.len());
+        }
+        let ids = self.tag_ids(&strs, &ranges, &[]);
+        ranges
+            .iter()
+            .map(|r| {
+                let sent = ids.get(r.clone()).unwrap_or(&[]);
+                to_iob2(sent)
+            })
+            .collect()
+    }
+
+    fn tag_ids(
+        &self,
+        tokens: &[&str],
+        sentences: &[Range<usize>],
+        line_starts: &[bool],
+    ) -> Vec<u8> {
+        let doc = Doc {
+            tokens,
+            sentences,
+            line_starts,
+        };
+        WORK.with(|w| match w.try_borrow_mut() {
+            Ok(mut work) => self.model.tag(&doc, &mut work),
+            Err(_) => self.model.tag(&doc, &mut Work::default()),
+        })
+    }
+}
+
+fn to_iob2(tags: &[u8]) -> Vec<IobTag> {
+    let mut out = vec![IobTag::O; tags.len()];
+    for (s, e, l) in tags::spans(tags) {
+        let label = tags::label(l);
+        out[s] = IobTag::B(label);
+        for o in &mut out[s + 1..e] {
+            *o = IobTag::I(label);
+        }
+    }
+    out
+}
+
+#[cfg(feature = "model")]
+fn load_embedded() -> std::result::Result<Arc<Model>, String> {
+    Model::from_bytes(EMBEDDED_BYTES)
+        .map(Arc::new)
+        .map_err(|e| format!("embedded model: {}", e.0))
+}
+
+#[cfg(not(feature = "model"))]
+fn load_embedded() -> std::result::Result<Arc<Model>, String> {
+    Err("built without the `model` feature".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognizer_is_send_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Recognizer>();
+    }
+
+    #[test]
+    fn garbage_is_not_a_model() {
+        assert!(Recognizer::from_bytes(b"hello").is_err());
+        assert!(Recognizer::from_bytes(&[]).is_err());
+    }
+}

@@ -1,0 +1,190 @@
+//! The page's language and its stopwords.
+//!
+//! The language is detected once per page with `whatlang` on a bounded sample of its
+//! longer blocks (at most [`SAMPLE_BYTES`]), so the cost does not grow with the page.
+//! Stopwords come from the NLTK lists of `stop-words`; a language without a list has
+//! no stopword features (the classifier then leans on the others).
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::block::Block;
+
+/// Most bytes of text given to the language detector.
+pub(crate) const SAMPLE_BYTES: usize = 4096;
+/// Shortest block used in the sample (short blocks are menus in any language).
+const SAMPLE_MIN_BLOCK: usize = 60;
+
+/// FNV-1a: a fast hash for short words (no DoS concern: the keys are our own lists).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// The language of a page, as far as the classifier cares.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Language {
+    /// ISO 639-1 code (or 639-3 when there is none), when detected reliably.
+    pub code: Option<&'static str>,
+    /// Its stopwords, lower case; empty when there is no list.
+    pub stopwords: WordSet,
+}
+
+/// ISO 639-3 to 639-1 for the languages whatlang knows that have a 639-1 code.
+fn iso1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang as L;
+    match lang {
+        L::Eng => "en",
+        L::Rus => "ru",
+        L::Cmn => "zh",
+        L::Spa => "es",
+        L::Por => "pt",
+        L::Ita => "it",
+        L::Ben => "bn",
+        L::Fra => "fr",
+        L::Deu => "de",
+        L::Ukr => "uk",
+        L::Kat => "ka",
+        L::Ara => "ar",
+        L::Hin => "hi",
+        L::Jpn => "ja",
+        L::Heb => "he",
+        L::Yid => "yi",
+        L::Pol => "pl",
+        L::Amh => "am",
+        L::Jav => "jv",
+        L::Kor => "ko",
+        L::Nob => "nb",
+        L::Dan => "da",
+        L::Swe => "sv",
+        L::Fin => "fi",
+        L::Tur => "tr",
+        L::Nld => "nl",
+        L::Hun => "hu",
+        L::Ces => "cs",
+        L::Ell => "el",
+        L::Bul => "bg",
+        L::Bel => "be",
+        L::Mar => "mr",
+        L::Kan => "kn",
+        L::Ron => "ro",
+        L::Slv => "sl",
+        L::Hrv => "hr",
+        L::Srp => "sr",
+        L::Mkd => "mk",
+        L::Lit => "lt",
+        L::Lav => "lv",
+        L::Est => "et",
+        L::Tam => "ta",
+        L::Vie => "vi",
+        L::Urd => "ur",
+        L::Tha => "th",
+        L::Guj => "gu",
+        L::Uzb => "uz",
+        L::Pan => "pa",
+        L::Aze => "az",
+        L::Ind => "id",
+        L::Tel => "te",
+        L::Pes => "fa",
+        L::Mal => "ml",
+        L::Ori => "or",
+        L::Mya => "my",
+        L::Nep => "ne",
+        L::Sin => "si",
+        L::Khm => "km",
+        L::Tuk => "tk",
+        L::Aka => "ak",
+        L::Zul => "zu",
+        L::Sna => "sn",
+        L::Afr => "af",
+        L::Lat => "la",
+        L::Slk => "sk",
+        L::Cat => "ca",
+        L::Tgl => "tl",
+        L::Hye => "hy",
+        L::Epo => "eo",
+        L::Cym => "cy",
+    }
+}
+
+/// Detects the language of the page from a sample of its longer blocks.
+pub(crate) fn detect(blocks: &[Block]) -> Language {
+    let mut sample = String::with_capacity(SAMPLE_BYTES + 256);
+    for b in blocks {
+        if b.text().len() >= SAMPLE_MIN_BLOCK {
+            if !sample.is_empty() {
+                sample.push('\n');
+            }
+            let room = SAMPLE_BYTES.saturating_sub(sample.len());
+            let mut end = b.text().len().min(room);
+            while !b.text().is_char_boundary(end) {
+                end -= 1;
+            }
+            sample.push_str(&b.text()[..end]);
+            if sample.len() >= SAMPLE_BYTES {
+                break;
+            }
+        }
+    }
+    let Some(info) = whatlang::detect(&sample) else {
+        return Language::default();
+    };
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return Language::default();
+    }
+    let code = iso1(info.lang());
+    let mut stopwords = WordSet::default();
+    if let Some(words) = stop_words::lookup(code) {
+        stopwords.extend(words.iter().copied().filter(|w| !w.is_empty()));
+    }
+    Language {
+        code: Some(code),
+        stopwords,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(texts: &[&str]) -> Vec<Block> {
+        texts.iter().filter_map(|t| Block::new(t, None)).collect()
+    }
+
+    #[test]
+    fn detects_english_and_loads_stopwords() {
+        let l = detect(&blocks(&[
+            "Menu",
+            "Russia urged Turkey on Thursday to exercise restraint in its reaction to the deadly hostilities on the border.",
+            "The two ministers discussed the clashes between the forces during a telephone conversation on Wednesday.",
+        ]));
+        assert_eq!(l.code, Some("en"));
+        assert!(l.stopwords.contains("the"));
+    }
+
+    #[test]
+    fn nothing_to_detect() {
+        let l = detect(&blocks(&["Menu", "Home"]));
+        assert_eq!(l.code, None);
+        assert!(l.stopwords.is_empty());
+    }
+}

@@ -1,0 +1,179 @@
+//! The block classifier: decides, for each [`Block`] of a page, whether it is article text
+//! or boilerplate (and which kind), from features of the block and its neighbours, then
+//! smooths the decisions over the page and fills an [`Article`].
+//!
+//! Front-end neutral: the text-dump grammar and the HTML block builder both produce
+//! [`Block`]s and call [`classify`] then [`assemble`] (or [`extract_blocks`] for both).
+//!
+//! ```text
+//! blocks ─► language + stopwords (one bounded sample)
+//!        ─► per block: shape (one pass), recogniser hits, neighbour window
+//!        ─► logistic score per block (weights.rs, trained by examples/train_text.rs)
+//!        ─► two-state Viterbi smoothing (switch cost)
+//!        ─► roles: body paragraph / heading / list item, title, caption, removed kind
+//!        ─► Article: body with sources, metadata, captions, removed with reasons
+//! ```
+
+mod assemble;
+mod features;
+mod lang;
+mod model;
+mod smooth;
+mod weights;
+
+use article_model::{Article, BlockKind, RemovedKind};
+
+pub(crate) use assemble::assemble;
+pub(crate) use features::BlockInfo;
+#[cfg(feature = "training")]
+pub(crate) use features::{FEATURE_NAMES, N_FEATURES};
+pub(crate) use lang::Language;
+
+use crate::block::{Block, BlockHint};
+use crate::limits::Limits;
+
+/// What a block is, as decided by the classifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Article text, with the kind of body block.
+    Body(BlockKind),
+    /// The page or article title.
+    Title,
+    /// A photo caption or credit.
+    Caption,
+    /// Boilerplate of the given kind.
+    Removed(RemovedKind),
+}
+
+/// The classifier's decision on one block, with its reason.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Verdict {
+    /// What the block is.
+    pub role: Role,
+    /// Why, for people (goes into `Removed::reason`).
+    pub reason: &'static str,
+    /// The block's body score (log-odds) before smoothing.
+    pub score: f32,
+}
+
+/// A classified page: the verdicts and what was learned on the way.
+#[derive(Clone, Debug)]
+pub(crate) struct Classified {
+    /// One verdict per block.
+    pub verdicts: Vec<Verdict>,
+    /// Shapes and recogniser hits per block.
+    pub infos: Vec<BlockInfo>,
+    /// The page's language.
+    pub language: Language,
+}
+
+/// Feature vectors of a page's blocks (for training).
+#[cfg(feature = "training")]
+pub(crate) fn feature_vectors(blocks: &[Block]) -> Vec<[f32; N_FEATURES]> {
+    let language = lang::detect(blocks);
+    let infos = features::infos(blocks, &language);
+    features::vectors(blocks, &infos, &language)
+}
+
+/// Classifies a page's blocks with the shipped model.
+pub(crate) fn classify(blocks: &[Block]) -> Classified {
+    classify_with(blocks, model::default_model())
+}
+
+/// Classifies with explicit parameters (for training and tuning).
+pub(crate) fn classify_with(blocks: &[Block], model: &model::Model) -> Classified {
+    let language = lang::detect(blocks);
+    let infos = features::infos(blocks, &language);
+    let vectors = features::vectors(blocks, &infos, &language);
+    let scores: Vec<f32> = vectors.iter().map(|x| model.score(x)).collect();
+    let mut body = smooth::viterbi(&scores, model.switch_cost);
+    if !body.iter().any(|&b| b) {
+        // Nothing is worth the switches (a tiny page): keep the best-scoring run if it
+        // scores at all, else every sentence no recogniser claims, else every such block.
+        match smooth::best_run(&scores) {
+            Some(run) if scores[run.clone()].iter().sum::<f32>() > 0.0 => {
+                for k in run {
+                    body[k] = !assemble::claimed(&infos[k]);
+                }
+            }
+            _ => {
+                let free = |i: &BlockInfo| !assemble::claimed(i);
+                let sentences = infos.iter().any(|i| free(i) && i.shape.terminal);
+                for (k, info) in infos.iter().enumerate() {
+                    body[k] = free(info) && (info.shape.terminal || !sentences);
+                }
+            }
+        }
+    }
+    let verdicts = assemble::roles(blocks, &infos, &scores, &body);
+    Classified {
+        verdicts,
+        infos,
+        language,
+    }
+}
+
+/// Classifies `blocks` and fills `article` (body, metadata, captions, removed).
+///
+/// Blocks past [`Limits::max_blocks`] are not classified; they are recorded as removed.
+pub(crate) fn extract_blocks(blocks: &[Block], limits: &Limits, article: &mut Article) {
+    let keep = blocks.len().min(limits.max_blocks());
+    let (head, tail) = blocks.split_at(keep);
+    let classified = classify(head);
+    assemble(head, &classified, article);
+    for b in tail {
+        article.removed.push(article_model::Removed::new(
+            RemovedKind::Other,
+            "over the block limit",
+            b.text(),
+            b.source(),
+        ));
+    }
+}
+
+/// Whether a block hint marks a heading.
+pub(crate) fn is_heading_hint(hint: BlockHint) -> bool {
+    matches!(hint, BlockHint::Heading(_))
+}
+
+/// The model type, for the training example.
+#[cfg(feature = "training")]
+pub(crate) use model::Model;
+
+/// The shipped model.
+#[cfg(feature = "training")]
+pub(crate) fn shipped_model() -> Model {
+    *model::default_model()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(texts: &[&str]) -> Vec<Block> {
+        texts.iter().filter_map(|t| Block::new(t, None)).collect()
+    }
+
+    #[test]
+    fn tiny_pages_keep_their_text() {
+        let b = blocks(&["A first paragraph.", "A second one."]);
+        let mut a = Article::new();
+        extract_blocks(&b, &Limits::default(), &mut a);
+        assert_eq!(a.body(), "A first paragraph.\n\nA second one.");
+    }
+
+    #[test]
+    fn block_limit_at_and_over() {
+        let b = blocks(&["One paragraph of text.", "Two paragraphs of text."]);
+        for (max, removed) in [(2, 0), (1, 1)] {
+            let mut a = Article::new();
+            extract_blocks(&b, &Limits::default().with_max_blocks(max), &mut a);
+            let over = a
+                .removed
+                .iter()
+                .filter(|r| r.reason == "over the block limit")
+                .count();
+            assert_eq!(over, removed, "max {max}");
+        }
+    }
+}

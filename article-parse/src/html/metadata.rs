@@ -1,0 +1,728 @@
+//! Page metadata: title, authors, published date, language, site name, canonical URL.
+//!
+//! Evidence, strongest first: JSON-LD (`headline`, `author`, `datePublished`,
+//! `publisher`, `articleBody`), `<meta>` tags (Open Graph, `article:*`, Dublin Core,
+//! Parse.ly, `name=author`, `name=date`), then the page itself (`<h1>`, `<title>` minus the
+//! site name, `rel=author` links and "By ..." byline blocks, `<time datetime>`, dates in the
+//! URL path and visible date lines). Nothing is invented: absent facts stay `None`.
+
+use article_model::Metadata;
+use serde_json::Value;
+
+use super::builder::{Doc, Kind, collapse, cx};
+
+/// What JSON-LD says about the article.
+#[derive(Debug, Default)]
+pub(crate) struct JsonLd {
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub publisher: Option<String>,
+    pub body: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "scholarlyarticle",
+    "techarticle",
+    "socialmediaposting",
+    "liveblogposting",
+    "posting",
+    "report",
+];
+
+fn is_article_type(v: &Value) -> bool {
+    let check = |s: &str| ARTICLE_TYPES.contains(&s.to_ascii_lowercase().as_str());
+    match v.get("@type") {
+        Some(Value::String(s)) => check(s),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(check),
+        _ => false,
+    }
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => {
+            Some(collapse(&super::charref::decode(s, false))).filter(|s| !s.is_empty())
+        }
+        Value::Array(a) => a.iter().find_map(text_of),
+        Value::Object(_) => v.get("name").and_then(text_of),
+        _ => None,
+    }
+}
+
+fn names_of(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(collapse(s)),
+        Value::Array(a) => {
+            for x in a.iter().take(20) {
+                if let Some(n) = x.get("name").and_then(text_of) {
+                    out.push(n);
+                } else if let Value::String(s) = x {
+                    out.push(collapse(s));
+                }
+            }
+        }
+        Value::Object(_) => {
+            if let Some(n) = v.get("name").and_then(text_of) {
+                out.push(n);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reads the JSON-LD blocks of a page.
+pub(crate) fn json_ld(blocks: &[&str]) -> JsonLd {
+    let mut out = JsonLd::default();
+    for raw in blocks {
+        let raw = raw.trim();
+        let raw = raw
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->")
+            .trim_start_matches("//<![CDATA[")
+            .trim_end_matches("//]]>")
+            .trim();
+        let Ok(v) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
+        // Explicit stack: no recursion on input structure.
+        let mut stack = vec![&v];
+        let mut seen = 0;
+        while let Some(item) = stack.pop() {
+            seen += 1;
+            if seen > 10_000 {
+                break;
+            }
+            match item {
+                Value::Array(a) => stack.extend(a.iter().rev()),
+                Value::Object(o) => {
+                    if is_article_type(item) {
+                        take_article(item, &mut out);
+                    } else if out.publisher.is_none()
+                        && matches!(
+                            item.get("@type").and_then(Value::as_str),
+                            Some("Organization" | "NewsMediaOrganization" | "WebSite")
+                        )
+                    {
+                        out.publisher = item.get("name").and_then(text_of);
+                    }
+                    if let Some(g) = o.get("@graph") {
+                        stack.push(g);
+                    }
+                    if let Some(m) = o.get("mainEntity") {
+                        stack.push(m);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn take_article(v: &Value, out: &mut JsonLd) {
+    if out.headline.is_none() {
+        out.headline = v
+            .get("headline")
+            .or_else(|| v.get("name"))
+            .and_then(text_of);
+    }
+    if out.authors.is_empty() {
+        if let Some(a) = v.get("author").or_else(|| v.get("creator")) {
+            names_of(a, &mut out.authors);
+        }
+    }
+    if out.published.is_none() {
+        out.published = v
+            .get("datePublished")
+            .or_else(|| v.get("dateCreated"))
+            .and_then(Value::as_str)
+            .and_then(iso_date);
+    }
+    if let Some(p) = v.get("publisher").and_then(text_of) {
+        out.publisher.get_or_insert(p);
+    }
+    if out.body.is_none() {
+        out.body = v
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .filter(|b| b.len() > 100);
+    }
+    if out.url.is_none() {
+        out.url = v
+            .get("url")
+            .and_then(Value::as_str)
+            .or_else(|| {
+                v.get("mainEntityOfPage")
+                    .and_then(|m| m.as_str().or_else(|| m.get("@id").and_then(Value::as_str)))
+            })
+            .map(str::to_owned);
+    }
+    if out.language.is_none() {
+        out.language = v.get("inLanguage").and_then(text_of);
+    }
+}
+
+fn meta<'m>(doc: &'m Doc<'_>, keys: &[&str]) -> Option<&'m str> {
+    keys.iter().find_map(|k| {
+        doc.meta
+            .metas
+            .iter()
+            .find(|(key, c)| key == k && !c.is_empty())
+            .map(|(_, c)| c.as_str())
+    })
+}
+
+/// Fills `md` from the page; `kept_heading` is the text of the first `<h1>`, if any.
+pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadata) {
+    let site = meta(doc, &["og:site_name", "application-name", "twitter:site"])
+        .map(|s| s.trim_start_matches('@').to_owned())
+        .or_else(|| ld.publisher.clone());
+    md.site_name = site.clone().filter(|s| !s.is_empty());
+
+    let h1 = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == Kind::Heading(1) && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0)
+        .map(|b| b.text.replace('\n', " "));
+    let title = meta(doc, &["og:title", "twitter:title"])
+        .map(str::to_owned)
+        .or_else(|| ld.headline.clone())
+        .or(h1)
+        .or_else(|| doc.meta.title.clone());
+    md.title = title
+        .map(|t| strip_site(&t, site.as_deref()))
+        .filter(|t| !t.is_empty());
+
+    let mut authors = ld.authors.clone();
+    if authors.is_empty() {
+        for k in [
+            "author",
+            "article:author",
+            "dc.creator",
+            "parsely-author",
+            "sailthru.author",
+            "byl",
+        ] {
+            for (key, c) in &doc.meta.metas {
+                if key == k && !c.starts_with("http") {
+                    authors.extend(c.split([',', ';']).map(|s| s.trim().to_owned()));
+                }
+            }
+            if !authors.is_empty() {
+                break;
+            }
+        }
+    }
+    if authors.is_empty() {
+        for b in &doc.blocks {
+            if b.ctx & cx::AUTHOR != 0 && b.chars < 80 {
+                if let Some(names) = byline_names(&b.text) {
+                    authors.extend(names);
+                }
+                if authors.len() >= 5 {
+                    break;
+                }
+            }
+        }
+    }
+    if authors.is_empty() {
+        for b in doc.blocks.iter().take(400) {
+            if b.chars < 100 && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0 {
+                let t = b.text.trim_start();
+                if t.len() > 3 && t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by ")) {
+                    if let Some(names) = byline_names(t) {
+                        authors.extend(names);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    let publisher = ld.publisher.as_deref().or(site.as_deref()).unwrap_or("");
+    let mut clean: Vec<String> = Vec::new();
+    for a in authors {
+        let a = collapse(a.trim_start_matches("By ").trim_start_matches("by "));
+        let bad = a.is_empty()
+            || a.len() > 60
+            || a.starts_with("http")
+            || (!publisher.is_empty() && a.eq_ignore_ascii_case(publisher))
+            || site.as_deref().is_some_and(|s| a.eq_ignore_ascii_case(s));
+        if !bad && !clean.iter().any(|c| c.eq_ignore_ascii_case(&a)) {
+            clean.push(a);
+        }
+    }
+    md.authors = clean;
+
+    md.published = ld
+        .published
+        .clone()
+        .or_else(|| {
+            meta(
+                doc,
+                &[
+                    "article:published_time",
+                    "og:published_time",
+                    "datepublished",
+                    "publishdate",
+                    "publish-date",
+                    "pubdate",
+                    "date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "dcterms.created",
+                    "parsely-pub-date",
+                    "sailthru.date",
+                    "article.published",
+                    "published_time",
+                    "og:article:published_time",
+                    "cxenseparse:recs:publishtime",
+                    "dc.date.created",
+                    "article_date_original",
+                ],
+            )
+            .and_then(iso_date)
+        })
+        .or_else(|| {
+            doc.meta
+                .times
+                .iter()
+                .find(|t| t.2)
+                .and_then(|t| iso_date(&t.0))
+        })
+        .or_else(|| doc.meta.times.first().and_then(|t| iso_date(&t.0)))
+        .or_else(|| {
+            doc.meta
+                .canonical
+                .as_deref()
+                .or(meta(doc, &["og:url"]))
+                .and_then(url_date)
+        })
+        .or_else(|| {
+            doc.blocks
+                .iter()
+                .take(300)
+                .filter(|b| b.chars < 80)
+                .find_map(|b| visible_date(&b.text))
+        });
+
+    let lang = doc
+        .meta
+        .lang
+        .clone()
+        .or_else(|| ld.language.clone())
+        .or_else(|| {
+            meta(
+                doc,
+                &["content-language", "og:locale", "language", "dc.language"],
+            )
+            .map(str::to_owned)
+        });
+    md.language = lang
+        .and_then(|l| primary_subtag(&l))
+        .or_else(|| detect_language(body_text));
+
+    md.url = doc
+        .meta
+        .canonical
+        .clone()
+        .or_else(|| meta(doc, &["og:url"]).map(str::to_owned))
+        .or_else(|| ld.url.clone())
+        .filter(|u| u.starts_with("http"));
+}
+
+fn primary_subtag(l: &str) -> Option<String> {
+    let p = l.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+    (p.len() == 2 || p.len() == 3)
+        .then_some(p)
+        .filter(|p| p.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+fn detect_language(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(2000).collect();
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    let code = info.lang().code();
+    Some(to_639_1(code).unwrap_or(code).to_owned())
+}
+
+fn to_639_1(code3: &str) -> Option<&'static str> {
+    const MAP: &[(&str, &str)] = &[
+        ("eng", "en"),
+        ("rus", "ru"),
+        ("cmn", "zh"),
+        ("spa", "es"),
+        ("por", "pt"),
+        ("ita", "it"),
+        ("ben", "bn"),
+        ("fra", "fr"),
+        ("deu", "de"),
+        ("ukr", "uk"),
+        ("kat", "ka"),
+        ("ara", "ar"),
+        ("hin", "hi"),
+        ("jpn", "ja"),
+        ("heb", "he"),
+        ("yid", "yi"),
+        ("pol", "pl"),
+        ("amh", "am"),
+        ("jav", "jv"),
+        ("kor", "ko"),
+        ("nob", "nb"),
+        ("dan", "da"),
+        ("swe", "sv"),
+        ("fin", "fi"),
+        ("tur", "tr"),
+        ("nld", "nl"),
+        ("hun", "hu"),
+        ("ces", "cs"),
+        ("ell", "el"),
+        ("bul", "bg"),
+        ("bel", "be"),
+        ("mar", "mr"),
+        ("kan", "kn"),
+        ("ron", "ro"),
+        ("slv", "sl"),
+        ("hrv", "hr"),
+        ("srp", "sr"),
+        ("mkd", "mk"),
+        ("lit", "lt"),
+        ("lav", "lv"),
+        ("est", "et"),
+        ("tam", "ta"),
+        ("vie", "vi"),
+        ("urd", "ur"),
+        ("tha", "th"),
+        ("guj", "gu"),
+        ("uzb", "uz"),
+        ("pan", "pa"),
+        ("aze", "az"),
+        ("ind", "id"),
+        ("tel", "te"),
+        ("pes", "fa"),
+        ("mal", "ml"),
+        ("ori", "or"),
+        ("mya", "my"),
+        ("nep", "ne"),
+        ("sin", "si"),
+        ("khm", "km"),
+        ("tuk", "tk"),
+        ("aka", "ak"),
+        ("zul", "zu"),
+        ("sna", "sn"),
+        ("afr", "af"),
+        ("lat", "la"),
+        ("slk", "sk"),
+        ("cat", "ca"),
+        ("tgl", "tl"),
+        ("hye", "hy"),
+        ("epo", "eo"),
+    ];
+    MAP.iter().find(|(a, _)| *a == code3).map(|(_, b)| *b)
+}
+
+/// Removes a site name from the start or end of a title ("Title | Site", "Site - Title").
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    let title = collapse(title);
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " · ", " « ", " » "] {
+        if let Some((a, b)) = title.rsplit_once(sep) {
+            let matches_site = |x: &str| {
+                site.is_some_and(|s| {
+                    !s.is_empty()
+                        && (x.eq_ignore_ascii_case(s)
+                            || x.to_lowercase().contains(&s.to_lowercase()))
+                })
+            };
+            if matches_site(b)
+                || (site.is_none()
+                    && b.split_whitespace().count() <= 3
+                    && a.split_whitespace().count() >= 4)
+            {
+                return a.trim().to_owned();
+            }
+            if matches_site(a) && !matches_site(b) {
+                if let Some((_, rest)) = title.split_once(sep) {
+                    return rest.trim().to_owned();
+                }
+            }
+        }
+    }
+    title
+}
+
+/// Names in a byline: "By Jane Doe and John Roe, Reuters" -> ["Jane Doe", "John Roe"].
+pub(crate) fn byline_names(line: &str) -> Option<Vec<String>> {
+    let first = line.lines().next()?.trim();
+    let t = first
+        .strip_prefix("By ")
+        .or_else(|| first.strip_prefix("by "))
+        .or_else(|| first.strip_prefix("BY "))
+        .unwrap_or(first);
+    let t = t.split(['|', '•', '·']).next()?.trim();
+    let mut names = Vec::new();
+    for part in t.split([',', '&']).flat_map(|p| p.split(" and ")) {
+        let p = part.trim();
+        let words: Vec<&str> = p.split_whitespace().collect();
+        if words.len() < 2 || words.len() > 4 {
+            continue;
+        }
+        if !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            continue;
+        }
+        names.push(p.to_owned());
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// Normalises a date or date-time to ISO 8601, or `None`.
+pub(crate) fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+    {
+        let date = s.get(..10)?;
+        if !valid_ymd(date) {
+            return None;
+        }
+        let rest = s.get(10..).unwrap_or("");
+        if let Some(t) = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' ')) {
+            let tb = t.as_bytes();
+            if tb.len() >= 5 && tb.get(2) == Some(&b':') {
+                let end = t
+                    .find(|c: char| {
+                        !(c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-' | 'Z'))
+                    })
+                    .unwrap_or(t.len());
+                let time = t.get(..end)?.trim_end_matches(['-', '+']);
+                return Some(format!("{date}T{time}"));
+            }
+        }
+        return Some(date.to_owned());
+    }
+    if digits(0..8) && s.len() == 8 {
+        let d = format!("{}-{}-{}", s.get(..4)?, s.get(4..6)?, s.get(6..8)?);
+        return valid_ymd(&d).then_some(d);
+    }
+    visible_date(s)
+}
+
+fn valid_ymd(d: &str) -> bool {
+    let y: u32 = d.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);
+    let m: u32 = d.get(5..7).and_then(|x| x.parse().ok()).unwrap_or(0);
+    let day: u32 = d.get(8..10).and_then(|x| x.parse().ok()).unwrap_or(0);
+    (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&day)
+}
+
+/// A date in a URL path: `/2020/07/16/`, `/2020-07-16`, `/20200716`.
+fn url_date(url: &str) -> Option<String> {
+    let parts: Vec<&str> = url.split(['/', '?', '#']).collect();
+    for w in parts.windows(3) {
+        let [y, m, d] = w else { continue };
+        if y.len() == 4 && m.len() <= 2 && !m.is_empty() && !d.is_empty() {
+            let d2: String = d.chars().take_while(char::is_ascii_digit).collect();
+            if d2.is_empty() || d2.len() > 2 {
+                continue;
+            }
+            let cand = format!("{y}-{:0>2}-{:0>2}", m, d2);
+            if valid_ymd(&cand)
+                && m.chars().all(|c| c.is_ascii_digit())
+                && y.chars().all(|c| c.is_ascii_digit())
+            {
+                return Some(cand);
+            }
+        }
+    }
+    for p in parts {
+        for tok in p.split(['-', '_', '.']) {
+            if tok.len() == 8 && tok.chars().all(|c| c.is_ascii_digit()) {
+                let cand = format!("{}-{}-{}", tok.get(..4)?, tok.get(4..6)?, tok.get(6..8)?);
+                if valid_ymd(&cand) {
+                    return Some(cand);
+                }
+            }
+        }
+        if p.len() >= 10 {
+            if let Some(d) = iso_date(p.get(..10)?) {
+                if !d.contains('T')
+                    && p.get(..10)
+                        .is_some_and(|x| x.as_bytes().get(4) == Some(&b'-'))
+                {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A date written out in a short line: "July 16, 2020", "16 July 2020", "Jul. 16 2020".
+pub(crate) fn visible_date(line: &str) -> Option<String> {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let month = |w: &str| -> Option<u32> {
+        if w.len() < 3 {
+            return None;
+        }
+        let i = MONTHS.iter().position(|m| w.starts_with(m))?;
+        let full = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let f = full.get(i)?;
+        (f.starts_with(w) || w == "sept")
+            .then(|| u32::try_from(i + 1).ok())
+            .flatten()
+    };
+    let day = |w: &str| -> Option<u32> {
+        let d: String = w.chars().take_while(char::is_ascii_digit).collect();
+        let rest = w.get(d.len()..).unwrap_or("");
+        if !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
+            return None;
+        }
+        d.parse().ok().filter(|d| (1..=31).contains(d))
+    };
+    let year = |w: &str| -> Option<u32> {
+        (w.len() == 4)
+            .then(|| w.parse().ok())
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    for i in 0..words.len() {
+        let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+        if let Some(m) = month(w(0)) {
+            if let (Some(d), Some(y)) = (day(w(1)), year(w(2))) {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        if let Some(d) = day(w(0)) {
+            if let (Some(m), Some(y)) = (month(w(1)), year(w(2))) {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_date_table() {
+        let cases = [
+            ("2020-07-16", Some("2020-07-16")),
+            (
+                "2020-07-16T10:05:00+03:00",
+                Some("2020-07-16T10:05:00+03:00"),
+            ),
+            ("2020-07-16 10:05:00", Some("2020-07-16T10:05:00")),
+            ("2020-07-16T10:05:00.000Z", Some("2020-07-16T10:05:00.000Z")),
+            ("20200716", Some("2020-07-16")),
+            ("July 16, 2020", Some("2020-07-16")),
+            ("Updated: 3 November 2023 18:42 GMT", Some("2023-11-03")),
+            ("Thu, 16 Jul 2020 10:05:00 GMT", Some("2020-07-16")),
+            ("2020-13-16", None),
+            ("yesterday", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(iso_date(input).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn url_date_table() {
+        let cases = [
+            ("https://x.com/2020/07/16/story", Some("2020-07-16")),
+            ("https://x.com/news/2019-03-01-title", Some("2019-03-01")),
+            ("https://x.com/a/20181105/b", Some("2018-11-05")),
+            ("https://x.com/a/b", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(url_date(input).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn strip_site_table() {
+        let cases = [
+            (
+                "Fire damages library - Northern Wire",
+                Some("Northern Wire"),
+                "Fire damages library",
+            ),
+            (
+                "Northern Wire | Fire damages library",
+                Some("Northern Wire"),
+                "Fire damages library",
+            ),
+            (
+                "A long title with words | Site",
+                None,
+                "A long title with words",
+            ),
+            ("Just a title", Some("X"), "Just a title"),
+        ];
+        for (t, s, want) in cases {
+            assert_eq!(strip_site(t, s), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn byline_table() {
+        assert_eq!(
+            byline_names("By Priya Raman and Owen Hartley | Northern Wire"),
+            Some(vec!["Priya Raman".to_owned(), "Owen Hartley".to_owned()])
+        );
+        assert_eq!(byline_names("by the way, this is text"), None);
+    }
+
+    #[test]
+    fn json_ld_table() {
+        let ld = json_ld(&[
+            r#"{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"A B"}],"datePublished":"2020-07-16T10:00:00Z","publisher":{"@type":"Organization","name":"P"}}]}"#,
+        ]);
+        assert_eq!(ld.headline.as_deref(), Some("H"));
+        assert_eq!(ld.authors, ["A B"]);
+        assert_eq!(ld.published.as_deref(), Some("2020-07-16T10:00:00Z"));
+        assert_eq!(ld.publisher.as_deref(), Some("P"));
+    }
+}

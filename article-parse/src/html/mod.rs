@@ -1,0 +1,79 @@
+//! The HTML front end: tokens, blocks, article location, metadata.
+//!
+//! [`extract`] runs the pipeline on decoded text: the [`tokenizer`] reads tokens, the
+//! [`builder`] turns them into a flat element tree and text blocks, [`locate`] finds the
+//! article and labels every other block as boilerplate, and [`metadata`] reads the title,
+//! authors, date and the rest.
+
+pub(crate) mod builder;
+pub(crate) mod charref;
+pub(crate) mod locate;
+pub(crate) mod metadata;
+pub(crate) mod tags;
+pub(crate) mod tokenizer;
+pub(crate) mod words;
+
+use article_model::{Article, BlockKind, Removed, RemovedKind};
+
+use crate::decode::Decoded;
+use crate::limits::Limits;
+use builder::Kind;
+use locate::Verdict;
+
+/// Extracts the article of a decoded HTML page into `article`.
+pub(crate) fn extract(decoded: &Decoded<'_>, limits: &Limits, article: &mut Article) {
+    let html: &str = &decoded.text;
+    let doc = builder::build(html, limits.max_depth(), limits.max_blocks());
+    let ld = metadata::json_ld(&doc.meta.jsonld);
+    let verdicts = locate::locate(&doc, ld.body.as_deref());
+    for (block, verdict) in doc.blocks.iter().zip(verdicts) {
+        let source = decoded.source(block.start, block.end);
+        match verdict {
+            Verdict::Keep => {
+                let kind = match block.kind {
+                    Kind::Heading(_) => BlockKind::Heading,
+                    Kind::ListItem => BlockKind::ListItem,
+                    Kind::Quote => BlockKind::Quote,
+                    Kind::Pre => BlockKind::Preformatted,
+                    Kind::Paragraph | Kind::Caption => BlockKind::Paragraph,
+                };
+                // Block text has no edge whitespace and no blank line by construction.
+                if article
+                    .try_push_paragraph(kind, &block.text, source)
+                    .is_err()
+                {
+                    article.removed.push(Removed::new(
+                        RemovedKind::Other,
+                        "not a valid paragraph",
+                        block.text.as_str(),
+                        source,
+                    ));
+                }
+            }
+            Verdict::Caption => {
+                article.captions.push(block.text.clone());
+                article.removed.push(Removed::new(
+                    RemovedKind::Caption,
+                    "figure caption",
+                    block.text.as_str(),
+                    source,
+                ));
+            }
+            Verdict::Remove(kind, reason) => {
+                article
+                    .removed
+                    .push(Removed::new(kind, reason, block.text.as_str(), source));
+            }
+        }
+    }
+    if doc.dropped_blocks > 0 {
+        article.removed.push(Removed::new(
+            RemovedKind::Other,
+            format!("{} blocks past the block limit", doc.dropped_blocks),
+            "",
+            None,
+        ));
+    }
+    let body = article.body().to_owned();
+    metadata::fill(&doc, &ld, &body, &mut article.metadata);
+}

@@ -1,0 +1,1131 @@
+//! Boilerplate families: comment forms, newsletter and subscription boxes, share and follow
+//! bars, cookie and consent notices, copyright and footer lines, related / read-more /
+//! most-popular headers, navigation, advertisement markers, tag lists.
+//!
+//! ```text
+//! boilerplate = phrase                     (the whole block, trailing ":" "." "»" "›" ignored)
+//!             | phrase ":" rest            (a labelled line: "Read more: ...", "Tags: ...")
+//!             | ... phrase ...             (a family's telltale phrase anywhere, at word
+//!                                           boundaries, in a block of at most 600 bytes)
+//!             | number sp "comments"       ("12 Comments")
+//!             | crumb (sep crumb)+         (breadcrumbs: "Home > News > World")
+//!             | social (sep? social)+      ("Facebook Twitter Email")
+//! ```
+//!
+//! All phrases of all families are matched in one pass (Aho-Corasick, ASCII case
+//! insensitive); each phrase says how it may match (whole, label, anywhere).
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use article_model::RemovedKind;
+use nom::{Parser, bytes::complete::tag_no_case, sequence::preceded};
+
+use super::words::{number, sp};
+
+/// A recognised boilerplate block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Boilerplate {
+    /// Its family.
+    pub kind: RemovedKind,
+    /// Why, for people.
+    pub reason: &'static str,
+    /// Whether it heads a section whose following short blocks belong to it ("You May
+    /// Also Like", "Leave a Reply", "Most popular").
+    pub header: bool,
+    /// Whether only a telltale phrase inside the block matched (weaker evidence than a
+    /// block that is the phrase, or is labelled with it).
+    pub inside: bool,
+}
+
+/// How a phrase may match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// The whole block (trailing punctuation ignored).
+    Whole,
+    /// The start of the block, followed by a non-letter (a label: "Read more: ...").
+    Label,
+    /// Anywhere at word boundaries, in a block of at most [`MAX_ANYWHERE`] bytes.
+    Anywhere,
+}
+
+use Mode::{Anywhere, Label, Whole};
+use RemovedKind as K;
+
+/// Longest block in which an `Anywhere` phrase counts.
+const MAX_ANYWHERE: usize = 600;
+/// Longest block checked at all.
+const MAX_BLOCK: usize = 1200;
+
+/// `(phrase, mode, kind, header, reason)`. Phrases are lower case; `'` stands for both
+/// apostrophes (curly ones are folded before matching).
+type Rule = (&'static str, Mode, RemovedKind, bool, &'static str);
+
+const RULES: &[Rule] = &[
+    // Comment forms and comments.
+    (
+        "leave a reply",
+        Label,
+        K::CommentForm,
+        true,
+        "comment form heading",
+    ),
+    (
+        "leave a comment",
+        Label,
+        K::CommentForm,
+        true,
+        "comment form heading",
+    ),
+    (
+        "post a comment",
+        Label,
+        K::CommentForm,
+        true,
+        "comment form heading",
+    ),
+    (
+        "add a comment",
+        Label,
+        K::CommentForm,
+        true,
+        "comment form heading",
+    ),
+    (
+        "post comment",
+        Whole,
+        K::CommentForm,
+        false,
+        "comment form button",
+    ),
+    (
+        "submit comment",
+        Whole,
+        K::CommentForm,
+        false,
+        "comment form button",
+    ),
+    (
+        "cancel reply",
+        Whole,
+        K::CommentForm,
+        false,
+        "comment form button",
+    ),
+    (
+        "join the conversation",
+        Label,
+        K::CommentForm,
+        true,
+        "comment invitation",
+    ),
+    (
+        "join the discussion",
+        Label,
+        K::CommentForm,
+        true,
+        "comment invitation",
+    ),
+    ("comments", Whole, K::Comments, true, "comments heading"),
+    ("comment", Whole, K::Comments, false, "comment link"),
+    ("show comments", Whole, K::Comments, false, "comments link"),
+    ("view comments", Whole, K::Comments, false, "comments link"),
+    ("load comments", Whole, K::Comments, false, "comments link"),
+    ("no comments", Label, K::Comments, false, "comments count"),
+    (
+        "comments are closed",
+        Anywhere,
+        K::Comments,
+        false,
+        "comments notice",
+    ),
+    (
+        "your email address will not be published",
+        Anywhere,
+        K::CommentForm,
+        false,
+        "comment form notice",
+    ),
+    (
+        "required fields are marked",
+        Anywhere,
+        K::CommentForm,
+        false,
+        "comment form notice",
+    ),
+    (
+        "you must be logged in to post a comment",
+        Anywhere,
+        K::CommentForm,
+        false,
+        "comment form notice",
+    ),
+    (
+        "save my name, email",
+        Anywhere,
+        K::CommentForm,
+        false,
+        "comment form checkbox",
+    ),
+    (
+        "notify me of",
+        Label,
+        K::CommentForm,
+        false,
+        "comment form checkbox",
+    ),
+    (
+        "community guidelines",
+        Anywhere,
+        K::Comments,
+        false,
+        "comment rules",
+    ),
+    // Newsletters.
+    (
+        "newsletter",
+        Anywhere,
+        K::Newsletter,
+        true,
+        "newsletter box",
+    ),
+    (
+        "newsletters",
+        Anywhere,
+        K::Newsletter,
+        true,
+        "newsletter box",
+    ),
+    ("sign up for", Label, K::Newsletter, true, "sign-up box"),
+    ("sign up to", Label, K::Newsletter, true, "sign-up box"),
+    ("signup for", Label, K::Newsletter, true, "sign-up box"),
+    (
+        "in your inbox",
+        Anywhere,
+        K::Newsletter,
+        false,
+        "newsletter pitch",
+    ),
+    (
+        "to your inbox",
+        Anywhere,
+        K::Newsletter,
+        false,
+        "newsletter pitch",
+    ),
+    (
+        "get notified",
+        Anywhere,
+        K::Newsletter,
+        false,
+        "newsletter pitch",
+    ),
+    (
+        "enter your email",
+        Anywhere,
+        K::Newsletter,
+        false,
+        "newsletter form",
+    ),
+    (
+        "by signing up",
+        Anywhere,
+        K::Newsletter,
+        false,
+        "newsletter terms",
+    ),
+    (
+        "email updates",
+        Anywhere,
+        K::Newsletter,
+        false,
+        "newsletter pitch",
+    ),
+    (
+        "subscribe to our",
+        Anywhere,
+        K::Newsletter,
+        false,
+        "newsletter pitch",
+    ),
+    // Subscriptions and accounts.
+    (
+        "subscribe",
+        Whole,
+        K::Subscription,
+        false,
+        "subscription button",
+    ),
+    (
+        "subscribe now",
+        Whole,
+        K::Subscription,
+        false,
+        "subscription button",
+    ),
+    (
+        "subscribe to",
+        Label,
+        K::Subscription,
+        false,
+        "subscription pitch",
+    ),
+    (
+        "subscribers only",
+        Anywhere,
+        K::Subscription,
+        false,
+        "paywall notice",
+    ),
+    (
+        "already a subscriber",
+        Anywhere,
+        K::Subscription,
+        false,
+        "paywall notice",
+    ),
+    (
+        "unlimited access",
+        Anywhere,
+        K::Subscription,
+        false,
+        "subscription pitch",
+    ),
+    (
+        "free trial",
+        Anywhere,
+        K::Subscription,
+        false,
+        "subscription pitch",
+    ),
+    (
+        "cancel anytime",
+        Anywhere,
+        K::Subscription,
+        false,
+        "subscription pitch",
+    ),
+    (
+        "support independent journalism",
+        Anywhere,
+        K::Subscription,
+        false,
+        "donation pitch",
+    ),
+    (
+        "become a member",
+        Anywhere,
+        K::Subscription,
+        false,
+        "membership pitch",
+    ),
+    ("log in", Whole, K::Subscription, false, "log-in link"),
+    ("login", Whole, K::Subscription, false, "log-in link"),
+    ("sign in", Whole, K::Subscription, false, "log-in link"),
+    ("sign up", Whole, K::Subscription, false, "sign-up link"),
+    ("register", Whole, K::Subscription, false, "sign-up link"),
+    ("my account", Whole, K::Subscription, false, "account link"),
+    (
+        "create an account",
+        Label,
+        K::Subscription,
+        false,
+        "account link",
+    ),
+    ("donate", Whole, K::Subscription, false, "donation link"),
+    ("contribute", Whole, K::Subscription, false, "donation link"),
+    // Share and follow bars.
+    ("share", Whole, K::Share, false, "share button"),
+    ("share this", Label, K::Share, false, "share bar"),
+    ("share on", Label, K::Share, false, "share bar"),
+    ("share via", Label, K::Share, false, "share bar"),
+    ("share the story", Label, K::Share, false, "share bar"),
+    ("share this article", Label, K::Share, false, "share bar"),
+    ("follow us", Label, K::Share, false, "follow bar"),
+    ("follow", Whole, K::Share, false, "follow button"),
+    ("tweet", Whole, K::Share, false, "share button"),
+    ("email", Whole, K::Share, false, "share button"),
+    ("print", Whole, K::Share, false, "print button"),
+    ("copy link", Whole, K::Share, false, "share button"),
+    ("link copied", Anywhere, K::Share, false, "share button"),
+    ("click to share", Anywhere, K::Share, false, "share bar"),
+    // Cookie and consent notices.
+    ("cookie", Anywhere, K::CookieNotice, false, "cookie notice"),
+    ("cookies", Anywhere, K::CookieNotice, false, "cookie notice"),
+    (
+        "consent",
+        Anywhere,
+        K::CookieNotice,
+        false,
+        "consent notice",
+    ),
+    (
+        "privacy settings",
+        Anywhere,
+        K::CookieNotice,
+        false,
+        "consent notice",
+    ),
+    (
+        "accept all",
+        Whole,
+        K::CookieNotice,
+        false,
+        "consent button",
+    ),
+    ("accept", Whole, K::CookieNotice, false, "consent button"),
+    (
+        "reject all",
+        Whole,
+        K::CookieNotice,
+        false,
+        "consent button",
+    ),
+    ("i agree", Whole, K::CookieNotice, false, "consent button"),
+    ("got it", Whole, K::CookieNotice, false, "consent button"),
+    (
+        "manage preferences",
+        Whole,
+        K::CookieNotice,
+        false,
+        "consent button",
+    ),
+    // Copyright and footer.
+    ("©", Anywhere, K::Copyright, false, "copyright line"),
+    ("copyright", Anywhere, K::Copyright, false, "copyright line"),
+    (
+        "all rights reserved",
+        Anywhere,
+        K::Copyright,
+        false,
+        "copyright line",
+    ),
+    ("terms of use", Anywhere, K::Footer, false, "legal links"),
+    (
+        "terms of service",
+        Anywhere,
+        K::Footer,
+        false,
+        "legal links",
+    ),
+    (
+        "terms and conditions",
+        Anywhere,
+        K::Footer,
+        false,
+        "legal links",
+    ),
+    ("privacy policy", Anywhere, K::Footer, false, "legal links"),
+    ("about us", Label, K::Footer, false, "footer links"),
+    ("contact us", Label, K::Footer, false, "footer links"),
+    ("contact", Whole, K::Footer, false, "footer link"),
+    ("privacy", Whole, K::Footer, false, "footer link"),
+    ("terms", Whole, K::Footer, false, "footer link"),
+    ("sitemap", Whole, K::Footer, false, "footer link"),
+    ("site map", Whole, K::Footer, false, "footer link"),
+    ("site index", Whole, K::Footer, true, "footer link"),
+    ("careers", Whole, K::Footer, false, "footer link"),
+    ("advertise", Whole, K::Footer, false, "footer link"),
+    ("advertise with us", Label, K::Footer, false, "footer link"),
+    ("accessibility", Whole, K::Footer, false, "footer link"),
+    (
+        "back to top",
+        Whole,
+        K::Navigation,
+        false,
+        "navigation link",
+    ),
+    // Related lists and teasers.
+    ("read more", Label, K::Related, true, "read-more link"),
+    ("read also", Label, K::Related, true, "read-more link"),
+    ("also read", Label, K::Related, true, "read-more link"),
+    ("read next", Label, K::Related, true, "read-more link"),
+    ("see also", Label, K::Related, true, "see-also link"),
+    ("see more", Label, K::Related, true, "see-more link"),
+    (
+        "related",
+        Label,
+        K::Related,
+        true,
+        "related-stories heading",
+    ),
+    (
+        "you may also like",
+        Label,
+        K::Related,
+        true,
+        "related-stories heading",
+    ),
+    (
+        "you might also like",
+        Label,
+        K::Related,
+        true,
+        "related-stories heading",
+    ),
+    (
+        "you may like",
+        Label,
+        K::Related,
+        true,
+        "related-stories heading",
+    ),
+    (
+        "you might like",
+        Label,
+        K::Related,
+        true,
+        "related-stories heading",
+    ),
+    (
+        "we recommend",
+        Label,
+        K::Related,
+        true,
+        "related-stories heading",
+    ),
+    (
+        "recommended",
+        Label,
+        K::Related,
+        true,
+        "related-stories heading",
+    ),
+    ("more from", Label, K::Related, true, "more-stories heading"),
+    (
+        "more stories",
+        Label,
+        K::Related,
+        true,
+        "more-stories heading",
+    ),
+    ("more news", Label, K::Related, true, "more-stories heading"),
+    (
+        "more on this",
+        Label,
+        K::Related,
+        true,
+        "more-stories heading",
+    ),
+    (
+        "more like this",
+        Label,
+        K::Related,
+        true,
+        "more-stories heading",
+    ),
+    (
+        "most popular",
+        Label,
+        K::Related,
+        true,
+        "most-popular heading",
+    ),
+    ("most read", Label, K::Related, true, "most-popular heading"),
+    (
+        "most viewed",
+        Label,
+        K::Related,
+        true,
+        "most-popular heading",
+    ),
+    (
+        "most shared",
+        Label,
+        K::Related,
+        true,
+        "most-popular heading",
+    ),
+    ("popular", Whole, K::Related, true, "most-popular heading"),
+    (
+        "popular now",
+        Whole,
+        K::Related,
+        true,
+        "most-popular heading",
+    ),
+    ("trending", Label, K::Related, true, "trending heading"),
+    ("don't miss", Label, K::Related, true, "teaser heading"),
+    (
+        "what to read next",
+        Label,
+        K::Related,
+        true,
+        "teaser heading",
+    ),
+    ("up next", Label, K::Related, true, "teaser heading"),
+    (
+        "next article",
+        Label,
+        K::Related,
+        false,
+        "next-article link",
+    ),
+    (
+        "previous article",
+        Label,
+        K::Related,
+        false,
+        "previous-article link",
+    ),
+    ("next post", Label, K::Related, false, "next-post link"),
+    (
+        "previous post",
+        Label,
+        K::Related,
+        false,
+        "previous-post link",
+    ),
+    (
+        "latest news",
+        Label,
+        K::Related,
+        true,
+        "latest-news heading",
+    ),
+    (
+        "latest stories",
+        Label,
+        K::Related,
+        true,
+        "latest-news heading",
+    ),
+    (
+        "top stories",
+        Label,
+        K::Related,
+        true,
+        "top-stories heading",
+    ),
+    ("editor's picks", Label, K::Related, true, "teaser heading"),
+    (
+        "further reading",
+        Label,
+        K::Related,
+        true,
+        "further-reading heading",
+    ),
+    (
+        "in case you missed it",
+        Label,
+        K::Related,
+        true,
+        "teaser heading",
+    ),
+    (
+        "around the web",
+        Label,
+        K::Related,
+        true,
+        "sponsored-links heading",
+    ),
+    (
+        "from the web",
+        Label,
+        K::Related,
+        true,
+        "sponsored-links heading",
+    ),
+    (
+        "promoted stories",
+        Label,
+        K::Advertisement,
+        true,
+        "sponsored-links heading",
+    ),
+    (
+        "sponsored stories",
+        Label,
+        K::Advertisement,
+        true,
+        "sponsored-links heading",
+    ),
+    // Navigation.
+    ("home", Whole, K::Navigation, false, "navigation link"),
+    ("menu", Whole, K::Navigation, false, "navigation link"),
+    ("main menu", Whole, K::Navigation, false, "navigation link"),
+    ("search", Whole, K::Navigation, false, "navigation link"),
+    ("sections", Whole, K::Navigation, false, "navigation link"),
+    ("skip to", Label, K::Navigation, false, "skip link"),
+    (
+        "toggle navigation",
+        Whole,
+        K::Navigation,
+        false,
+        "navigation link",
+    ),
+    ("close", Whole, K::Navigation, false, "navigation link"),
+    ("more", Whole, K::Navigation, false, "navigation link"),
+    ("next", Whole, K::Navigation, false, "navigation link"),
+    ("previous", Whole, K::Navigation, false, "navigation link"),
+    (
+        "go to home page",
+        Label,
+        K::Navigation,
+        false,
+        "navigation link",
+    ),
+    (
+        "today's paper",
+        Whole,
+        K::Navigation,
+        false,
+        "navigation link",
+    ),
+    // Advertisements.
+    (
+        "advertisement",
+        Label,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    (
+        "advertisements",
+        Whole,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    (
+        "advertising",
+        Whole,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    ("ad", Whole, K::Advertisement, false, "advertisement marker"),
+    (
+        "ads",
+        Whole,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    (
+        "sponsored",
+        Label,
+        K::Advertisement,
+        false,
+        "sponsored marker",
+    ),
+    (
+        "sponsored content",
+        Label,
+        K::Advertisement,
+        false,
+        "sponsored marker",
+    ),
+    (
+        "paid content",
+        Label,
+        K::Advertisement,
+        false,
+        "sponsored marker",
+    ),
+    (
+        "partner content",
+        Label,
+        K::Advertisement,
+        false,
+        "sponsored marker",
+    ),
+    (
+        "supported by",
+        Whole,
+        K::Advertisement,
+        false,
+        "sponsor marker",
+    ),
+    (
+        "continue reading the main story",
+        Whole,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    (
+        "story continues below advertisement",
+        Whole,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    (
+        "article continues below advertisement",
+        Whole,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    (
+        "continue reading below",
+        Label,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    (
+        "scroll to continue with content",
+        Whole,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    (
+        "report this ad",
+        Whole,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    (
+        "ad feedback",
+        Whole,
+        K::Advertisement,
+        false,
+        "advertisement marker",
+    ),
+    // Tags and topics.
+    ("tags", Label, K::Tags, false, "tag list"),
+    ("tagged", Label, K::Tags, false, "tag list"),
+    ("topics", Label, K::Tags, false, "topic list"),
+    ("filed under", Label, K::Tags, false, "topic list"),
+    ("categories", Label, K::Tags, false, "category list"),
+    ("category", Label, K::Tags, false, "category list"),
+    // Author boxes.
+    ("about the author", Label, K::AuthorBio, true, "author box"),
+    (
+        "more by this author",
+        Label,
+        K::AuthorBio,
+        true,
+        "author box",
+    ),
+    // Other page furniture.
+    ("min read", Anywhere, K::Header, false, "reading-time label"),
+    (
+        "listen to this article",
+        Label,
+        K::Header,
+        false,
+        "audio player label",
+    ),
+    ("click here", Anywhere, K::Other, false, "call to action"),
+    ("watch video", Label, K::Other, false, "video player label"),
+    ("play video", Label, K::Other, false, "video player label"),
+];
+
+/// Social network names: a block made only of these (and share words) is a share bar.
+const SOCIAL: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "youtube",
+    "tiktok",
+    "telegram",
+    "flipboard",
+    "rss",
+    "messenger",
+    "tumblr",
+    "snapchat",
+    "threads",
+    "share",
+    "tweet",
+    "follow",
+    "us",
+    "on",
+    "copy",
+    "link",
+    "sms",
+    "vk",
+    "whatsapp.",
+    "comment",
+    "comments",
+    "save",
+];
+
+fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(RULES.iter().map(|r| r.0))
+            .expect("invariant: the phrase table builds")
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether `rest` (after a whole-block phrase) is only closing punctuation.
+fn only_trailing(rest: &str) -> bool {
+    rest.chars().all(|c| {
+        matches!(
+            c,
+            ':' | '.' | '»' | '›' | '>' | '!' | '…' | ' ' | '|' | '-' | '+'
+        )
+    })
+}
+
+/// `number sp "comment" "s"?`: a comment count ("12 Comments").
+fn comment_count(text: &str) -> bool {
+    preceded((number, sp), tag_no_case("comment"))
+        .parse(text)
+        .is_ok_and(|(rest, _)| rest.is_empty() || rest.eq_ignore_ascii_case("s"))
+}
+
+/// A breadcrumb trail: short segments separated by `>`, `›`, `»` or `/` (two or more).
+fn breadcrumb(text: &str) -> bool {
+    if text.len() > 200 {
+        return false;
+    }
+    for sep in [" > ", " › ", " » ", " / "] {
+        let parts: Vec<&str> = text.split(sep).collect();
+        if parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 40) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A share bar: only social network names and share words.
+fn social_bar(lower: &str) -> bool {
+    let mut n = 0;
+    let mut networks = 0;
+    for w in lower.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | ',' | '/' | '•'))
+    {
+        if w.is_empty() {
+            continue;
+        }
+        if !SOCIAL.contains(&w) {
+            return false;
+        }
+        n += 1;
+        if !matches!(
+            w,
+            "us" | "on" | "follow" | "share" | "copy" | "link" | "save"
+        ) {
+            networks += 1;
+        }
+    }
+    n >= 2 && networks >= 1
+}
+
+/// Folds curly apostrophes to `'` (the phrases use the straight one).
+fn fold(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['’', '‘']) {
+        std::borrow::Cow::Owned(text.replace(['’', '‘'], "'"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Recognises a boilerplate block.
+pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
+    if text.len() > MAX_BLOCK {
+        return None;
+    }
+    let folded = fold(text);
+    let t = folded.trim_start_matches(['#', '»', '›', '>', '|', ' ', '[', '(']);
+    let t = t.trim_end_matches([']', ')']);
+    let mut best: Option<(usize, Boilerplate)> = None;
+    for m in automaton().find_overlapping_iter(t) {
+        let (phrase, mode, kind, header, reason) = RULES[m.pattern().as_usize()];
+        let before = t[..m.start()].chars().next_back();
+        let after = t[m.end()..].chars().next();
+        let bounded =
+            !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) || phrase == "©";
+        if !bounded {
+            continue;
+        }
+        let ok = match mode {
+            Whole => m.start() == 0 && only_trailing(&t[m.end()..]),
+            Label => m.start() == 0,
+            Anywhere => t.len() <= MAX_ANYWHERE,
+        };
+        if !ok {
+            continue;
+        }
+        // Whole matches beat labels beat phrases found inside; then the longer phrase.
+        let rank = match mode {
+            Whole => 3000,
+            Label => 2000,
+            Anywhere => 1000,
+        } + phrase.len();
+        // A labelled header with a long tail is a teaser, not a header.
+        let header = header && (mode == Whole || t.len() < phrase.len() + 24);
+        if best.is_none_or(|(r, _)| rank > r) {
+            best = Some((
+                rank,
+                Boilerplate {
+                    kind,
+                    reason,
+                    header,
+                    inside: mode == Anywhere,
+                },
+            ));
+        }
+    }
+    if let Some((_, b)) = best {
+        return Some(b);
+    }
+    if comment_count(t) {
+        return Some(Boilerplate {
+            kind: K::Comments,
+            reason: "comments count",
+            header: true,
+            inside: false,
+        });
+    }
+    if breadcrumb(t) {
+        return Some(Boilerplate {
+            kind: K::Navigation,
+            reason: "breadcrumb trail",
+            header: false,
+            inside: false,
+        });
+    }
+    if t.len() <= 200 && social_bar(&t.to_lowercase()) {
+        return Some(Boilerplate {
+            kind: K::Share,
+            reason: "share or follow bar",
+            header: false,
+            inside: false,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> Option<RemovedKind> {
+        boilerplate(text).map(|b| b.kind)
+    }
+
+    #[test]
+    fn comment_form_table() {
+        let cases: &[(&str, Option<RemovedKind>)] = &[
+            ("Leave a Reply", Some(K::CommentForm)),
+            ("Leave a Reply Cancel reply", Some(K::CommentForm)),
+            (
+                "Your email address will not be published. Required fields are marked *",
+                Some(K::CommentForm),
+            ),
+            ("Post Comment", Some(K::CommentForm)),
+            ("12 Comments", Some(K::Comments)),
+            ("Comments", Some(K::Comments)),
+            ("He declined to comment on the report.", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(kind(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn newsletter_and_subscription_table() {
+        let cases: &[(&str, Option<RemovedKind>)] = &[
+            ("Sign Up for Our Newsletters", Some(K::Newsletter)),
+            (
+                "Get notified of the latest updates from MassisPost.",
+                Some(K::Newsletter),
+            ),
+            ("Sign up for our morning briefing", Some(K::Newsletter)),
+            (
+                "Get the day's top stories from the coast in your inbox every weekday.",
+                Some(K::Newsletter),
+            ),
+            ("Subscribe", Some(K::Subscription)),
+            (
+                "Subscribe to Riverside Times for €1 a week. Cancel anytime.",
+                Some(K::Subscription),
+            ),
+            ("Log In", Some(K::Subscription)),
+            ("Support independent journalism", Some(K::Subscription)),
+            ("The union signed up for the new deal.", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(kind(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn share_cookie_copyright_table() {
+        let cases: &[(&str, Option<RemovedKind>)] = &[
+            ("Share on Facebook Share on X Email", Some(K::Share)),
+            ("Follow us Facebook Instagram", Some(K::Share)),
+            (
+                "Follow us on Facebook | Twitter | Instagram",
+                Some(K::Share),
+            ),
+            ("Facebook Twitter Email", Some(K::Share)),
+            ("Share", Some(K::Share)),
+            (
+                "We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.",
+                Some(K::CookieNotice),
+            ),
+            ("Accept all", Some(K::CookieNotice)),
+            (
+                "© 2024 The Coastal Ledger. All rights reserved.",
+                Some(K::Copyright),
+            ),
+            (
+                "Copyright © 2023 Northern Wire. All rights reserved. This material may not be published.",
+                Some(K::Copyright),
+            ),
+            ("About us | Contact | Privacy | Terms", Some(K::Footer)),
+            (
+                "The baker shared the recipe with cookies and cream.",
+                Some(K::CookieNotice),
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(kind(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn related_navigation_ads_table() {
+        let cases: &[(&str, Option<(RemovedKind, bool)>)] = &[
+            ("You May Also Like", Some((K::Related, true))),
+            ("Most popular", Some((K::Related, true))),
+            ("Read more", Some((K::Related, true))),
+            (
+                "Read more: Kelmscott library celebrates 150 years",
+                Some((K::Related, false)),
+            ),
+            ("Related articles", Some((K::Related, true))),
+            ("Home > Regions > North", Some((K::Navigation, false))),
+            (
+                "Skip to content Skip to site index",
+                Some((K::Navigation, false)),
+            ),
+            ("Advertisement", Some((K::Advertisement, false))),
+            (
+                "Continue reading the main story",
+                Some((K::Advertisement, false)),
+            ),
+            ("Tags: Ports Labour Port Alder", Some((K::Tags, false))),
+            ("5 min read", Some((K::Header, false))),
+            ("He had read more than a hundred books.", None),
+            ("Readers were unhappy.", None),
+        ];
+        for (input, want) in cases {
+            let got = boilerplate(input).map(|b| (b.kind, b.header));
+            assert_eq!(got, *want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! Bylines: `By Jane Doe and John Roe`, `Jane Doe | Reuters`, `Staff Reporter`.
+//!
+//! ```text
+//! byline  = by sp names rest?              (rest: ", Role", " | Org", a date, ...)
+//!         | names sp? ("|" | "-" | "–" | "—") sp org      (org: at most 4 words)
+//!         | role                           ("Staff Reporter", "Opinion Columnist", ...)
+//! by      = "By" | "BY" | "by" | "Written by" | "Words by" | "Von" | "Por" | "Par" | "Door"
+//! names   = name (join name){0,5}          join = "," sp | sp ("and" | "&" | "und" | "y" | "e" | "et") sp
+//! name    = cap_word (sp (cap_word | initial)){0,3}   (at least one word of 2+ letters)
+//! ```
+
+use nom::{
+    Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case},
+    combinator::recognize,
+    multi::many_m_n,
+    sequence::preceded,
+};
+
+use super::words::{Res, cap_word, fail, sp};
+
+/// Words that never start or continue a person's name in a byline.
+const NOT_NAME: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "From",
+    "Of",
+    "To",
+    "And",
+    "Published",
+    "Updated",
+    "Posted",
+    "Staff",
+    "Our",
+    "This",
+    "That",
+    "Reuters",
+    "AP",
+    "AFP",
+];
+
+/// Nouns of job titles, which end a byline's names ("Marta Keane, Business Reporter").
+fn is_role_word(w: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "reporter",
+        "correspondent",
+        "editor",
+        "writer",
+        "columnist",
+        "contributor",
+        "producer",
+        "photographer",
+        "analyst",
+        "desk",
+        "staff",
+        "journalist",
+        "critic",
+    ];
+    let lower = w.to_lowercase();
+    ROLES.contains(&lower.trim_end_matches(['.', ',']))
+}
+
+/// `name`: one person's name, two to four words ("Jane Doe", "Mary J. Blige").
+fn name(i: &str) -> Res<'_, &str> {
+    let (rest, n) = recognize((cap_word, many_m_n(0, 3, preceded(sp, cap_word)))).parse(i)?;
+    let words: Vec<&str> = n.split_whitespace().collect();
+    if words
+        .iter()
+        .any(|w| NOT_NAME.contains(w) || is_role_word(w))
+        || !words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        return fail(i);
+    }
+    Ok((rest, n))
+}
+
+/// `join`: what separates two names.
+fn join(i: &str) -> Res<'_, &str> {
+    alt((
+        recognize((tag(","), sp, tag("and"), sp)),
+        recognize((tag(","), sp)),
+        recognize((
+            sp,
+            alt((
+                tag("and"),
+                tag("&"),
+                tag("und"),
+                tag("y"),
+                tag("e"),
+                tag("et"),
+            )),
+            sp,
+        )),
+    ))
+    .parse(i)
+}
+
+/// `names`: one to six names.
+fn names(i: &str) -> Res<'_, Vec<&str>> {
+    let (mut rest, first) = name(i)?;
+    let mut out = vec![first];
+    while out.len() < 6 {
+        match preceded(join, name).parse(rest) {
+            Ok((r, n)) => {
+                out.push(n);
+                rest = r;
+            }
+            Err(_) => break,
+        }
+    }
+    Ok((rest, out))
+}
+
+/// `by`: the word that opens a byline.
+fn by(i: &str) -> Res<'_, &str> {
+    alt((
+        tag_no_case("written by"),
+        tag_no_case("words by"),
+        tag_no_case("reporting by"),
+        tag("By"),
+        tag("BY"),
+        tag("by"),
+        tag("Von"),
+        tag("Por"),
+        tag("Par"),
+        tag("Door"),
+    ))
+    .parse(i)
+}
+
+/// `role`: a byline that names a role, not a person.
+fn role(i: &str) -> Res<'_, &str> {
+    let lower = i.to_lowercase();
+    const ROLES: &[&str] = &[
+        "staff reporter",
+        "staff writer",
+        "staff correspondent",
+        "special correspondent",
+        "correspondent",
+        "senior writer",
+        "contributing writer",
+        "contributor",
+        "columnist",
+        "opinion columnist",
+        "editor",
+        "senior editor",
+        "news desk",
+        "web desk",
+    ];
+    let t = lower.trim_end_matches(['.', ':']);
+    if ROLES.contains(&t) {
+        Ok(("", i))
+    } else {
+        fail(i)
+    }
+}
+
+/// Capitalised words, spaces and dots only ("Reuters", "Northern Wire").
+fn org(i: &str) -> Res<'_, &str> {
+    recognize((cap_word, many_m_n(0, 3, preceded(sp, cap_word)))).parse(i)
+}
+
+/// Recognises a byline block; returns the authors it names (possibly none, for a role).
+pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
+    if text.len() > 160 || text.contains('\n') {
+        return None;
+    }
+    let authors = |v: Vec<&str>| v.into_iter().map(|s| s.trim().to_owned()).collect();
+    if let Ok((rest, (_, _, found))) = (by, sp, names).parse(text) {
+        // After the names: nothing, or a separator and more (role, org, date).
+        let rest = rest.trim_start();
+        if rest.is_empty()
+            || rest.starts_with([',', '|', '-', '–', '—', '·', '/', '(', '•'])
+            || rest.len() < text.len() / 2 + 16
+        {
+            return Some(authors(found));
+        }
+    }
+    if let Ok((rest, found)) = names(text) {
+        let sep = (
+            nom::combinator::opt(sp),
+            alt((tag("|"), tag("-"), tag("–"), tag("—"), tag("/"))),
+            sp,
+        );
+        if let Ok((rest, _)) = preceded(sep, org).parse(rest) {
+            if rest.trim().is_empty() {
+                return Some(authors(found));
+            }
+        }
+    }
+    role(text).ok().map(|_| Vec::new())
+}
+
+/// Whether the block is just a person's name ("Jonas Lindqvist"): two to four
+/// capitalised words, as the byline of some pages is written.
+pub(crate) fn is_name_line(text: &str) -> bool {
+    if text.len() > 48 {
+        return false;
+    }
+    match name(text) {
+        Ok((rest, n)) => rest.is_empty() && n.split_whitespace().count() >= 2,
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_table() {
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("By Jane Doe", Some(&["Jane Doe"])),
+            ("By Jane Doe and John Roe", Some(&["Jane Doe", "John Roe"])),
+            (
+                "By Priya Raman and Owen Hartley | Northern Wire",
+                Some(&["Priya Raman", "Owen Hartley"]),
+            ),
+            ("By Marta Keane, Business Reporter", Some(&["Marta Keane"])),
+            ("BY MARY J. BLIGE", Some(&["MARY J. BLIGE"])),
+            ("By Mary J. Blige", Some(&["Mary J. Blige"])),
+            ("Jane Doe | Reuters", Some(&["Jane Doe"])),
+            ("Staff Reporter", Some(&[])),
+            ("Opinion Columnist", Some(&[])),
+            (
+                "By A, B and C",
+                None, // single letters are no names
+            ),
+            ("By the way, this is a sentence about things.", None),
+            ("Jane Doe said on Monday that the plan would fail.", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            let got = byline(input);
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn name_line_table() {
+        let cases: &[(&str, bool)] = &[
+            ("Jonas Lindqvist", true),
+            ("Ana María López", true),
+            ("Jonas", false),
+            ("The Coastal Ledger", false),
+            ("Jonas Lindqvist wrote this.", false),
+        ];
+        for (input, want) in cases {
+            assert_eq!(is_name_line(input), *want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! Line recognisers: small named nom parsers for the lines of a page that say what they
+//! are (datelines, bylines, captions, timestamps, boilerplate families).
+//!
+//! Each recogniser takes one block's text and answers with what it found, or `None`.
+//! They are used as features by the block classifier and to fill the metadata. All of
+//! them run in time linear in their input, and look at most at a bounded prefix of it.
+
+mod boilerplate;
+mod byline;
+mod caption;
+mod dateline;
+mod timestamp;
+mod words;
+
+pub(crate) use boilerplate::{Boilerplate, boilerplate};
+pub(crate) use byline::{byline, is_name_line};
+pub(crate) use caption::caption;
+pub(crate) use dateline::dateline;
+pub(crate) use timestamp::{Timestamp, timestamp};

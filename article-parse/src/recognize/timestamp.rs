@@ -1,0 +1,301 @@
+//! Timestamps: `Published 16 July 2020, 10:05`, `Updated: 3 November 2023 18:42 GMT`,
+//! `September 18, 2022`, `2019-11-18T23:03`, `Reuters November 18, 2019 11:03 PM`.
+//!
+//! ```text
+//! timestamp = lead? label? date (sep time)? (sp zone)? rest?
+//! label     = ("Published" | "Updated" | "Posted" | "Last updated" | "First published" | ...)
+//!             (sp "on")? ":"? sp
+//! date      = weekday? (month sp day ","? sp year | day sp month ","? sp year | iso_date)
+//! time      = hour ":" minute (":" second)? sp? ("am" | "pm" | "a.m." | "p.m.")?
+//! zone      = "GMT" | "UTC" | "Z" | "ET" | "EST" | "EDT" | "BST" | "CET" | ...
+//! ```
+//!
+//! The ISO 8601 value is given only when the date is unambiguous: a named month or a
+//! year-first numeric date. A time is added when one is written; "Z" when the zone is
+//! GMT or UTC; other zones are not converted (the value stays a date).
+
+use nom::{
+    Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case, take_while_m_n},
+    combinator::opt,
+    sequence::preceded,
+};
+
+use super::words::{Res, fail, month, number, sp, sp0};
+
+/// A recognised timestamp.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Timestamp {
+    /// Whether the line was labelled as an update (not the first publication).
+    pub updated: bool,
+    /// ISO 8601 date or date-time.
+    pub iso: String,
+}
+
+/// `label`: the word that says what the date is.
+fn label(i: &str) -> Res<'_, bool> {
+    let (i, updated) = alt((
+        tag_no_case("last updated").map(|_| true),
+        tag_no_case("last modified").map(|_| true),
+        tag_no_case("first published").map(|_| false),
+        tag_no_case("originally published").map(|_| false),
+        tag_no_case("published").map(|_| false),
+        tag_no_case("updated").map(|_| true),
+        tag_no_case("posted").map(|_| false),
+        tag_no_case("modified").map(|_| true),
+        tag_no_case("date").map(|_| false),
+        tag_no_case("publié le").map(|_| false),
+        tag_no_case("publicado").map(|_| false),
+        tag_no_case("veröffentlicht").map(|_| false),
+    ))
+    .parse(i)?;
+    let (i, _) = opt(preceded(sp, alt((tag_no_case("on"), tag_no_case("at"))))).parse(i)?;
+    let (i, _) = opt(preceded(sp0, tag(":"))).parse(i)?;
+    let (i, _) = sp0(i)?;
+    Ok((i, updated))
+}
+
+/// `weekday`: an English weekday name or abbreviation and a comma or space.
+fn weekday(i: &str) -> Res<'_, &str> {
+    let (i, w) = alt((
+        tag_no_case("monday"),
+        tag_no_case("tuesday"),
+        tag_no_case("wednesday"),
+        tag_no_case("thursday"),
+        tag_no_case("friday"),
+        tag_no_case("saturday"),
+        tag_no_case("sunday"),
+        tag_no_case("mon"),
+        tag_no_case("tue"),
+        tag_no_case("wed"),
+        tag_no_case("thu"),
+        tag_no_case("fri"),
+        tag_no_case("sat"),
+        tag_no_case("sun"),
+    ))
+    .parse(i)?;
+    let (i, _) = opt(tag(".")).parse(i)?;
+    let (i, _) = opt(tag(",")).parse(i)?;
+    let (i, _) = sp(i)?;
+    Ok((i, w))
+}
+
+/// A day-of-month ordinal suffix ("st", "nd", "rd", "th").
+fn ordinal(i: &str) -> Res<'_, &str> {
+    alt((tag("st"), tag("nd"), tag("rd"), tag("th"))).parse(i)
+}
+
+/// `date` with a named month: `(year, month, day)`.
+fn named_date(i: &str) -> Res<'_, (u32, u32, u32)> {
+    let (i, _) = opt(weekday).parse(i)?;
+    // month day, year
+    let md = |i| -> Res<'_, (u32, u32, u32)> {
+        let (i, m) = month(i)?;
+        let (i, _) = sp(i)?;
+        let (i, d) = number(i)?;
+        let (i, _) = opt(ordinal).parse(i)?;
+        let (i, _) = opt(tag(",")).parse(i)?;
+        let (i, _) = sp(i)?;
+        let (i, y) = number(i)?;
+        Ok((i, (y, m, d)))
+    };
+    // day month year
+    let dm = |i| -> Res<'_, (u32, u32, u32)> {
+        let (i, d) = number(i)?;
+        let (i, _) = opt(ordinal).parse(i)?;
+        let (i, _) = opt(tag(".")).parse(i)?;
+        let (i, _) = sp(i)?;
+        let (i, m) = month(i)?;
+        let (i, _) = opt(tag(",")).parse(i)?;
+        let (i, _) = sp(i)?;
+        let (i, y) = number(i)?;
+        Ok((i, (y, m, d)))
+    };
+    alt((md, dm)).parse(i)
+}
+
+/// `iso_date`: `2019-11-18` or `2019/11/18`.
+fn iso_date(i: &str) -> Res<'_, (u32, u32, u32)> {
+    let digits = |n| take_while_m_n(n, n, |c: char| c.is_ascii_digit());
+    let (i, y) = digits(4).parse(i)?;
+    let (i, s) = alt((tag("-"), tag("/"), tag("."))).parse(i)?;
+    let (i, m) = digits(2).parse(i)?;
+    let (i, _) = tag(s).parse(i)?;
+    let (i, d) = digits(2).parse(i)?;
+    match (y.parse(), m.parse(), d.parse()) {
+        (Ok(y), Ok(m), Ok(d)) => Ok((i, (y, m, d))),
+        _ => fail(i),
+    }
+}
+
+/// `time`: `(hour, minute)` in 24-hour form.
+fn time(i: &str) -> Res<'_, (u32, u32)> {
+    let (i, h) = number(i)?;
+    let (i, _) = alt((tag(":"), tag("."))).parse(i)?;
+    let (i, m) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (i, _) = opt((tag(":"), take_while_m_n(2, 2, |c: char| c.is_ascii_digit()))).parse(i)?;
+    let (i, ampm) = opt(preceded(
+        sp0,
+        alt((
+            tag_no_case("a.m.").map(|_| false),
+            tag_no_case("p.m.").map(|_| true),
+            tag_no_case("am").map(|_| false),
+            tag_no_case("pm").map(|_| true),
+        )),
+    ))
+    .parse(i)?;
+    let m: u32 = m.parse().unwrap_or(99);
+    let h = match ampm {
+        Some(pm) if (1..=12).contains(&h) => (h % 12) + if pm { 12 } else { 0 },
+        Some(_) => 99,
+        None => h,
+    };
+    if h > 23 || m > 59 {
+        return fail(i);
+    }
+    Ok((i, (h, m)))
+}
+
+/// `zone`: whether the zone is UTC.
+fn zone(i: &str) -> Res<'_, bool> {
+    alt((
+        tag("GMT").map(|_| true),
+        tag("UTC").map(|_| true),
+        tag("Z").map(|_| true),
+        tag("ET").map(|_| false),
+        tag("EST").map(|_| false),
+        tag("EDT").map(|_| false),
+        tag("BST").map(|_| false),
+        tag("CET").map(|_| false),
+        tag("CEST").map(|_| false),
+        tag("IST").map(|_| false),
+        tag("PT").map(|_| false),
+        tag("PST").map(|_| false),
+        tag("PDT").map(|_| false),
+    ))
+    .parse(i)
+}
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1900..=2100).contains(&y) && (1..=days).contains(&d)
+}
+
+/// A parsed date: year, month, day, `(hour, minute)` if written, whether the zone is UTC.
+type DateTime = (u32, u32, u32, Option<(u32, u32)>, bool);
+
+/// A date (and time) anywhere a timestamp's date may start.
+fn date_time(i: &str) -> Res<'_, DateTime> {
+    let (i, (y, m, d)) = alt((named_date, iso_date)).parse(i)?;
+    if !valid(y, m, d) {
+        return fail(i);
+    }
+    let sep = alt((
+        preceded(sp0, preceded(tag(","), sp0)),
+        preceded(
+            sp0,
+            preceded(
+                alt((tag("at"), tag("|"), tag("-"), tag("•"), tag("T"))),
+                sp0,
+            ),
+        ),
+        sp,
+        tag("T"),
+    ));
+    let (i, t) = opt(preceded(sep, time)).parse(i)?;
+    let (i, utc) = opt(preceded(sp0, zone)).parse(i)?;
+    Ok((i, (y, m, d, t, utc.unwrap_or(false) && t.is_some())))
+}
+
+/// Recognises a timestamp block: a date, maybe labelled and with a time, and little else.
+pub(crate) fn timestamp(text: &str) -> Option<Timestamp> {
+    if text.len() > 120 || text.contains('\n') {
+        return None;
+    }
+    let (after_label, updated) = match label(text) {
+        Ok((rest, u)) => (rest, u),
+        Err(_) => (text, false),
+    };
+    // The date may follow up to four short words ("Reuters November 18, 2019").
+    let mut start = after_label;
+    for _ in 0..5 {
+        if let Ok((rest, (y, m, d, t, utc))) = date_time(start) {
+            let skipped = after_label.len() - start.len();
+            let leftover = rest.trim().len() + skipped;
+            if leftover > 40 {
+                return None;
+            }
+            let mut iso = format!("{y:04}-{m:02}-{d:02}");
+            if let Some((h, min)) = t {
+                iso.push_str(&format!("T{h:02}:{min:02}:00"));
+                if utc {
+                    iso.push('Z');
+                }
+            }
+            return Some(Timestamp { updated, iso });
+        }
+        // Skip one word and its spaces.
+        let next = start.find(char::is_whitespace)?;
+        start = start[next..].trim_start();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamp_table() {
+        let cases: &[(&str, Option<(bool, &str)>)] = &[
+            (
+                "Published 16 July 2020, 10:05",
+                Some((false, "2020-07-16T10:05:00")),
+            ),
+            (
+                "Updated: 3 November 2023 18:42 GMT",
+                Some((true, "2023-11-03T18:42:00Z")),
+            ),
+            ("September 18, 2022", Some((false, "2022-09-18"))),
+            (
+                "Reuters November 18, 2019 11:03 PM",
+                Some((false, "2019-11-18T23:03:00")),
+            ),
+            ("2019-11-18", Some((false, "2019-11-18"))),
+            (
+                "Published 14 March 2024, 09:30",
+                Some((false, "2024-03-14T09:30:00")),
+            ),
+            (
+                "Posted on Tuesday, Nov. 19th, 2019",
+                Some((false, "2019-11-19")),
+            ),
+            ("Last updated at 12:00", None),
+            (
+                "29 November 2018 | 20 January 2019",
+                Some((false, "2018-11-29")),
+            ),
+            (
+                "The festival ran from 3 May 2019 until the rains came and everyone went home.",
+                None,
+            ),
+            ("June 17 -- Bridgestone Arena, Nashville, TN", None),
+            ("31 February 2020", None),
+            ("29 February 2020", Some((false, "2020-02-29"))),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            let got = timestamp(input).map(|t| (t.updated, t.iso));
+            let want = want.map(|(u, s)| (u, s.to_owned()));
+            assert_eq!(got, want, "{input:?}");
+        }
+    }
+}

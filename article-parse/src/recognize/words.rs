@@ -1,0 +1,164 @@
+//! Small nom rules shared by the recognisers: spaces, words, numbers, month names.
+//!
+//! ```text
+//! sp        = (" " | U+00A0 | U+2009 | U+202F)+
+//! cap_word  = upper letter (letter | "'" | "’" | "-" | ".")*
+//! upper_word= upper letter (upper letter | "'" | "’" | "-" | ".")*
+//! initial   = upper letter "."
+//! month     = month name or abbreviation, English (with optional ".")
+//! number    = digit{1,4}
+//! ```
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::{tag, take_while_m_n},
+    character::complete::satisfy,
+    combinator::{opt, recognize},
+};
+
+/// Error type of the recognisers' parsers.
+pub(crate) type Res<'a, T> = IResult<&'a str, T>;
+
+pub(crate) fn fail<T>(i: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+fn is_inline_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}'
+    )
+}
+
+/// `sp`: one or more inline spaces.
+pub(crate) fn sp(i: &str) -> Res<'_, &str> {
+    let end = i
+        .char_indices()
+        .find(|&(_, c)| !is_inline_space(c))
+        .map_or(i.len(), |(p, _)| p);
+    if end == 0 {
+        fail(i)
+    } else {
+        Ok((&i[end..], &i[..end]))
+    }
+}
+
+/// Optional spaces.
+pub(crate) fn sp0(i: &str) -> Res<'_, &str> {
+    opt(sp).map(|s| s.unwrap_or("")).parse(i)
+}
+
+fn word_tail(i: &str, upper_only: bool) -> Res<'_, &str> {
+    let end = i
+        .char_indices()
+        .find(|&(_, c)| {
+            !(if upper_only {
+                c.is_uppercase()
+            } else {
+                c.is_alphabetic()
+            } || matches!(c, '\'' | '’' | '-' | '.'))
+        })
+        .map_or(i.len(), |(p, _)| p);
+    Ok((&i[end..], &i[..end]))
+}
+
+/// `cap_word`: a capitalised word ("Lavrov", "O'Neil", "Jean-Paul", "St.").
+pub(crate) fn cap_word(i: &str) -> Res<'_, &str> {
+    recognize((satisfy(char::is_uppercase), |j| word_tail(j, false))).parse(i)
+}
+
+/// `upper_word`: an all-capitals word of at least two letters ("MOSCOW", "ST.").
+pub(crate) fn upper_word(i: &str) -> Res<'_, &str> {
+    let (rest, w) = recognize((satisfy(char::is_uppercase), |j| word_tail(j, true))).parse(i)?;
+    if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return fail(i);
+    }
+    Ok((rest, w))
+}
+
+/// `number`: one to four ASCII digits.
+pub(crate) fn number(i: &str) -> Res<'_, u32> {
+    let (rest, d) = take_while_m_n(1, 4, |c: char| c.is_ascii_digit()).parse(i)?;
+    match d.parse() {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => fail(i),
+    }
+}
+
+/// English month names and abbreviations, with their numbers. Longer names first.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// `month`: a month name or abbreviation (any case, optional "."), as 1..=12.
+pub(crate) fn month(i: &str) -> Res<'_, u32> {
+    for (name, n) in MONTHS {
+        if let Ok((rest, _)) = nom::bytes::complete::tag_no_case::<_, _, ()>(*name).parse(i) {
+            // Not a prefix of a longer word ("Mayor", "Marching").
+            if rest.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            let rest = tag::<_, _, ()>(".").parse(rest).map_or(rest, |(r, _)| r);
+            return Ok((rest, *n));
+        }
+    }
+    fail(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_table() {
+        assert_eq!(cap_word("O'Neil x").ok(), Some((" x", "O'Neil")));
+        assert_eq!(cap_word("lower").ok(), None);
+        assert_eq!(upper_word("MOSCOW —").ok(), Some((" —", "MOSCOW")));
+        assert_eq!(upper_word("Moscow").ok(), None);
+        assert_eq!(upper_word("A ").ok(), None);
+        assert_eq!(number("2020,").ok(), Some((",", 2020)));
+        assert_eq!(number("x").ok(), None);
+    }
+
+    #[test]
+    fn month_table() {
+        let cases: &[(&str, Option<u32>)] = &[
+            ("July 16", Some(7)),
+            ("Nov. 3", Some(11)),
+            ("SEPTEMBER", Some(9)),
+            ("Sept. 9", Some(9)),
+            ("Mayor", None),
+            ("Marching", None),
+            ("Tuesday", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(month(input).ok().map(|(_, m)| m), *want, "{input:?}");
+        }
+    }
+}
