@@ -66,7 +66,7 @@ pub(crate) struct TrainNerArgs {
     pub clusters_cache: Option<PathBuf>,
 
     /// Training passes of each stage.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 10)]
     pub epochs: usize,
 
     /// Folds for the stage-1 predictions that stage 2 learns from.
@@ -76,6 +76,10 @@ pub(crate) struct TrainNerArgs {
     /// Drop features seen fewer times than this in training.
     #[arg(long, default_value_t = 2)]
     pub min_count: u32,
+
+    /// Drop feature rows whose largest weight is below this fraction of the stage's largest.
+    #[arg(long, default_value_t = 0.03)]
+    pub prune: f32,
 
     /// Where to write the model.
     #[arg(

@@ -96,6 +96,7 @@ pub(crate) fn train(args: &TrainNerArgs) -> Result<Status, Fatal> {
         epochs: args.epochs,
         folds: args.folds,
         min_count: args.min_count,
+        prune: args.prune,
     };
     let started = std::time::Instant::now();
     let mut log = |msg: &str| eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());

@@ -54,6 +54,8 @@ pub(crate) fn normalize_lower(tok: &str, out: &mut String) {
 /// Facts about one token, computed once per document.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TokInfo {
+    /// Hash of the raw token text (the word cache's key).
+    pub raw: u64,
     pub key: u64,
     w: u64,
     l: u64,
@@ -129,7 +131,13 @@ pub(crate) struct Scratch {
     shape: String,
     pub infos: Vec<TokInfo>,
     casing: HashMap<(u16, u16)>,
+    /// Per raw token text: its word-level facts (no sentence, line or gazetteer flags).
+    words: HashMap<TokInfo>,
 }
+
+/// Entries kept in a word cache before it is emptied.
+pub(crate) const WORD_CACHE_MAX: usize = 1 << 16;
+const SEED_RAW: u64 = 0x77;
 
 fn flags_of(tok: &str) -> u32 {
     let mut f = 0;
@@ -201,71 +209,95 @@ fn shapes(tok: &str, long: &mut String) -> u64 {
 }
 
 impl Scratch {
+    /// Forgets the cached word facts (they depend on the model's lexicon).
+    pub(crate) fn clear_cache(&mut self) {
+        self.words.clear();
+    }
+
+    /// The word-level facts of one token.
+    fn word_info(&mut self, lex: &Lexicon, tok: &str, raw: u64) -> TokInfo {
+        self.buf.clear();
+        normalize(tok, &mut self.buf);
+        self.lower.clear();
+        normalize_lower(tok, &mut self.lower);
+        let mut info = TokInfo {
+            raw,
+            flags: flags_of(&self.buf),
+            ..TokInfo::default()
+        };
+        info.key = token_key(&self.lower);
+        info.w = hash_str(SEED_W, &self.buf);
+        info.l = info.key;
+        let short = shapes(&self.buf, &mut self.shape);
+        info.shape = hash_str(SEED_SHAPE, &self.shape);
+        info.short = short;
+        let mut ends = self.lower.char_indices().map(|(i, _)| i).skip(1);
+        for k in 0..4 {
+            let end = ends.next();
+            info.pre[k] = match end {
+                Some(e) => hash_str(k as u64, &self.lower[..e]),
+                None if k == 0 || self.lower.chars().count() > k => hash_str(k as u64, &self.lower),
+                None => NONE,
+            };
+        }
+        let mut starts = self.lower.char_indices().rev().map(|(i, _)| i);
+        for k in 0..4 {
+            info.suf[k] = match starts.next() {
+                Some(s) => hash_str(10 + k as u64, &self.lower[s..]),
+                None => NONE,
+            };
+        }
+        // clusters: exact form, then Title case for ALL CAPS, then lower case
+        let mut path = lex.cluster(&self.buf);
+        if path.is_none() && info.flags & ALLCAP != 0 {
+            let mut title = String::with_capacity(self.lower.len());
+            let mut cs = self.lower.chars();
+            if let Some(c) = cs.next() {
+                title.extend(c.to_uppercase());
+                title.push_str(cs.as_str());
+            }
+            path = lex.cluster(&title);
+        }
+        if path.is_none() {
+            path = lex.cluster(&self.lower);
+        }
+        info.cl = match path {
+            Some(p) => {
+                let mut out = [NONE; 4];
+                for (j, len) in [4u8, 6, 10, 20].into_iter().enumerate() {
+                    let d = p.depth.min(len);
+                    let bits = p.bits >> (p.depth - d);
+                    out[j] = mix(u64::from(len) << 8 | u64::from(d), u64::from(bits));
+                }
+                out
+            }
+            None => [NONE; 4],
+        };
+        info
+    }
+
     /// Computes the per-token facts of `doc` into `self.infos`.
     pub(crate) fn analyze(&mut self, lex: &Lexicon, doc: &Doc<'_>) {
         let n = doc.tokens.len();
         self.infos.clear();
         self.infos.resize(n, TokInfo::default());
+        if self.words.len() > WORD_CACHE_MAX {
+            self.words.clear();
+        }
         for (i, tok) in doc.tokens.iter().enumerate() {
-            self.buf.clear();
-            normalize(tok, &mut self.buf);
-            self.lower.clear();
-            normalize_lower(tok, &mut self.lower);
-            let info = &mut self.infos[i];
-            info.flags = flags_of(&self.buf);
+            let raw = hash_str(SEED_RAW, tok);
+            let mut info = match self.words.get(&raw) {
+                Some(info) => info.clone(),
+                None => {
+                    let info = self.word_info(lex, tok, raw);
+                    self.words.insert(raw, info.clone());
+                    info
+                }
+            };
             if doc.line_starts.get(i).copied().unwrap_or(false) {
                 info.flags |= LINE_START;
             }
-            info.key = token_key(&self.lower);
-            info.w = hash_str(SEED_W, &self.buf);
-            info.l = info.key;
-            let short = shapes(&self.buf, &mut self.shape);
-            info.shape = hash_str(SEED_SHAPE, &self.shape);
-            info.short = short;
-            let mut ends = self.lower.char_indices().map(|(i, _)| i).skip(1);
-            for k in 0..4 {
-                let end = ends.next();
-                info.pre[k] = match end {
-                    Some(e) => hash_str(k as u64, &self.lower[..e]),
-                    None if k == 0 || self.lower.chars().count() > k => {
-                        hash_str(k as u64, &self.lower)
-                    }
-                    None => NONE,
-                };
-            }
-            let mut starts = self.lower.char_indices().rev().map(|(i, _)| i);
-            for k in 0..4 {
-                info.suf[k] = match starts.next() {
-                    Some(s) => hash_str(10 + k as u64, &self.lower[s..]),
-                    None => NONE,
-                };
-            }
-            // clusters: exact form, then Title case for ALL CAPS, then lower case
-            let mut path = lex.cluster(&self.buf);
-            if path.is_none() && info.flags & ALLCAP != 0 {
-                let mut title = String::with_capacity(self.lower.len());
-                let mut cs = self.lower.chars();
-                if let Some(c) = cs.next() {
-                    title.extend(c.to_uppercase());
-                    title.push_str(cs.as_str());
-                }
-                path = lex.cluster(&title);
-            }
-            if path.is_none() {
-                path = lex.cluster(&self.lower);
-            }
-            info.cl = match path {
-                Some(p) => {
-                    let mut out = [NONE; 4];
-                    for (j, len) in [4u8, 6, 10, 20].into_iter().enumerate() {
-                        let d = p.depth.min(len);
-                        let bits = p.bits >> (p.depth - d);
-                        out[j] = mix(u64::from(len) << 8 | u64::from(d), u64::from(bits));
-                    }
-                    out
-                }
-                None => [NONE; 4],
-            };
+            self.infos[i] = info;
         }
         // sentence-level flags
         for s in doc.sentences {
@@ -338,7 +370,14 @@ impl Scratch {
     }
 
     /// Appends the stage-1 features of token `i` (in sentence `s`) to `out`.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))] // the trainer uses the whole set
     pub(crate) fn stage1(&self, s: &Range<usize>, i: usize, out: &mut Vec<u64>) {
+        stage1_word(&self.infos[i], out);
+        self.stage1_context(s, i, out);
+    }
+
+    /// The stage-1 features of token `i` that depend on more than its text.
+    pub(crate) fn stage1_context(&self, s: &Range<usize>, i: usize, out: &mut Vec<u64>) {
         let infos = &self.infos;
         let me = &infos[i];
         let prev = (i > s.start).then(|| &infos[i - 1]);
@@ -349,19 +388,6 @@ impl Scratch {
         let sh = |t: Option<&TokInfo>, edge: u64| t.map_or(edge, |t| t.short);
         let capclass = u64::from(me.flags & (CAP | ALLCAP | LOWER | DIGIT | PUNCT));
         let f = |a: u64, b: u64| mix(a, b);
-        out.push(t::BIAS);
-        out.push(f(t::W, me.w));
-        out.push(f(t::L, me.l));
-        out.push(f(t::SHAPE, me.shape));
-        out.push(f(t::SHORT, me.short));
-        for k in 0..4 {
-            if me.pre[k] != NONE {
-                out.push(f(t::PRE, me.pre[k]));
-            }
-            if me.suf[k] != NONE {
-                out.push(f(t::SUF, me.suf[k]));
-            }
-        }
         out.push(f(t::L_M1, l(prev, BOS)));
         out.push(f(t::L_P1, l(next, EOS)));
         out.push(f(t::L_M2, l(prev2, BOS)));
@@ -373,11 +399,6 @@ impl Scratch {
         out.push(f(f(t::SH3, sh(prev, BOS)), f(me.short, sh(next, EOS))));
         out.push(f(f(t::LL_M1, l(prev, BOS)), me.l));
         out.push(f(f(t::LL_P1, me.l), l(next, EOS)));
-        for k in 0..4 {
-            if me.cl[k] != NONE {
-                out.push(f(t::CL, me.cl[k]));
-            }
-        }
         if let Some(p) = prev {
             out.push(f(t::CL_M1, p.cl[1]));
             out.push(f(f(t::CL_M1, p.cl[3]), 1));
@@ -386,7 +407,6 @@ impl Scratch {
             out.push(f(t::CL_P1, nx.cl[1]));
             out.push(f(f(t::CL_P1, nx.cl[3]), 1));
         }
-        out.push(f(f(t::CL_LL, me.cl[2]), capclass));
         let mut g = me.gaz;
         while g != 0 {
             let bit = u64::from(g.trailing_zeros());
@@ -484,6 +504,30 @@ impl Scratch {
             }
         }
     }
+}
+
+/// Appends the stage-1 features of a token that depend on its text only (the same for
+/// every occurrence of the word, so a tagger may cache their weights).
+pub(crate) fn stage1_word(me: &TokInfo, out: &mut Vec<u64>) {
+    let f = |a: u64, b: u64| mix(a, b);
+    let capclass = u64::from(me.flags & (CAP | ALLCAP | LOWER | DIGIT | PUNCT));
+    out.push(t::BIAS);
+    out.push(f(t::W, me.w));
+    out.push(f(t::L, me.l));
+    out.push(f(t::SHAPE, me.shape));
+    out.push(f(t::SHORT, me.short));
+    for k in 0..4 {
+        if me.pre[k] != NONE {
+            out.push(f(t::PRE, me.pre[k]));
+        }
+        if me.suf[k] != NONE {
+            out.push(f(t::SUF, me.suf[k]));
+        }
+        if me.cl[k] != NONE {
+            out.push(f(t::CL, me.cl[k]));
+        }
+    }
+    out.push(f(f(t::CL_LL, me.cl[2]), capclass));
 }
 
 /// Document-level aggregates of the stage-1 tags.

@@ -1,12 +1,16 @@
-//! Gazetteers and word clusters, as stored in a model file.
+//! Gazetteers and word clusters.
 //!
-//! Gazetteer text: one entry per line, `CODE<TAB>phrase`, the phrase's tokens separated by
-//! one space (already tokenized). Cluster text: `word<TAB>bits`, `bits` the word's path
-//! in the cluster tree as `0`/`1` characters (at most 24).
+//! The trainer builds them from texts. Gazetteer text: one entry per line,
+//! `CODE<TAB>phrase`, the phrase's tokens separated by one space (already tokenized).
+//! Cluster text: `word<TAB>bits`, `bits` the word's path in the cluster tree as `0`/`1`
+//! characters (at most 24). A model file stores only hashes: three maps (phrases → kinds,
+//! phrase prefixes, words → cluster paths), each a varint count and, sorted by key, varint
+//! key deltas and varint values.
 
-use super::hash::{HashMap, PreHashed, hash_str, mix};
+use super::hash::{hash_str, mix};
 
 /// Gazetteer kinds; a phrase may be in several. At most 16.
+#[cfg_attr(not(feature = "train"), allow(dead_code))] // the trainer reads codes
 pub(crate) const GAZ_CODES: [&str; 16] = [
     "country",  // 0 GeoNames countries + capitals are cities
     "city1m",   // 1 GeoNames cities >= 1,000,000
@@ -47,13 +51,121 @@ pub(crate) fn phrase_step(h: u64, key: u64) -> u64 {
 /// The hash of an empty phrase.
 pub(crate) const PHRASE_START: u64 = SEED_PHRASE;
 
+/// A map from 64-bit hashes (open addressing, linear probing; key 0 is stored as 1).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct U64Map {
+    keys: Vec<u64>,
+    vals: Vec<u32>,
+    len: usize,
+}
+
+impl U64Map {
+    fn with_capacity(n: usize) -> U64Map {
+        let cap = (n * 2).next_power_of_two().max(16);
+        U64Map {
+            keys: vec![0; cap],
+            vals: vec![0; cap],
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, k: u64) -> (usize, bool) {
+        let mask = self.keys.len() - 1;
+        let mut i = usize::try_from(k >> 40).unwrap_or(0) & mask;
+        loop {
+            let here = self.keys[i];
+            if here == k {
+                return (i, true);
+            }
+            if here == 0 {
+                return (i, false);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Sets `k` to `f(old value or 0)`.
+    fn update(&mut self, k: u64, f: impl FnOnce(u32) -> u32) {
+        let k = k.max(1);
+        if (self.len + 1) * 2 > self.keys.len() {
+            let old = std::mem::replace(self, U64Map::with_capacity(self.len * 2 + 16));
+            for (&ok, &v) in old.keys.iter().zip(&old.vals) {
+                if ok != 0 {
+                    let (i, _) = self.slot(ok);
+                    self.keys[i] = ok;
+                    self.vals[i] = v;
+                    self.len += 1;
+                }
+            }
+        }
+        let (i, found) = self.slot(k);
+        if !found {
+            self.keys[i] = k;
+            self.len += 1;
+        }
+        self.vals[i] = f(if found { self.vals[i] } else { 0 });
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> Option<u32> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let (i, found) = self.slot(k.max(1));
+        found.then(|| self.vals[i])
+    }
+
+    #[cfg_attr(not(feature = "train"), allow(dead_code))] // reported by the trainer
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    #[cfg(feature = "train")]
+    fn write(&self, out: &mut Vec<u8>) {
+        let mut e: Vec<(u64, u32)> = self
+            .keys
+            .iter()
+            .zip(&self.vals)
+            .filter(|(k, _)| **k != 0)
+            .map(|(k, v)| (*k, *v))
+            .collect();
+        e.sort_unstable();
+        super::model::put_varint(out, e.len() as u64);
+        let mut last = 0;
+        for (k, v) in e {
+            super::model::put_varint(out, k - last);
+            super::model::put_varint(out, u64::from(v));
+            last = k;
+        }
+    }
+
+    fn read(r: &mut super::model::Reader<'_>) -> Result<U64Map, super::model::FormatError> {
+        let n = usize::try_from(r.varint()?).unwrap_or(usize::MAX);
+        if n > r.remaining() {
+            return Err(super::model::FormatError(
+                "lexicon count larger than the file".into(),
+            ));
+        }
+        let mut m = U64Map::with_capacity(n);
+        let mut k = 0u64;
+        for _ in 0..n {
+            k = k.wrapping_add(r.varint()?);
+            let v = u32::try_from(r.varint()?)
+                .map_err(|_| super::model::FormatError("lexicon value out of range".into()))?;
+            m.update(k, |_| v);
+        }
+        Ok(m)
+    }
+}
+
 /// Gazetteers and clusters.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    gaz: HashMap<u16>,
+    gaz: U64Map,
     /// For every proper prefix of a phrase: present, so matching can stop early.
-    prefixes: HashMap<()>,
-    clusters: HashMap<u32>,
+    prefixes: U64Map,
+    clusters: U64Map,
 }
 
 /// A cluster path: bits (most significant first) and depth.
@@ -65,11 +177,12 @@ pub(crate) struct Path {
 
 impl Lexicon {
     /// Builds the tables from the two texts.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))] // the trainer builds lexicons
     pub(crate) fn from_texts(gaz: &str, clusters: &str) -> Lexicon {
         let mut lex = Lexicon {
-            gaz: HashMap::with_capacity_and_hasher(gaz.len() / 12, PreHashed),
-            prefixes: HashMap::with_capacity_and_hasher(gaz.len() / 40, PreHashed),
-            clusters: HashMap::with_capacity_and_hasher(clusters.len() / 14, PreHashed),
+            gaz: U64Map::with_capacity(gaz.len() / 12),
+            prefixes: U64Map::with_capacity(gaz.len() / 40),
+            clusters: U64Map::with_capacity(clusters.len() / 14),
         };
         let mut lower = String::new();
         for line in gaz.lines() {
@@ -83,7 +196,7 @@ impl Lexicon {
             let mut n = 0;
             for tok in phrase.split(' ').filter(|t| !t.is_empty()) {
                 if n > 0 {
-                    lex.prefixes.insert(h, ());
+                    lex.prefixes.update(h, |_| 1);
                 }
                 lower.clear();
                 super::features::normalize_lower(tok, &mut lower);
@@ -93,7 +206,7 @@ impl Lexicon {
             if n == 0 || n > MAX_PHRASE {
                 continue;
             }
-            *lex.gaz.entry(h).or_insert(0) |= 1 << kind;
+            lex.gaz.update(h, |old| old | 1 << kind);
         }
         for line in clusters.lines() {
             let Some((word, bits)) = line.split_once('\t') else {
@@ -108,7 +221,7 @@ impl Lexicon {
             }
             let depth = u32::try_from(bits.len()).unwrap_or(0);
             lex.clusters
-                .insert(hash_str(SEED_CLUSTER, word), (v << 5) | depth);
+                .update(hash_str(SEED_CLUSTER, word), |_| (v << 5) | depth);
         }
         lex
     }
@@ -116,22 +229,41 @@ impl Lexicon {
     /// Gazetteer kinds of the phrase with this hash (a bit per kind).
     #[inline]
     pub(crate) fn phrase(&self, h: u64) -> u16 {
-        self.gaz.get(&h).copied().unwrap_or(0)
+        u16::try_from(self.gaz.get(h).unwrap_or(0)).unwrap_or(0)
     }
 
     /// Whether some longer phrase starts with the phrase with this hash.
     #[inline]
     pub(crate) fn is_prefix(&self, h: u64) -> bool {
-        self.prefixes.contains_key(&h)
+        self.prefixes.get(h).is_some()
     }
 
     /// The cluster path of a word (normalized, case kept).
     #[inline]
     pub(crate) fn cluster(&self, word: &str) -> Option<Path> {
-        let v = *self.clusters.get(&hash_str(SEED_CLUSTER, word))?;
+        let v = self.clusters.get(hash_str(SEED_CLUSTER, word))?;
         Some(Path {
             bits: v >> 5,
             depth: u8::try_from(v & 31).unwrap_or(0),
+        })
+    }
+
+    /// Serializes the hashed tables.
+    #[cfg(feature = "train")]
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        self.gaz.write(out);
+        self.prefixes.write(out);
+        self.clusters.write(out);
+    }
+
+    /// Reads what [`Lexicon::write`] wrote.
+    pub(crate) fn read(
+        r: &mut super::model::Reader<'_>,
+    ) -> Result<Lexicon, super::model::FormatError> {
+        Ok(Lexicon {
+            gaz: U64Map::read(r)?,
+            prefixes: U64Map::read(r)?,
+            clusters: U64Map::read(r)?,
         })
     }
 

@@ -2,19 +2,21 @@
 //! format, and Viterbi decoding.
 //!
 //! File: deflate (zlib) stream of
-//! `b"ARTNER\0\x01"`, then sections, each a `u32` little-endian length and its bytes:
-//! info (UTF-8 text), gazetteers (text), clusters (text), stage-1 weights, stage-2 weights.
+//! `b"ARTNER\0\x02"`, then sections, each a `u32` little-endian length and its bytes:
+//! info (UTF-8 text), lexicon (hashed gazetteers and clusters, see `lexicon.rs`), stage-1
+//! weights, stage-2 weights.
 //! Weights: `f32` scale, `NT*NT + 2*NT` `f32` transition/start/end scores, a varint count,
 //! then per feature (sorted by hash) the varint delta of its hash, a varint bit mask of its
 //! non-zero tags and their zigzag-varint `i16` values (real weight = value × scale).
 
 use std::io::Read;
 
-use super::features::{Doc, Scratch, Stage2};
+use super::features::{Doc, Scratch, Stage2, WORD_CACHE_MAX, stage1_word};
+use super::hash::HashMap;
 use super::lexicon::Lexicon;
 use super::tags::{NT, NT8, allowed, can_end, can_start};
 
-const MAGIC: &[u8; 8] = b"ARTNER\0\x01";
+const MAGIC: &[u8; 8] = b"ARTNER\0\x02";
 
 /// Why a model could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +52,7 @@ impl Default for Trans {
 impl Weights {
     /// Quantizes real weight rows (any order); rows that round to zero are dropped.
     #[cfg(feature = "train")]
-    pub(crate) fn from_rows(rows: &[(u64, [f32; NT])], tr: Trans) -> Weights {
+    pub(crate) fn from_rows(rows: &[(u64, [f32; NT])], tr: Trans, prune: f32) -> Weights {
         let max = rows
             .iter()
             .flat_map(|(_, r)| r.iter())
@@ -58,6 +60,9 @@ impl Weights {
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut q: Vec<(u64, [i16; NT])> = Vec::with_capacity(rows.len());
         for (h, r) in rows {
+            if r.iter().all(|v| v.abs() < prune * max) {
+                continue;
+            }
             let mut out = [0i16; NT];
             for (o, &v) in out.iter_mut().zip(r) {
                 let x = (v / scale).round().clamp(-32767.0, 32767.0);
@@ -174,28 +179,28 @@ fn slot_of(h: u64, mask: usize) -> usize {
 }
 
 /// Both stages' weights behind one hash probe: row `r` holds the stage-1 weights of a
-/// feature at `w[r * 2NT..][..NT]` and its stage-2 weights right after.
+/// feature at `w[r * 2NT..][..NT]` and its stage-2 weights right after. Row 0 is all zeros
+/// and stands for an unknown feature, so lookups add without branching.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
-    /// Open addressing: (fingerprint, row); fingerprint 0 marks an empty slot.
-    slots: Vec<(u32, u32)>,
+    /// Buckets of four (fingerprint, row) entries: fingerprints first, then rows; a
+    /// fingerprint of 0 marks an empty entry, and a bucket with one is never overflowed.
+    buckets: Vec<[u32; 8]>,
     w: Vec<i16>,
     mask: usize,
 }
 
-/// No row (a feature the model does not know).
-pub(crate) const NO_ROW: u32 = u32::MAX;
-
 impl Table {
     fn build(s1: &Weights, s2: &Weights) -> Table {
         let n = s1.len() + s2.len();
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mask = cap - 1;
+        let nb = (n / 2).next_power_of_two().max(4);
+        let mask = nb - 1;
         let mut t = Table {
-            slots: vec![(0, 0); cap],
-            w: Vec::with_capacity(n * 2 * NT),
+            buckets: vec![[0; 8]; nb],
+            w: Vec::with_capacity((n + 1) * 2 * NT),
             mask,
         };
+        t.w.extend_from_slice(&[0; 2 * NT]);
         let (mut i, mut j) = (0, 0);
         let zero = [0i16; NT];
         while i < s1.len() || j < s2.len() {
@@ -215,41 +220,53 @@ impl Table {
                 &zero[..]
             };
             let fp = fingerprint(h);
-            let mut slot = slot_of(h, mask);
-            while t.slots[slot].0 != 0 && t.slots[slot].0 != fp {
-                slot = (slot + 1) & mask;
+            let Ok(row) = u32::try_from(t.w.len() / (2 * NT)) else {
+                break;
+            };
+            let mut b = slot_of(h, mask);
+            let mut placed = false;
+            for _ in 0..nb {
+                let bucket = &mut t.buckets[b];
+                if bucket[..4].contains(&fp) {
+                    placed = true; // a (vanishingly rare) fingerprint collision: keep the first
+                    break;
+                }
+                if let Some(e) = bucket[..4].iter().position(|&f| f == 0) {
+                    bucket[e] = fp;
+                    bucket[4 + e] = row;
+                    t.w.extend_from_slice(r1);
+                    t.w.extend_from_slice(r2);
+                    placed = true;
+                    break;
+                }
+                b = (b + 1) & mask;
             }
-            if t.slots[slot].0 == fp {
-                continue; // a (vanishingly rare) fingerprint collision: keep the first
+            if !placed {
+                break;
             }
-            let row = u32::try_from(t.w.len() / (2 * NT)).unwrap_or(NO_ROW);
-            t.slots[slot] = (fp, row);
-            t.w.extend_from_slice(r1);
-            t.w.extend_from_slice(r2);
         }
         t
     }
 
-    /// The row of a feature hash.
+    /// The row of a feature hash (0: unknown).
     #[inline]
     fn find(&self, h: u64) -> u32 {
-        if self.w.is_empty() {
-            return NO_ROW;
-        }
         let fp = fingerprint(h);
-        let mut slot = slot_of(h, self.mask);
-        loop {
-            let Some(&(k, r)) = self.slots.get(slot) else {
-                return NO_ROW;
+        let mut b = slot_of(h, self.mask);
+        for _ in 0..self.buckets.len() {
+            let Some(bucket) = self.buckets.get(b) else {
+                return 0;
             };
-            if k == fp {
+            let mut r = 0;
+            for e in 0..4 {
+                r |= if bucket[e] == fp { bucket[4 + e] } else { 0 };
+            }
+            if r != 0 || bucket[3] == 0 {
                 return r;
             }
-            if k == 0 {
-                return NO_ROW;
-            }
-            slot = (slot + 1) & self.mask;
+            b = (b + 1) & self.mask;
         }
+        0
     }
 
     /// Adds row `r`'s weights of `stage` (0 or 1) to `acc`.
@@ -277,36 +294,29 @@ fn scaled(acc: [i32; NT], scale: f32) -> [f32; NT] {
 
 /// A complete model.
 #[derive(Debug, Default)]
-#[cfg_attr(not(feature = "train"), allow(dead_code))] // texts are kept to write the model
 pub(crate) struct Model {
     pub info: String,
-    pub gaz_text: String,
-    pub cluster_text: String,
     pub lex: Lexicon,
     pub s1: Weights,
     pub s2: Weights,
     table: Table,
+    /// Unique per model built in this process (keys the taggers' word caches).
+    id: u64,
 }
+
+static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Model {
     /// Puts a model together.
-    pub(crate) fn new(
-        info: String,
-        gaz_text: String,
-        cluster_text: String,
-        s1: Weights,
-        s2: Weights,
-    ) -> Model {
-        let lex = Lexicon::from_texts(&gaz_text, &cluster_text);
+    pub(crate) fn new(info: String, lex: Lexicon, s1: Weights, s2: Weights) -> Model {
         let table = Table::build(&s1, &s2);
         Model {
             info,
-            gaz_text,
-            cluster_text,
             lex,
             s1,
             s2,
             table,
+            id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -321,8 +331,10 @@ impl Model {
             return Err(FormatError("not an article NER model (bad magic)".into()));
         }
         let info = r.section_text()?;
-        let gaz_text = r.section_text()?;
-        let cluster_text = r.section_text()?;
+        let lex = {
+            let b = r.section()?;
+            Lexicon::read(&mut Reader { b, at: 0 })?
+        };
         let s1 = {
             let b = r.section()?;
             Weights::read(&mut Reader { b, at: 0 })?
@@ -331,7 +343,7 @@ impl Model {
             let b = r.section()?;
             Weights::read(&mut Reader { b, at: 0 })?
         };
-        Ok(Model::new(info, gaz_text, cluster_text, s1, s2))
+        Ok(Model::new(info, lex, s1, s2))
     }
 
     /// Serializes the model (compressed).
@@ -340,9 +352,10 @@ impl Model {
         use std::io::Write;
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
-        for text in [&self.info, &self.gaz_text, &self.cluster_text] {
-            put_section(&mut raw, text.as_bytes());
-        }
+        put_section(&mut raw, self.info.as_bytes());
+        let mut lex = Vec::new();
+        self.lex.write(&mut lex);
+        put_section(&mut raw, &lex);
         for w in [&self.s1, &self.s2] {
             let mut b = Vec::new();
             w.write(&mut b);
@@ -354,27 +367,54 @@ impl Model {
         enc.finish().unwrap_or_default()
     }
 
+    /// The two stages' weight sums of a token's word-level features, cached per word.
+    fn word_scores(&self, work: &mut Work, i: usize) -> ([i32; NT], [i32; NT]) {
+        let info = &work.scratch.infos[i];
+        if let Some(v) = work.words.get(&info.raw) {
+            return *v;
+        }
+        work.feats.clear();
+        stage1_word(info, &mut work.feats);
+        let (mut a, mut b) = ([0i32; NT], [0i32; NT]);
+        for &h in &work.feats {
+            let r = self.table.find(h);
+            self.table.add(r, 0, &mut a);
+            self.table.add(r, 1, &mut b);
+        }
+        if work.words.len() > WORD_CACHE_MAX {
+            work.words.clear();
+        }
+        work.words.insert(info.raw, (a, b));
+        (a, b)
+    }
+
     /// Tags a document: BILOU tag ids per token.
     pub(crate) fn tag(&self, doc: &Doc<'_>, work: &mut Work) -> Vec<u8> {
+        if work.model != self.id {
+            work.words.clear();
+            work.scratch.clear_cache();
+            work.model = self.id;
+        }
         let n = doc.tokens.len();
         work.scratch.analyze(&self.lex, doc);
         let mut tags1 = vec![0u8; n];
         work.rows.clear();
         work.off.clear();
         work.off.resize(n + 1, 0);
+        work.word2.clear();
+        work.word2.resize(n, [0; NT]);
         for s in doc.sentences {
             work.em.clear();
             for i in s.clone() {
+                let (mut acc, w2) = self.word_scores(work, i);
+                work.word2[i] = w2;
                 work.feats.clear();
-                work.scratch.stage1(s, i, &mut work.feats);
+                work.scratch.stage1_context(s, i, &mut work.feats);
                 let from = work.rows.len();
-                let mut acc = [0i32; NT];
                 for &h in &work.feats {
                     let r = self.table.find(h);
-                    if r != NO_ROW {
-                        self.table.add(r, 0, &mut acc);
-                        work.rows.push(r);
-                    }
+                    self.table.add(r, 0, &mut acc);
+                    work.rows.push(r);
                 }
                 if let Some(o) = work.off.get_mut(i) {
                     *o = from;
@@ -401,7 +441,7 @@ impl Model {
         for s in doc.sentences {
             work.em.clear();
             for i in s.clone() {
-                let mut acc = [0i32; NT];
+                let mut acc = work.word2[i];
                 for &r in work.rows.get(work.off[i]..work.off[i + 1]).unwrap_or(&[]) {
                     self.table.add(r, 1, &mut acc);
                 }
@@ -409,10 +449,7 @@ impl Model {
                 work.scratch
                     .stage2(&work.stage2, s, i, &tags1, &mut work.feats);
                 for &h in &work.feats {
-                    let r = self.table.find(h);
-                    if r != NO_ROW {
-                        self.table.add(r, 1, &mut acc);
-                    }
+                    self.table.add(self.table.find(h), 1, &mut acc);
                 }
                 work.em.push(scaled(acc, self.s2.scale));
             }
@@ -441,6 +478,12 @@ pub(crate) struct Work {
     pub feats: Vec<u64>,
     pub off: Vec<usize>,
     pub rows: Vec<u32>,
+    /// Per token: the stage-2 weight sum of its word-level features.
+    pub word2: Vec<[i32; NT]>,
+    /// Per raw word: the weight sums of its word-level features in both stages.
+    pub words: HashMap<([i32; NT], [i32; NT])>,
+    /// The model the caches were filled for.
+    pub model: u64,
     pub em: Vec<[f32; NT]>,
     pub back: Vec<[u8; NT]>,
 }
@@ -537,13 +580,13 @@ pub(crate) fn viterbi(
     }
 }
 
-struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     b: &'a [u8],
     at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn remaining(&self) -> usize {
+    pub(crate) fn remaining(&self) -> usize {
         self.b.len() - self.at
     }
     fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
@@ -566,7 +609,7 @@ impl<'a> Reader<'a> {
         a.copy_from_slice(self.take(4)?);
         Ok(u32::from_le_bytes(a))
     }
-    fn varint(&mut self) -> Result<u64, FormatError> {
+    pub(crate) fn varint(&mut self) -> Result<u64, FormatError> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.take(1)?[0];
@@ -588,7 +631,7 @@ impl<'a> Reader<'a> {
 }
 
 #[cfg(feature = "train")]
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let b = (v & 0x7F) as u8;
         v >>= 7;

@@ -34,6 +34,9 @@ pub struct TrainOptions {
     pub folds: usize,
     /// Features seen fewer times in training are dropped.
     pub min_count: u32,
+    /// Feature rows whose largest weight is below this fraction of the largest weight of
+    /// their stage are dropped from the model (smaller and faster).
+    pub prune: f32,
 }
 
 /// A log line sink.
@@ -823,10 +826,9 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
     let (w2, t2) = p2.averaged();
     drop(p2);
 
-    let s1 = Weights::from_rows(&rows_of(&keys1, &w1), t1);
-    let s2 = Weights::from_rows(&rows_of(&keys2, &w2), t2);
-    drop(lex);
-    let mut model = Model::new(String::new(), gaz_text, cluster_text, s1, s2);
+    let s1 = Weights::from_rows(&rows_of(&keys1, &w1), t1, opts.prune);
+    let s2 = Weights::from_rows(&rows_of(&keys2, &w2), t2, opts.prune);
+    let mut model = Model::new(String::new(), lex, s1, s2);
     // score the final (quantized) model through the inference path
     let mut work = Work::default();
     let preds: Vec<Vec<u8>> = dev_docs
@@ -851,12 +853,13 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
          Trained on CoNLL-2003 English train ({} documents); word clusters induced from \
          Reuters-21578, Distribution 1.0 and the CoNLL-2003 train text; gazetteers from \
          GeoNames (CC BY 4.0) and U.S. Census name lists.\n\
-         epochs {}, folds {}, min_count {}; stage-1 rows {}, stage-2 rows {}.\n\
+         epochs {}, folds {}, min_count {}, prune {}; stage-1 rows {}, stage-2 rows {}.\n\
          dev F1 {f:.2} (P {pr:.2} R {re:.2}) by the trainer's scorer.\n",
         train_docs.len(),
         opts.epochs,
         k,
         opts.min_count,
+        opts.prune,
         model.s1.len(),
         model.s2.len()
     );

@@ -25,6 +25,9 @@ fn recognised(info: &BlockInfo) -> Option<(Role, &'static str)> {
     if prose {
         return None;
     }
+    if h.author_bio {
+        return Some((Role::Removed(RemovedKind::AuthorBio), "author biography"));
+    }
     if let Some(reason) = h.caption {
         return Some((Role::Caption, reason));
     }
@@ -102,6 +105,8 @@ pub(crate) fn roles(
                 section = None;
             }
             (Role::Removed(b.kind), b.reason)
+        } else if info.hits.author_bio {
+            (Role::Removed(RemovedKind::AuthorBio), "author biography")
         } else if k == 0 {
             (Role::Title, "page title (first line of the dump)")
         } else if title_echo(blocks, k) {
@@ -224,14 +229,14 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
         .position(|v| matches!(v.role, Role::Body(_)));
     let mut title_line: Option<&str> = None;
     let mut headline: Option<&str> = None;
-    let mut prev_related_headline: Option<f32> = None;
+    let mut prev_related_headline: Option<(f32, u32)> = None;
     for (k, (block, verdict)) in blocks.iter().zip(verdicts).enumerate() {
         let info = &infos[k];
         let mut related_headline = None;
         match verdict.role {
             Role::Body(kind) => {
                 if article.metadata.dateline.is_none() && article.paragraphs().is_empty() {
-                    article.metadata.dateline = info.hits.dateline.clone();
+                    article.metadata.dateline = info.hits.dateline.as_deref().cloned();
                 }
                 if article
                     .try_push_paragraph(kind, block.text(), block.source())
@@ -288,12 +293,14 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
                 // A teaser: a title-case headline, then its summary in sentence case, cut short.
                 let merge = kind == RemovedKind::Related
                     && info.shape.truncated
-                    && prev_related_headline.is_some_and(|case| titlecase(info) + 0.15 < case);
+                    && prev_related_headline.is_some_and(|(case, chars)| {
+                        titlecase(info) + 0.15 < case || info.shape.chars > chars
+                    });
                 related_headline = (kind == RemovedKind::Related
                     && !info.shape.truncated
                     && !info.shape.terminal
                     && !info.hits.boilerplate.is_some_and(|b| b.header))
-                .then(|| titlecase(info));
+                .then(|| (titlecase(info), info.shape.chars));
                 push_removed(&mut article.removed, kind, verdict.reason, block, merge);
             }
         }

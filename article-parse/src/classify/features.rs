@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use article_model::Dateline;
 
-use super::lang::{Fnv, Language};
+use super::lang::{Fnv, Language, pack};
 use crate::block::{Block, BlockHint};
 use crate::recognize::{self, Boilerplate};
 
@@ -83,8 +83,10 @@ impl Shape {
                     s.cap_words += 1;
                 }
             }
-            if check_stop && w.len() <= buf.len() {
-                let hit = if w.is_ascii() {
+            if check_stop && w.len() <= lang.longest_stopword {
+                let hit = if let Some(key) = pack(w.as_bytes()) {
+                    lang.packed.contains(&key)
+                } else if w.is_ascii() {
                     let b = &mut buf[..w.len()];
                     b.copy_from_slice(w.as_bytes());
                     b.make_ascii_lowercase();
@@ -97,21 +99,35 @@ impl Shape {
                 }
             }
         };
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII bytes take the fast path; other chars are decoded.
+            let (c, len) = if b < 0x80 {
+                (char::from(b), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
             s.chars += 1;
-            let word_char = c.is_alphanumeric();
+            let (word_char, alpha) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), b.is_ascii_alphabetic())
+            } else {
+                (c.is_alphanumeric(), c.is_alphabetic())
+            };
             if word_char {
                 if word_start.is_none() {
                     word_start = Some(i);
                 }
-                if c.is_alphabetic() {
+                if alpha {
                     s.letters += 1;
                     if c.is_uppercase() {
                         s.upper += 1;
                     } else if c.is_lowercase() {
                         s.lower += 1;
                     }
-                } else if c.is_ascii_digit() {
+                } else if b.is_ascii_digit() {
                     s.digits += 1;
                 }
             } else {
@@ -121,16 +137,15 @@ impl Shape {
                 match c {
                     ',' | '،' | '、' | '，' => s.commas += 1,
                     '|' | '•' | '·' | '»' | '›' | '/' => s.separators += 1,
+                    '@' => s.url_like = true,
                     _ => {}
                 }
                 if c.is_whitespace() && is_sentence_end(prev) {
                     s.sentence_ends += 1;
                 }
-                if c == '@' {
-                    s.url_like = true;
-                }
             }
             prev = c;
+            i += len;
         }
         if let Some(ws) = word_start {
             end_word(&mut s, &text[ws..]);
@@ -144,10 +159,11 @@ impl Shape {
         }
         s.starts_quote = text.chars().next().is_some_and(is_open_quote);
         if !s.url_like {
-            s.url_like = text.contains("http://")
-                || text.contains("https://")
-                || text.contains("www.")
-                || text.contains(".com");
+            let b = text.as_bytes();
+            s.url_like = memchr::memchr2(b'/', b'.', b).is_some()
+                && (memchr::memmem::find(b, b"://").is_some()
+                    || memchr::memmem::find(b, b"www.").is_some()
+                    || memchr::memmem::find(b, b".com").is_some());
         }
         s
     }
@@ -164,30 +180,63 @@ pub(crate) struct Hits {
     pub boilerplate: Option<Boilerplate>,
     pub caption: Option<&'static str>,
     pub byline: Option<Vec<String>>,
-    pub timestamp: Option<recognize::Timestamp>,
-    pub dateline: Option<Dateline>,
+    pub timestamp: Option<Box<recognize::Timestamp>>,
+    pub dateline: Option<Box<Dateline>>,
     pub name_line: bool,
+    pub author_bio: bool,
 }
 
 impl Hits {
-    /// Runs every recogniser on `text` (short blocks only for most of them).
-    pub(crate) fn of(text: &str) -> Hits {
-        let short = text.len() <= 400;
+    /// Runs the recognisers on `text`, each only when the block's shape allows a hit
+    /// (a timestamp needs a digit, a name line capitalised words, ...), so most blocks
+    /// cost one boilerplate scan and a few byte checks.
+    pub(crate) fn of(text: &str, shape: &Shape) -> Hits {
+        let len = text.len();
+        let short = len <= 400;
+        let bytes = text.as_bytes();
+        let first_upper = text.chars().next().is_some_and(char::is_uppercase);
+        let head = &bytes[..len.min(160)];
+        let has_sep = memchr::memchr3(b'|', b'-', b'/', head).is_some()
+            || memchr::memchr2(b':', 0xe2, head).is_some();
+        let boilerplate = recognize::boilerplate(text);
+        let byline = if len <= 160
+            && (has_sep
+                || len <= 32
+                || matches!(
+                    bytes.first(),
+                    Some(b'B' | b'b' | b'W' | b'R' | b'V' | b'P' | b'D')
+                )) {
+            recognize::byline(text)
+        } else {
+            None
+        };
         Hits {
-            boilerplate: recognize::boilerplate(text),
+            boilerplate,
             caption: if short {
                 recognize::caption(text)
             } else {
                 None
             },
-            byline: if short { recognize::byline(text) } else { None },
-            timestamp: if short {
-                recognize::timestamp(text)
+            byline,
+            timestamp: if short && shape.digits > 0 {
+                recognize::timestamp(text).map(Box::new)
             } else {
                 None
             },
-            dateline: recognize::dateline(text),
-            name_line: short && recognize::is_name_line(text),
+            dateline: if first_upper && has_sep {
+                recognize::dateline(text).map(Box::new)
+            } else {
+                None
+            },
+            name_line: len <= 48
+                && (2..=4).contains(&shape.words)
+                && shape.cap_words == shape.words
+                && boilerplate.is_none()
+                && recognize::is_name_line(text),
+            author_bio: first_upper
+                && len <= 700
+                && memchr::memmem::find(&bytes[..len.min(120)], b" is ").is_some()
+                && recognize::author_bio(text),
         }
     }
 }
@@ -209,10 +258,13 @@ pub(crate) fn infos(blocks: &[Block], lang: &Language) -> Vec<BlockInfo> {
     }
     blocks
         .iter()
-        .map(|b| BlockInfo {
-            shape: Shape::of(b.text(), lang),
-            hits: Hits::of(b.text()),
-            copies: counts.get(b.text()).copied().unwrap_or(1),
+        .map(|b| {
+            let shape = Shape::of(b.text(), lang);
+            BlockInfo {
+                hits: Hits::of(b.text(), &shape),
+                shape,
+                copies: counts.get(b.text()).copied().unwrap_or(1),
+            }
         })
         .collect()
 }
@@ -265,6 +317,11 @@ pub(crate) const FEATURE_NAMES: &[&str] = &[
     "name_line",
     "prose",
     "title_echo",
+    "author_bio",
+    "after_comments",
+    "after_end_header",
+    "mass_before",
+    "mass_after",
 ];
 
 /// Number of features.
@@ -326,11 +383,24 @@ fn echoes_title(text: &str, title: &str) -> bool {
 }
 
 /// The feature vectors of all blocks.
+#[cfg(any(test, feature = "training"))]
 pub(crate) fn vectors(
     blocks: &[Block],
     infos: &[BlockInfo],
     lang: &Language,
 ) -> Vec<[f32; N_FEATURES]> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for_each_vector(blocks, infos, lang, |x| out.push(*x));
+    out
+}
+
+/// Calls `f` with the feature vector of each block in turn (none is kept).
+pub(crate) fn for_each_vector(
+    blocks: &[Block],
+    infos: &[BlockInfo],
+    lang: &Language,
+    mut f: impl FnMut(&[f32; N_FEATURES]),
+) {
     let n = blocks.len();
     let has_stoplist = !lang.stopwords.is_empty();
     let title = blocks.first().map_or("", Block::text);
@@ -340,9 +410,24 @@ pub(crate) fn vectors(
         .map(|i| ratio(i.shape.stop, i.shape.words))
         .collect();
     let prose: Vec<bool> = infos.iter().map(|i| i.shape.is_prose()).collect();
-    let mut out = Vec::with_capacity(n);
+    let prose_words: Vec<f32> = infos
+        .iter()
+        .map(|i| {
+            if i.shape.is_prose() {
+                i.shape.words as f32
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let total_prose: f32 = prose_words.iter().sum::<f32>().max(1.0);
+    let mut mass_before = 0.0f32;
     // Whether a section header was seen with no prose block since.
     let mut under_header = false;
+    // Whether a comments heading (or an end-of-article heading) came after some prose.
+    let mut after_comments = false;
+    let mut after_end = false;
+    let mut prose_seen = 0u32;
     for k in 0..n {
         let b = &blocks[k];
         let info = &infos[k];
@@ -425,15 +510,35 @@ pub(crate) fn vectors(
             f32::from(u8::from(h.name_line)),
             f32::from(u8::from(prose[k])),
             f32::from(u8::from(k > 0 && echoes_title(b.text(), title))),
+            f32::from(u8::from(h.author_bio)),
+            f32::from(u8::from(after_comments)),
+            f32::from(u8::from(after_end)),
+            mass_before / total_prose,
+            (total_prose - mass_before - prose_words[k]).max(0.0) / total_prose,
         ];
-        out.push(x);
+        f(&x);
         if bp.is_some_and(|b| b.header) {
             under_header = true;
         } else if prose[k] {
             under_header = false;
         }
+        if let Some(b) = bp.filter(|b| !b.inside) {
+            use article_model::RemovedKind as K;
+            match b.kind {
+                K::Comments | K::CommentForm if prose_seen >= 1 => after_comments = true,
+                K::Related | K::Newsletter | K::AuthorBio | K::Tags | K::Copyright
+                    if b.header && prose_seen >= 2 =>
+                {
+                    after_end = true;
+                }
+                _ => {}
+            }
+        }
+        if prose[k] {
+            prose_seen += 1;
+        }
+        mass_before += prose_words[k];
     }
-    out
 }
 
 #[cfg(test)]

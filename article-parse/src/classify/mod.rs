@@ -84,8 +84,8 @@ pub(crate) fn classify(blocks: &[Block]) -> Classified {
 pub(crate) fn classify_with(blocks: &[Block], model: &model::Model) -> Classified {
     let language = lang::detect(blocks);
     let infos = features::infos(blocks, &language);
-    let vectors = features::vectors(blocks, &infos, &language);
-    let scores: Vec<f32> = vectors.iter().map(|x| model.score(x)).collect();
+    let mut scores = Vec::with_capacity(blocks.len());
+    features::for_each_vector(blocks, &infos, &language, |x| scores.push(model.score(x)));
     let mut body = smooth::viterbi(&scores, model.switch_cost);
     if !body.iter().any(|&b| b) {
         // Nothing is worth the switches (a tiny page): keep the best-scoring run if it

@@ -7,52 +7,57 @@ use super::model::Model;
 /// The shipped model.
 pub(crate) const MODEL: Model = Model {
     weights: [
-        -0.79248726,  // bias
-        0.09594489,   // ln_words
-        -0.050171323, // ln_chars
-        -0.40838307,  // stop_ratio
-        -1.1906643,   // has_stoplist
-        -0.18463445,  // terminal
-        -0.019423475, // truncated
-        1.4313866,    // ln_sentences
-        3.8829818,    // comma_ratio
-        -1.2422338,   // titlecase_ratio
-        1.3418674,    // digit_ratio
-        -1.121029,    // separators
-        -2.3137772,   // list_item
-        0.6202872,    // starts_quote
-        -1.2859219,   // all_caps
-        0.15021162,   // url_like
-        -5.5214114,   // bp_strong
-        -5.6711097,   // bp_inside
-        -1.0802686,   // bp_header
-        -3.8509555,   // caption
-        -2.8758237,   // byline
-        -3.548507,    // timestamp
-        2.0450747,    // dateline
-        -0.7593442,   // duplicate
-        -1.6758589,   // relpos
-        -2.4297745,   // first_block
-        0.12564828,   // tight_before
-        -0.48208773,  // tight_after
-        0.42470548,   // prev_ln_words
-        0.5350806,    // next_ln_words
-        -1.0016086,   // near_stop_ratio
-        4.045082,     // near_prose
-        -1.5803629,   // under_header
-        0.14610942,   // prev_prose
-        0.13033539,   // next_prose
-        -1.326258,    // words_lt4
-        0.84399134,   // words_lt10
-        -0.04267374,  // words_ge30
+        0.52899075,   // bias
+        0.34008753,   // ln_words
+        -0.121237315, // ln_chars
+        0.8579087,    // stop_ratio
+        -1.2954473,   // has_stoplist
+        0.06986681,   // terminal
+        -0.17300364,  // truncated
+        1.3096967,    // ln_sentences
+        4.4777193,    // comma_ratio
+        -1.3763102,   // titlecase_ratio
+        1.4036494,    // digit_ratio
+        -1.5505209,   // separators
+        1.0539705,    // list_item
+        0.73570466,   // starts_quote
+        -1.5465522,   // all_caps
+        0.7242457,    // url_like
+        -4.0161023,   // bp_strong
+        -5.5850234,   // bp_inside
+        -2.1784577,   // bp_header
+        -3.5734842,   // caption
+        -2.9707785,   // byline
+        -2.8271794,   // timestamp
+        1.537485,     // dateline
+        -0.80880326,  // duplicate
+        -1.4597127,   // relpos
+        -1.9637138,   // first_block
+        0.16831519,   // tight_before
+        -0.37171537,  // tight_after
+        0.405843,     // prev_ln_words
+        0.639287,     // next_ln_words
+        -0.4194466,   // near_stop_ratio
+        3.1096618,    // near_prose
+        -1.3856163,   // under_header
+        0.5153482,    // prev_prose
+        0.12983526,   // next_prose
+        -0.8960377,   // words_lt4
+        0.93422073,   // words_lt10
+        0.06352084,   // words_ge30
         0.0,          // heading_hint
         0.0,          // link_density
         0.0,          // has_link_density
         0.0,          // class_negative
         0.0,          // class_positive
-        -0.5315351,   // name_line
-        0.528691,     // prose
-        -2.6265347,   // title_echo
+        -0.43071857,  // name_line
+        0.30407178,   // prose
+        -2.2655077,   // title_echo
+        -4.048093,    // author_bio
+        -6.3066998,   // after_comments
+        -1.1536361,   // after_end_header
+        -2.0889404,   // mass_before
+        -2.111022,    // mass_after
     ],
-    switch_cost: 1.0,
+    switch_cost: 3.0,
 };

@@ -19,9 +19,9 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use article_model::RemovedKind;
-use nom::{Parser, bytes::complete::tag_no_case, sequence::preceded};
+use nom::{Parser, sequence::preceded};
 
-use super::words::{number, sp};
+use super::words::{itag, number, sp};
 
 /// A recognised boilerplate block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -802,6 +802,103 @@ const RULES: &[Rule] = &[
         true,
         "author box",
     ),
+    // Pitches for support, disclaimers and data notices.
+    (
+        "if you enjoyed this",
+        Label,
+        K::Subscription,
+        false,
+        "membership pitch",
+    ),
+    (
+        "if you like this",
+        Label,
+        K::Subscription,
+        false,
+        "membership pitch",
+    ),
+    (
+        "support our journalism",
+        Anywhere,
+        K::Subscription,
+        false,
+        "donation pitch",
+    ),
+    (
+        "support us",
+        Label,
+        K::Subscription,
+        false,
+        "donation pitch",
+    ),
+    (
+        "make a contribution",
+        Anywhere,
+        K::Subscription,
+        false,
+        "donation pitch",
+    ),
+    (
+        "for as little as",
+        Anywhere,
+        K::Subscription,
+        false,
+        "subscription pitch",
+    ),
+    (
+        "members get",
+        Anywhere,
+        K::Subscription,
+        false,
+        "membership pitch",
+    ),
+    (
+        "registered trademark",
+        Anywhere,
+        K::Copyright,
+        false,
+        "trademark notice",
+    ),
+    (
+        "trademarks of",
+        Anywhere,
+        K::Copyright,
+        false,
+        "trademark notice",
+    ),
+    (
+        "personal data",
+        Anywhere,
+        K::CookieNotice,
+        false,
+        "data-protection notice",
+    ),
+    ("disclaimer", Label, K::Footer, false, "disclaimer"),
+    ("reply", Whole, K::Comments, false, "comment reply button"),
+    ("responses", Whole, K::Comments, true, "comments heading"),
+    ("discussion", Whole, K::Comments, true, "comments heading"),
+    (
+        "show all comments",
+        Label,
+        K::Comments,
+        false,
+        "comments link",
+    ),
+    (
+        "view all comments",
+        Label,
+        K::Comments,
+        false,
+        "comments link",
+    ),
+    (
+        "explore further",
+        Whole,
+        K::Related,
+        true,
+        "further-reading heading",
+    ),
+    ("e-mail the story", Whole, K::Share, false, "share button"),
     // Other page furniture.
     ("min read", Anywhere, K::Header, false, "reading-time label"),
     (
@@ -854,14 +951,28 @@ const SOCIAL: &[&str] = &[
     "save",
 ];
 
-fn automaton() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+/// The phrase automaton, and for each of its patterns the index of its rule. A phrase
+/// with an apostrophe is also matched with the curly one.
+fn automaton() -> &'static (AhoCorasick, Vec<usize>) {
+    static AC: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
     AC.get_or_init(|| {
-        AhoCorasickBuilder::new()
+        let mut patterns = Vec::new();
+        let mut rule_of = Vec::new();
+        for (k, r) in RULES.iter().enumerate() {
+            patterns.push(r.0.to_owned());
+            rule_of.push(k);
+            if r.0.contains('\'') {
+                patterns.push(r.0.replace('\'', "\u{2019}"));
+                rule_of.push(k);
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
-            .build(RULES.iter().map(|r| r.0))
-            .expect("invariant: the phrase table builds")
+            .build(&patterns)
+            .expect("invariant: the phrase table builds");
+        (ac, rule_of)
     })
 }
 
@@ -881,14 +992,41 @@ fn only_trailing(rest: &str) -> bool {
 
 /// `number sp "comment" "s"?`: a comment count ("12 Comments").
 fn comment_count(text: &str) -> bool {
-    preceded((number, sp), tag_no_case("comment"))
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    preceded((number, sp), itag("comment"))
         .parse(text)
         .is_ok_and(|(rest, _)| rest.is_empty() || rest.eq_ignore_ascii_case("s"))
 }
 
+/// A comment's attribution line: "jane says:", "Jane on May 3, 2019 at 4:47 pm said:".
+fn comment_attribution(text: &str) -> bool {
+    if text.len() > 120 {
+        return false;
+    }
+    let t = text.trim_end();
+    if !matches!(t.as_bytes().last(), Some(b':' | b's' | b'S')) {
+        return false;
+    }
+    [
+        " says:",
+        " said:",
+        " wrote:",
+        " says",
+        " replied:",
+        " commented:",
+    ]
+    .iter()
+    .any(|end| t.len() > end.len() && t.to_ascii_lowercase().ends_with(end))
+}
+
 /// A breadcrumb trail: short segments separated by `>`, `›`, `»` or `/` (two or more).
 fn breadcrumb(text: &str) -> bool {
-    if text.len() > 200 {
+    let b = text.as_bytes();
+    if text.len() > 200
+        || (memchr::memchr2(b'>', b'/', b).is_none() && memchr::memchr2(0xba, 0xbb, b).is_none())
+    {
         return false;
     }
     for sep in [" > ", " › ", " » ", " / "] {
@@ -898,6 +1036,16 @@ fn breadcrumb(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether the first word is a social network name or share word (ASCII, any case).
+fn starts_social(t: &str) -> bool {
+    let end = t
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic() && b != b'-')
+        .unwrap_or(t.len());
+    let w = &t.as_bytes()[..end];
+    SOCIAL.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// A share bar: only social network names and share words.
@@ -923,26 +1071,30 @@ fn social_bar(lower: &str) -> bool {
     n >= 2 && networks >= 1
 }
 
-/// Folds curly apostrophes to `'` (the phrases use the straight one).
-fn fold(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['’', '‘']) {
-        std::borrow::Cow::Owned(text.replace(['’', '‘'], "'"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}
-
 /// Recognises a boilerplate block.
 pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
     if text.len() > MAX_BLOCK {
         return None;
     }
-    let folded = fold(text);
-    let t = folded.trim_start_matches(['#', '»', '›', '>', '|', ' ', '[', '(']);
+    let t = text.trim_start_matches(['#', '»', '›', '>', '|', ' ', '[', '(']);
     let t = t.trim_end_matches([']', ')']);
     let mut best: Option<(usize, Boilerplate)> = None;
-    for m in automaton().find_overlapping_iter(t) {
-        let (phrase, mode, kind, header, reason) = RULES[m.pattern().as_usize()];
+    // Past MAX_ANYWHERE only phrases at the start count: scan just the head.
+    let scan = if t.len() > MAX_ANYWHERE {
+        let mut end = 64;
+        while !t.is_char_boundary(end) {
+            end += 1;
+        }
+        &t[..end]
+    } else {
+        t
+    };
+    let (ac, rule_of) = automaton();
+    for m in ac.find_overlapping_iter(scan) {
+        let Some(&rule) = rule_of.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let (phrase, mode, kind, header, reason) = RULES[rule];
         let before = t[..m.start()].chars().next_back();
         let after = t[m.end()..].chars().next();
         let bounded =
@@ -989,6 +1141,14 @@ pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
             inside: false,
         });
     }
+    if comment_attribution(t) {
+        return Some(Boilerplate {
+            kind: K::Comments,
+            reason: "comment attribution",
+            header: true,
+            inside: false,
+        });
+    }
     if breadcrumb(t) {
         return Some(Boilerplate {
             kind: K::Navigation,
@@ -997,7 +1157,7 @@ pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
             inside: false,
         });
     }
-    if t.len() <= 200 && social_bar(&t.to_lowercase()) {
+    if t.len() <= 200 && starts_social(t) && social_bar(&t.to_lowercase()) {
         return Some(Boilerplate {
             kind: K::Share,
             reason: "share or follow bar",
@@ -1027,6 +1187,11 @@ mod tests {
             ),
             ("Post Comment", Some(K::CommentForm)),
             ("12 Comments", Some(K::Comments)),
+            ("v2787 says:", Some(K::Comments)),
+            (
+                "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:",
+                Some(K::Comments),
+            ),
             ("Comments", Some(K::Comments)),
             ("He declined to comment on the report.", None),
         ];

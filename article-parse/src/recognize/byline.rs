@@ -10,15 +10,11 @@
 //! ```
 
 use nom::{
-    Parser,
-    branch::alt,
-    bytes::complete::{tag, tag_no_case},
-    combinator::recognize,
-    multi::many_m_n,
+    Parser, branch::alt, bytes::complete::tag, combinator::recognize, multi::many_m_n,
     sequence::preceded,
 };
 
-use super::words::{Res, cap_word, fail, sp};
+use super::words::{Res, cap_word, fail, itag, sp};
 
 /// Words that never start or continue a person's name in a byline.
 const NOT_NAME: &[&str] = &[
@@ -63,19 +59,19 @@ fn is_role_word(w: &str) -> bool {
         "journalist",
         "critic",
     ];
-    let lower = w.to_lowercase();
-    ROLES.contains(&lower.trim_end_matches(['.', ',']))
+    let w = w.trim_end_matches(['.', ',']);
+    ROLES
+        .iter()
+        .any(|r| r.as_bytes().eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// `name`: one person's name, two to four words ("Jane Doe", "Mary J. Blige").
 fn name(i: &str) -> Res<'_, &str> {
     let (rest, n) = recognize((cap_word, many_m_n(0, 3, preceded(sp, cap_word)))).parse(i)?;
-    let words: Vec<&str> = n.split_whitespace().collect();
-    if words
-        .iter()
-        .any(|w| NOT_NAME.contains(w) || is_role_word(w))
-        || !words
-            .iter()
+    if n.split_whitespace()
+        .any(|w| NOT_NAME.contains(&w) || is_role_word(w))
+        || !n
+            .split_whitespace()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
     {
         return fail(i);
@@ -123,9 +119,9 @@ fn names(i: &str) -> Res<'_, Vec<&str>> {
 /// `by`: the word that opens a byline.
 fn by(i: &str) -> Res<'_, &str> {
     alt((
-        tag_no_case("written by"),
-        tag_no_case("words by"),
-        tag_no_case("reporting by"),
+        itag("written by"),
+        itag("words by"),
+        itag("reporting by"),
         tag("By"),
         tag("BY"),
         tag("by"),
@@ -139,7 +135,9 @@ fn by(i: &str) -> Res<'_, &str> {
 
 /// `role`: a byline that names a role, not a person.
 fn role(i: &str) -> Res<'_, &str> {
-    let lower = i.to_lowercase();
+    if i.len() > 32 {
+        return fail(i);
+    }
     const ROLES: &[&str] = &[
         "staff reporter",
         "staff writer",
@@ -156,8 +154,11 @@ fn role(i: &str) -> Res<'_, &str> {
         "news desk",
         "web desk",
     ];
-    let t = lower.trim_end_matches(['.', ':']);
-    if ROLES.contains(&t) {
+    let t = i.trim_end_matches(['.', ':']);
+    if ROLES
+        .iter()
+        .any(|r| r.as_bytes().eq_ignore_ascii_case(t.as_bytes()))
+    {
         Ok(("", i))
     } else {
         fail(i)
@@ -185,7 +186,13 @@ pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
             return Some(authors(found));
         }
     }
-    if let Ok((rest, found)) = names(text) {
+    let has_sep = memchr::memchr2(b'|', b'-', text.as_bytes()).is_some()
+        || memchr::memchr(b'/', text.as_bytes()).is_some()
+        || text.contains(['–', '—']);
+    if let Some(Ok((rest, found))) = has_sep.then(|| names(text)) {
+        if found.iter().any(|n| n.split_whitespace().count() < 2) {
+            return role(text).ok().map(|_| Vec::new());
+        }
         let sep = (
             nom::combinator::opt(sp),
             alt((tag("|"), tag("-"), tag("–"), tag("—"), tag("/"))),
@@ -198,6 +205,54 @@ pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
         }
     }
     role(text).ok().map(|_| Vec::new())
+}
+
+/// Whether the block is an author's biography: "Jane Doe is a staff writer at ...",
+/// "Jeff Foust (jeff@example.com) is the editor of ...".
+pub(crate) fn author_bio(text: &str) -> bool {
+    if text.len() > 700 {
+        return false;
+    }
+    let Ok((rest, _)) = name(text) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let rest = if rest.starts_with('(') {
+        rest.find(')').map_or("", |p| rest[p + 1..].trim_start())
+    } else {
+        rest
+    };
+    let is = [
+        "is a ",
+        "is an ",
+        "is the ",
+        "is senior ",
+        "is our ",
+        "covers ",
+        "writes about ",
+    ]
+    .iter()
+    .any(|p| rest.starts_with(p));
+    if !is {
+        return false;
+    }
+    let head: String = rest.chars().take(120).collect::<String>().to_lowercase();
+    const ROLES: &[&str] = &[
+        "writer",
+        "reporter",
+        "editor",
+        "correspondent",
+        "journalist",
+        "author",
+        "columnist",
+        "contributor",
+        "producer",
+        "covers",
+        "writes",
+        "freelance",
+        "publisher",
+    ];
+    ROLES.iter().any(|r| head.contains(r))
 }
 
 /// Whether the block is just a person's name ("Jonas Lindqvist"): two to four
@@ -230,6 +285,7 @@ mod tests {
             ("By Mary J. Blige", Some(&["Mary J. Blige"])),
             ("Jane Doe | Reuters", Some(&["Jane Doe"])),
             ("Staff Reporter", Some(&[])),
+            ("Podcast - Loucos", None),
             ("Opinion Columnist", Some(&[])),
             (
                 "By A, B and C",
@@ -243,6 +299,25 @@ mod tests {
             let got = byline(input);
             let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
             assert_eq!(got, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn author_bio_table() {
+        let cases: &[(&str, bool)] = &[
+            (
+                "Louise Matsakis is a Staff Writer at WIRED covering Amazon.",
+                true,
+            ),
+            (
+                "Jeff Foust (jeff@example.com) is the editor and publisher of The Review.",
+                true,
+            ),
+            ("Jane Doe is a nurse who lives in Leeds.", false),
+            ("The minister is a writer.", false),
+        ];
+        for (input, want) in cases {
+            assert_eq!(author_bio(input), *want, "{input:?}");
         }
     }
 

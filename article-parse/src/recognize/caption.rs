@@ -8,30 +8,30 @@
 //!         | ... agency credit at the end           ("Getty Images", "Shutterstock")
 //! ```
 
-use nom::{Parser, branch::alt, bytes::complete::tag_no_case};
+use nom::{Parser, branch::alt};
 
-use super::words::Res;
+use super::words::{Res, itag};
 
 /// `credit_label`: the word(s) that open a credit or caption line.
 fn credit_label(i: &str) -> Res<'_, &str> {
     alt((
-        tag_no_case("photo credit"),
-        tag_no_case("image credit"),
-        tag_no_case("image copyright"),
-        tag_no_case("image caption"),
-        tag_no_case("image source"),
-        tag_no_case("picture credit"),
-        tag_no_case("photograph"),
-        tag_no_case("photo"),
-        tag_no_case("image"),
-        tag_no_case("picture"),
-        tag_no_case("credit"),
-        tag_no_case("source: getty"),
-        tag_no_case("caption"),
-        tag_no_case("foto"),
-        tag_no_case("above:"),
-        tag_no_case("pictured:"),
-        tag_no_case("file photo"),
+        itag("photo credit"),
+        itag("image credit"),
+        itag("image copyright"),
+        itag("image caption"),
+        itag("image source"),
+        itag("picture credit"),
+        itag("photograph"),
+        itag("photo"),
+        itag("image"),
+        itag("picture"),
+        itag("credit"),
+        itag("source: getty"),
+        itag("caption"),
+        itag("foto"),
+        itag("above:"),
+        itag("pictured:"),
+        itag("file photo"),
     ))
     .parse(i)
 }
@@ -87,7 +87,9 @@ pub(crate) fn caption(text: &str) -> Option<&'static str> {
     if text.len() > 400 {
         return None;
     }
-    if let Ok((rest, _)) = credit_label(text) {
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
+    let label = matches!(first, Some(b'p' | b'i' | b'c' | b's' | b'f' | b'a'));
+    if let Some(Ok((rest, _))) = label.then(|| credit_label(text)) {
         let rest = rest.trim_start();
         if rest.starts_with([':', '|', '©', '-', '–']) || text.len() < 24 {
             return Some("photo caption or credit label");
@@ -96,23 +98,42 @@ pub(crate) fn caption(text: &str) -> Option<&'static str> {
             return Some("photo label");
         }
     }
-    let lower = text.to_lowercase();
-    let trimmed = lower.trim_end_matches(['.', ' ', ')']);
+    let trimmed = text.trim_end_matches(['.', ' ', ')']);
     for end in CREDIT_ENDINGS {
-        let end_trim = end.trim_end_matches(')');
-        if let Some(before) = trimmed.strip_suffix(end_trim) {
-            let before = before.trim_end();
-            if before.ends_with(['–', '—', '-', '|', '/', ':', '(', '©'])
-                || (before.ends_with("archive") || before.ends_with("file"))
-            {
-                return Some("ends with a photo credit");
-            }
+        let end = end.trim_end_matches(')');
+        let Some(at) = trimmed.len().checked_sub(end.len()) else {
+            continue;
+        };
+        if !trimmed.as_bytes()[at..].eq_ignore_ascii_case(end.as_bytes()) {
+            continue;
+        }
+        // The matched bytes are ASCII, so `at` is a char boundary.
+        let before = trimmed.get(..at).unwrap_or("").trim_end();
+        if before.ends_with(['–', '—', '-', '|', '/', ':', '(', '©'])
+            || before.len() >= 7
+                && before.as_bytes()[before.len() - 7..].eq_ignore_ascii_case(b"archive")
+            || before.len() >= 4
+                && before.as_bytes()[before.len() - 4..].eq_ignore_ascii_case(b"file")
+        {
+            return Some("ends with a photo credit");
         }
     }
-    if CREDIT_INSIDE.iter().any(|p| lower.contains(p)) {
+    if credit_inside().is_match(text) {
         return Some("contains a photo credit");
     }
     None
+}
+
+/// All `CREDIT_INSIDE` phrases in one automaton (ASCII case insensitive).
+fn credit_inside() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(CREDIT_INSIDE)
+            .expect("invariant: the credit phrases build")
+    })
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ mod timestamp;
 mod words;
 
 pub(crate) use boilerplate::{Boilerplate, boilerplate};
-pub(crate) use byline::{byline, is_name_line};
+pub(crate) use byline::{author_bio, byline, is_name_line};
 pub(crate) use caption::caption;
 pub(crate) use dateline::dateline;
 pub(crate) use timestamp::{Timestamp, timestamp};

@@ -11,7 +11,7 @@
 
 use nom::{
     IResult, Parser,
-    bytes::complete::{tag, take_while_m_n},
+    bytes::complete::take_while_m_n,
     character::complete::satisfy,
     combinator::{opt, recognize},
 };
@@ -79,6 +79,20 @@ pub(crate) fn upper_word(i: &str) -> Res<'_, &str> {
     Ok((rest, w))
 }
 
+/// `itag`: an ASCII tag matched without regard to ASCII case (a fast `tag_no_case`:
+/// nom's compares chars through Unicode lower-casing, which costs more than the rest of
+/// a recogniser).
+pub(crate) fn itag<'a>(t: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |i: &'a str| {
+        let n = t.len();
+        match i.as_bytes().get(..n) {
+            // `t` is ASCII, so equal bytes end on a char boundary.
+            Some(head) if head.eq_ignore_ascii_case(t.as_bytes()) => Ok((&i[n..], &i[..n])),
+            _ => fail(i),
+        }
+    }
+}
+
 /// `number`: one to four ASCII digits.
 pub(crate) fn number(i: &str) -> Res<'_, u32> {
     let (rest, d) = take_while_m_n(1, 4, |c: char| c.is_ascii_digit()).parse(i)?;
@@ -117,18 +131,31 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// `month`: a month name or abbreviation (any case, optional "."), as 1..=12.
+///
+/// Compares the leading letters (lower-cased in a small buffer) with the table, so it
+/// costs one short scan whatever the input.
 pub(crate) fn month(i: &str) -> Res<'_, u32> {
-    for (name, n) in MONTHS {
-        if let Ok((rest, _)) = nom::bytes::complete::tag_no_case::<_, _, ()>(*name).parse(i) {
-            // Not a prefix of a longer word ("Mayor", "Marching").
-            if rest.chars().next().is_some_and(char::is_alphabetic) {
-                continue;
-            }
-            let rest = tag::<_, _, ()>(".").parse(rest).map_or(rest, |(r, _)| r);
-            return Ok((rest, *n));
-        }
+    let len = i
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(i.len());
+    if !(3..=9).contains(&len) {
+        return fail(i);
     }
-    fail(i)
+    // A word that goes on in non-ASCII letters is some other word.
+    if i[len..].chars().next().is_some_and(char::is_alphabetic) {
+        return fail(i);
+    }
+    let mut buf = [0u8; 9];
+    buf[..len].copy_from_slice(&i.as_bytes()[..len]);
+    buf[..len].make_ascii_lowercase();
+    let word = &buf[..len];
+    let Some(&(_, n)) = MONTHS.iter().find(|(name, _)| name.as_bytes() == word) else {
+        return fail(i);
+    };
+    let rest = &i[len..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    Ok((rest, n))
 }
 
 #[cfg(test)]
@@ -144,6 +171,14 @@ mod tests {
         assert_eq!(upper_word("A ").ok(), None);
         assert_eq!(number("2020,").ok(), Some((",", 2020)));
         assert_eq!(number("x").ok(), None);
+    }
+
+    #[test]
+    fn itag_table() {
+        assert_eq!(itag("by")("BY me").ok(), Some((" me", "BY")));
+        assert_eq!(itag("by")("b").ok(), None);
+        assert_eq!(itag("é")("É").ok(), None);
+        assert_eq!(itag("ab")("a\u{e9}").ok(), None);
     }
 
     #[test]
