@@ -51,6 +51,8 @@ mod classify;
 mod decode;
 mod error;
 mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 mod html;
 mod limits;
 mod recognize;

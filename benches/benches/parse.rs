@@ -1,4 +1,5 @@
-//! Extraction throughput (bytes/s): fixtures always, dev pages when `../shared` exists.
+//! Extraction throughput (bytes/s): fixtures always, dev pages when `../shared` exists, and
+//! pathological HTML at 1 and 4 MiB (linear time keeps MB/s flat).
 #![allow(clippy::unwrap_used)]
 use std::hint::black_box;
 
@@ -34,5 +35,34 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Pathological HTML at 1 and 4 MiB: linear time shows as equal MB/s at both sizes.
+fn scaling(c: &mut Criterion) {
+    type Generator = fn(usize) -> String;
+    let gens: [(&str, Generator); 5] = [
+        ("deep", |n| "<div>".repeat(n / 5)),
+        ("attributes", |n| {
+            format!("<div{}>", " a=\"1\"".repeat(n / 6))
+        }),
+        ("unclosed-comment", |n| format!("<!--{}", "-".repeat(n))),
+        ("one-text-node", |n| {
+            format!("<p>{}", "word, ".repeat(n / 6))
+        }),
+        ("paragraphs", |n| "<p>word word, word.".repeat(n / 19)),
+    ];
+    let extractor = Extractor::builder().format(InputFormat::Html).build();
+    let mut g = c.benchmark_group("html-scaling");
+    g.sample_size(10);
+    for (name, make) in gens {
+        for mib in [1usize, 4] {
+            let page = make(mib << 20);
+            g.throughput(Throughput::Bytes(page.len() as u64));
+            g.bench_function(format!("{name}/{mib}MiB"), |b| {
+                b.iter(|| extractor.extract(black_box(page.as_bytes())))
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, scaling);
 criterion_main!(benches);

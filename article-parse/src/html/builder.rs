@@ -193,6 +193,18 @@ struct Builder<'a> {
     pending_pre: String,
     /// Stack index of an open `<head>`.
     head_at: Option<usize>,
+    /// Open elements per tag: end tags and implied ends of elements not open skip the
+    /// stack search (deep pages stay fast).
+    open_counts: Vec<u32>,
+}
+
+/// What one step of the text scan met.
+#[derive(Clone, Copy)]
+enum Char {
+    Text,
+    Space,
+    Newline,
+    Skip,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -224,6 +236,7 @@ pub(crate) fn build(html: &str, max_depth: usize, max_blocks: usize) -> Doc<'_> 
         decode_buf: String::new(),
         head_at: None,
         pending_pre: String::new(),
+        open_counts: vec![0; Tag::COUNT],
     };
     let mut tok = Tokenizer::new(html);
     let mut attrs: Vec<Attr<'_>> = Vec::new();
@@ -275,6 +288,22 @@ fn is_hidden(attrs: &[Attr<'_>]) -> bool {
 }
 
 impl<'a> Builder<'a> {
+    /// Pops the stack down to `len` entries, keeping the open counts.
+    fn truncate_stack(&mut self, len: usize) {
+        while self.stack.len() > len {
+            if let Some(o) = self.stack.pop() {
+                if let Some(c) = self.open_counts.get_mut(o.tag as usize) {
+                    *c = c.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    /// Whether an element `tag` is open anywhere on the stack.
+    fn is_open(&self, tag: Tag) -> bool {
+        self.open_counts.get(tag as usize).is_some_and(|&c| c > 0)
+    }
+
     fn top(&self) -> Option<&Open> {
         self.stack.last()
     }
@@ -288,76 +317,111 @@ impl<'a> Builder<'a> {
         if ctx & cx::INVISIBLE != 0 {
             return;
         }
-        let decoded;
-        let t: &str = if decode && raw.contains('&') {
-            self.decode_buf.clear();
-            charref::decode_into(raw, false, &mut self.decode_buf);
-            decoded = std::mem::take(&mut self.decode_buf);
-            &decoded
+        let mut buf = std::mem::take(&mut self.decode_buf);
+        let t: &str = if decode && memchr::memchr(b'&', raw.as_bytes()).is_some() {
+            buf.clear();
+            charref::decode_into(raw, false, &mut buf);
+            &buf
         } else {
-            decoded = String::new();
             raw
         };
         let pre = ctx & cx::PRE != 0;
         let link = ctx & cx::LINK != 0;
         let mut any = false;
-        for c in t.chars() {
-            if pre && (c == '\n' || c == '\r') {
-                if !self.text.is_empty() {
-                    self.pending_newline = true;
-                }
-                continue;
-            }
-            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
-                if !self.text.is_empty() {
-                    if pre && c != '\u{200b}' && c != '\u{feff}' {
-                        self.pending_pre.push(' ');
-                    } else {
-                        self.pending_space = true;
+        let bytes = t.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (len, kind) = if b < 0x80 {
+                match b {
+                    b'\n' | b'\r' if pre => (1, Char::Newline),
+                    b' ' | b'\t' | b'\n' | b'\r' | 0x0c => (1, Char::Space),
+                    0..0x20 | 0x7f => (1, Char::Skip),
+                    _ => {
+                        // A run of printable ASCII.
+                        let run = bytes
+                            .get(i..)
+                            .unwrap_or_default()
+                            .iter()
+                            .take_while(|&&x| x > 0x20 && x < 0x7f)
+                            .count();
+                        (run, Char::Text)
                     }
                 }
-                continue;
-            }
-            if c.is_control() {
-                continue;
-            }
-            if !any {
-                any = true;
-                if self.text.is_empty() {
-                    if self.doc.blocks.len() >= self.max_blocks {
-                        self.doc.dropped_blocks += 1;
-                        break;
-                    }
-                    self.start = start;
-                    self.node = self.top().map_or(NO_NODE, |o| o.node);
-                    self.ctx = ctx;
-                    self.level = self.top().map_or(0, |o| o.level);
+            } else {
+                let c = t
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .unwrap_or('\u{fffd}');
+                let kind = if c == '\u{200b}' || c == '\u{feff}' {
+                    Char::Skip
+                } else if c.is_whitespace() {
+                    Char::Space
+                } else if c.is_control() {
+                    Char::Skip
                 } else {
-                    self.ctx |= ctx & (cx::HIDDEN | cx::FORM | cx::AUTHOR | cx::TIME);
+                    Char::Text
+                };
+                (c.len_utf8(), kind)
+            };
+            let piece = t.get(i..i + len).unwrap_or_default();
+            i += len.max(1);
+            match kind {
+                Char::Skip => {}
+                Char::Newline => {
+                    if !self.text.is_empty() {
+                        self.pending_newline = true;
+                    }
                 }
-                self.br_run = 0;
-            }
-            if self.pending_newline {
-                self.text.push('\n');
-            }
-            if !self.pending_pre.is_empty() {
-                self.text.push_str(&self.pending_pre);
-                self.pending_pre.clear();
-            } else if self.pending_space && !self.pending_newline {
-                self.text.push(' ');
-            }
-            self.pending_newline = false;
-            self.pending_space = false;
-            self.text.push(c);
-            self.chars += 1;
-            if link {
-                self.link_chars += 1;
+                Char::Space => {
+                    if !self.text.is_empty() {
+                        if pre {
+                            self.pending_pre.push(' ');
+                        } else {
+                            self.pending_space = true;
+                        }
+                    }
+                }
+                Char::Text => {
+                    if !any {
+                        any = true;
+                        if self.text.is_empty() {
+                            if self.doc.blocks.len() >= self.max_blocks {
+                                self.doc.dropped_blocks += 1;
+                                break;
+                            }
+                            self.start = start;
+                            self.node = self.top().map_or(NO_NODE, |o| o.node);
+                            self.ctx = ctx;
+                            self.level = self.top().map_or(0, |o| o.level);
+                        } else {
+                            self.ctx |= ctx & (cx::HIDDEN | cx::FORM | cx::AUTHOR | cx::TIME);
+                        }
+                        self.br_run = 0;
+                    }
+                    if self.pending_newline {
+                        self.text.push('\n');
+                    }
+                    if !self.pending_pre.is_empty() {
+                        self.text.push_str(&self.pending_pre);
+                        self.pending_pre.clear();
+                    } else if self.pending_space && !self.pending_newline {
+                        self.text.push(' ');
+                    }
+                    self.pending_newline = false;
+                    self.pending_space = false;
+                    self.text.push_str(piece);
+                    let n = u32::try_from(if b < 0x80 { len } else { 1 }).unwrap_or(u32::MAX);
+                    self.chars = self.chars.saturating_add(n);
+                    if link {
+                        self.link_chars = self.link_chars.saturating_add(n);
+                    }
+                }
             }
         }
         if any {
             self.end = end;
         }
-        drop(decoded);
+        self.decode_buf = buf;
     }
 
     fn raw_text(&mut self, text: &'a str, escapable: bool, start: usize, end: usize) {
@@ -434,7 +498,7 @@ impl<'a> Builder<'a> {
                     | Tag::Template
                     | Tag::Head
             ) {
-                self.stack.truncate(h);
+                self.truncate_stack(h);
                 self.head_at = None;
             }
         }
@@ -548,6 +612,9 @@ impl<'a> Builder<'a> {
         if tag == Tag::Head && self.head_at.is_none() {
             self.head_at = Some(self.stack.len());
         }
+        if let Some(c) = self.open_counts.get_mut(tag as usize) {
+            *c += 1;
+        }
         self.stack.push(Open {
             tag,
             node,
@@ -660,7 +727,7 @@ impl<'a> Builder<'a> {
             H1 | H2 | H3 | H4 | H5 | H6
                 if self.top().is_some_and(|o| o.tag.heading_level().is_some()) =>
             {
-                self.stack.pop();
+                self.truncate_stack(self.stack.len().saturating_sub(1));
             }
             A => {
                 self.close_in_scope(A, false);
@@ -671,19 +738,22 @@ impl<'a> Builder<'a> {
 
     fn close_top(&mut self, tags: &[Tag]) {
         if self.top().is_some_and(|o| tags.contains(&o.tag)) {
-            self.stack.pop();
+            self.truncate_stack(self.stack.len().saturating_sub(1));
         }
     }
 
     /// Pops through the nearest open element in `tags`, searching down to a list owner.
     fn close_list_item(&mut self, tags: &[Tag], owners: &[Tag]) {
         use Tag::*;
+        if !tags.iter().any(|&t| self.is_open(t)) {
+            return;
+        }
         for i in (0..self.stack.len()).rev() {
             let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                 break;
             };
             if tags.contains(&t) {
-                self.stack.truncate(i);
+                self.truncate_stack(i);
                 return;
             }
             if owners.contains(&t) || t.is_scope_boundary() {
@@ -696,12 +766,15 @@ impl<'a> Builder<'a> {
     }
 
     fn close_in_scope_any(&mut self, tags: &[Tag], stop: &[Tag]) {
+        if !tags.iter().any(|&t| self.is_open(t)) {
+            return;
+        }
         for i in (0..self.stack.len()).rev() {
             let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                 break;
             };
             if tags.contains(&t) {
-                self.stack.truncate(i);
+                self.truncate_stack(i);
                 return;
             }
             if stop.contains(&t) || t.is_scope_boundary() {
@@ -713,12 +786,15 @@ impl<'a> Builder<'a> {
     /// Pops through the nearest open `tag` unless a scope boundary (or, for `inline`
     /// searches... ) comes first. Returns whether it was found.
     fn close_in_scope(&mut self, tag: Tag, button_scope: bool) -> bool {
+        if !self.is_open(tag) {
+            return false;
+        }
         for i in (0..self.stack.len()).rev() {
             let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                 break;
             };
             if t == tag {
-                self.stack.truncate(i);
+                self.truncate_stack(i);
                 return true;
             }
             if t.is_scope_boundary() || (!button_scope && t.is_block()) {
@@ -738,7 +814,7 @@ impl<'a> Builder<'a> {
             }
             Head => {
                 if let Some(h) = self.head_at.take() {
-                    self.stack.truncate(h);
+                    self.truncate_stack(h);
                 }
                 return;
             }
@@ -752,14 +828,14 @@ impl<'a> Builder<'a> {
             self.close_in_scope(P, true);
             return;
         }
-        if matches!(tag, Other | Custom) {
+        if matches!(tag, Other | Custom) && self.is_open(tag) {
             // Match by name among the open unknown elements, not crossing a block.
             for i in (0..self.stack.len()).rev() {
                 let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                     break;
                 };
                 if t == tag {
-                    self.stack.truncate(i);
+                    self.truncate_stack(i);
                     return;
                 }
                 if t.is_block() && t != Custom {
@@ -768,13 +844,16 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        if !self.is_open(tag) {
+            return;
+        }
         let inline = tag.is_inline();
         for i in (0..self.stack.len()).rev() {
             let Some(t) = self.stack.get(i).map(|o| o.tag) else {
                 break;
             };
             if t == tag {
-                self.stack.truncate(i);
+                self.truncate_stack(i);
                 return;
             }
             if t.is_scope_boundary()

@@ -121,8 +121,17 @@ fn word_reason(kind: RemovedKind) -> &'static str {
 pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
     let n = doc.nodes.len();
     let mut info: Vec<NodeInfo> = Vec::with_capacity(n);
+    // Pages repeat their class names: read each (class, id) pair once.
+    let mut memo: std::collections::HashMap<(&str, &str), Signals> =
+        std::collections::HashMap::new();
     for (i, node) in doc.nodes.iter().enumerate() {
-        let sig = words::signals(node.class, node.id);
+        let sig = if node.class.is_empty() && node.id.is_empty() {
+            Signals::default()
+        } else {
+            *memo
+                .entry((node.class, node.id))
+                .or_insert_with(|| words::signals(node.class, node.id))
+        };
         let neg = tag_negative(node.tag, node.flags).or_else(|| {
             sig.negative
                 .filter(|_| !sig.body && node.flags & nf::ARTICLE_BODY == 0)
@@ -311,8 +320,12 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         let ld = p.link_chars as f32 / p.chars.max(1) as f32;
         if p.neg.is_none()
             && extra * 3 > t.clean_chars
-            && extra < t.clean_chars.saturating_mul(2)
+            && extra < t.clean_chars.saturating_mul(4)
             && ld < 0.35
+            && !matches!(
+                doc.nodes.get(parent as usize).map(|x| x.tag),
+                Some(Tag::Body | Tag::Html)
+            )
         {
             container = parent;
         } else {
@@ -366,84 +379,101 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
     };
 
     let ctr_good = info.get(container as usize).map_or(0, |c| c.good_chars);
-    let mut verdicts: Vec<Verdict> =
-        doc.blocks
-            .iter()
-            .zip(&in_json)
-            .map(|(b, &jc)| {
-                use RemovedKind::*;
-                if b.ctx & (cx::HIDDEN | cx::INVISIBLE) != 0 {
-                    return remove(Hidden, "hidden element");
-                }
-                let Some(cdepth) = container_depth(b.node) else {
-                    let why = info
-                        .get(b.node as usize)
-                        .and_then(|ni| info.get(ni.neg_up as usize))
-                        .and_then(|x| x.neg);
-                    return match why {
-                        Some((k, r)) => remove(
-                            k,
-                            describe(
-                                doc,
-                                info.get(b.node as usize).map_or(NO_NODE, |ni| ni.neg_up),
-                                r,
-                            ),
-                        ),
-                        None if b.kind == Kind::Heading(1) => remove(Title, "page heading"),
-                        None => remove(Other, "outside the article container"),
-                    };
-                };
-                if b.kind == Kind::Caption {
-                    return Verdict::Caption;
-                }
-                if jc > 0.8 {
-                    return Verdict::Keep;
-                }
-                // Nearest negative element below the container (an embedded post counts as
-                // content wherever it sits).
-                let embedded = info
+    // A full JSON-LD body, not a teaser ("...", "…" at the end, or short).
+    let json_full = json_body.is_some_and(|j| {
+        let j = j.trim_end();
+        j.len() >= 1500 && !j.ends_with('…') && !j.ends_with("...") && !j.ends_with("&hellip;")
+    });
+    let mut verdicts: Vec<Verdict> = doc
+        .blocks
+        .iter()
+        .zip(&in_json)
+        .map(|(b, &jc)| {
+            use RemovedKind::*;
+            if b.ctx & (cx::HIDDEN | cx::INVISIBLE) != 0 {
+                return remove(Hidden, "hidden element");
+            }
+            // Prose the page's own JSON-LD `articleBody` holds is article wherever it sits.
+            if json_full && jc > 0.8 && b.chars >= 40 && b.kind != Kind::Caption {
+                return Verdict::Keep;
+            }
+            let Some(cdepth) = container_depth(b.node) else {
+                let why = info
                     .get(b.node as usize)
-                    .and_then(|ni| info.get(ni.embed_up as usize))
-                    .is_some_and(|e| e.depth > cdepth);
-                if let Some(ni) = info.get(b.node as usize).filter(|_| !embedded) {
-                    if let Some(neg) = info.get(ni.neg_up as usize) {
-                        // A "negative" wrapper that holds most of the article's prose is not
-                        // boilerplate (`<div class="content hidden-print">`).
-                        let holds_body = ctr_good > 0
-                            && neg.good_chars * 2 > ctr_good
-                            && !doc.nodes.get(ni.neg_up as usize).is_some_and(|d| {
-                                matches!(d.tag, Tag::Nav | Tag::Aside | Tag::Form)
-                            });
-                        if (neg.depth > cdepth || container == NO_NODE) && !holds_body {
-                            if let Some((k, r)) = neg.neg {
-                                return remove(k, describe(doc, ni.neg_up, r));
-                            }
+                    .and_then(|ni| info.get(ni.neg_up as usize))
+                    .and_then(|x| x.neg);
+                return match why {
+                    Some((k, r)) => remove(
+                        k,
+                        describe(
+                            doc,
+                            info.get(b.node as usize).map_or(NO_NODE, |ni| ni.neg_up),
+                            r,
+                        ),
+                    ),
+                    None if b.kind == Kind::Heading(1) => remove(Title, "page heading"),
+                    None => remove(Other, "outside the article container"),
+                };
+            };
+            if b.kind == Kind::Caption {
+                return Verdict::Caption;
+            }
+            if jc > 0.8 {
+                return Verdict::Keep;
+            }
+            // Nearest negative element below the container (an embedded post counts as
+            // content wherever it sits).
+            let embedded = info
+                .get(b.node as usize)
+                .and_then(|ni| info.get(ni.embed_up as usize))
+                .is_some_and(|e| e.depth > cdepth);
+            if let Some(ni) = info.get(b.node as usize).filter(|_| !embedded) {
+                if let Some(neg) = info.get(ni.neg_up as usize) {
+                    // A "negative" wrapper that holds most of the article's prose is not
+                    // boilerplate (`<div class="content hidden-print">`).
+                    let holds_body = ctr_good > 0
+                        && neg.good_chars * 2 > ctr_good
+                        && !doc
+                            .nodes
+                            .get(ni.neg_up as usize)
+                            .is_some_and(|d| matches!(d.tag, Tag::Nav | Tag::Aside | Tag::Form));
+                    if (neg.depth > cdepth || container == NO_NODE) && !holds_body {
+                        if let Some((k, r)) = neg.neg {
+                            return remove(k, describe(doc, ni.neg_up, r));
                         }
                     }
                 }
-                if let Some(v) = stock_phrase(b) {
-                    return v;
+            }
+            if let Some(v) = stock_phrase(b) {
+                return v;
+            }
+            if let Some(v) = promo_phrase(b) {
+                return v;
+            }
+            // The shared line recogniser (also used for text dumps): whole-block
+            // boilerplate phrases ("You May Also Like", "Leave a Reply").
+            if b.chars <= 200 {
+                if let Some(bp) = crate::recognize::boilerplate(&b.text).filter(|bp| !bp.inside) {
+                    return remove(bp.kind, bp.reason);
                 }
-                if let Some(v) = promo_phrase(b) {
-                    return v;
-                }
-                if !b.text.chars().any(char::is_alphanumeric) {
-                    return remove(Other, "no words");
-                }
-                if b.ctx & cx::FORM != 0 {
-                    return remove(Other, "form text");
-                }
-                let ld = if b.chars == 0 {
-                    0.0
-                } else {
-                    b.link_chars as f32 / b.chars as f32
-                };
-                if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
-                    return remove(Related, "mostly link text");
-                }
-                Verdict::Keep
-            })
-            .collect();
+            }
+            if !b.text.chars().any(char::is_alphanumeric) {
+                return remove(Other, "no words");
+            }
+            if b.ctx & cx::FORM != 0 {
+                return remove(Other, "form text");
+            }
+            let ld = if b.chars == 0 {
+                0.0
+            } else {
+                b.link_chars as f32 / b.chars as f32
+            };
+            if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
+                return remove(Related, "mostly link text");
+            }
+            Verdict::Keep
+        })
+        .collect();
 
     smooth(doc, &mut verdicts);
 
@@ -467,7 +497,11 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
 
 /// A kept paragraph long enough to anchor its neighbours.
 fn is_anchor(b: &Block, v: &Verdict) -> bool {
-    *v == Verdict::Keep && b.kind == Kind::Paragraph && b.chars >= 80 && b.link_chars * 4 < b.chars
+    *v == Verdict::Keep
+        && b.kind == Kind::Paragraph
+        && b.chars >= 80
+        && b.link_chars * 4 < b.chars
+        && !credit_line(&b.text)
 }
 
 /// Context rules over the first decisions, jusText-style.
@@ -514,10 +548,30 @@ fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
             if b.kind == Kind::Heading(1) {
                 *v = remove(RemovedKind::Title, "article heading");
             } else if b.chars < 120 {
-                if let Some(k) = head_line(&b.text) {
+                if crate::recognize::byline(&b.text).is_some() {
+                    *v = remove(RemovedKind::Byline, "byline before the body");
+                } else if let Some(k) = head_line(&b.text) {
                     *v = remove(k, "byline or date line before the body");
                 }
             }
+        }
+    }
+    // A related-content marker ("More stories", a removed heading) turns the list right
+    // after it into related content.
+    let mut related_run = false;
+    for i in 0..verdicts.len() {
+        let (Some(b), Some(v)) = (blocks.get(i), verdicts.get_mut(i)) else {
+            break;
+        };
+        match v {
+            Verdict::Remove(RemovedKind::Related, r) if r != "mostly link text" => {
+                related_run = true
+            }
+            Verdict::Keep if related_run && b.kind == Kind::ListItem => {
+                *v = remove(RemovedKind::Related, "list after a related-content marker");
+            }
+            Verdict::Keep => related_run = false,
+            _ => {}
         }
     }
     // After the last anchor: credit lines.
@@ -567,10 +621,26 @@ fn head_line(text: &str) -> Option<RemovedKind> {
     if WORDS.iter().any(|w| lower.contains(w)) {
         return Some(RemovedKind::Timestamp);
     }
-    if super::metadata::visible_date(text).is_some() || numeric_date(text) {
+    if super::metadata::visible_date(text).is_some() || numeric_date(text) || year_and_time(text) {
         return Some(RemovedKind::Timestamp);
     }
     None
+}
+
+/// A four-digit year and an `hh:mm` time in one line ("22 de janeiro de 2018 às 0:13").
+fn year_and_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let year = (0..b.len()).any(|i| {
+        d(i) && d(i + 1)
+            && d(i + 2)
+            && d(i + 3)
+            && !d(i + 4)
+            && (i == 0 || !d(i - 1))
+            && matches!(b.get(i..i + 2), Some(b"19" | b"20"))
+    });
+    let time = (0..b.len()).any(|i| d(i) && b.get(i + 1) == Some(&b':') && d(i + 2) && d(i + 3));
+    year && time
 }
 
 /// `dd/mm/yyyy`, `yyyy-mm-dd`, `dd.mm.yyyy` somewhere in the text.
@@ -736,6 +806,10 @@ fn stock_phrase(b: &Block) -> Option<Verdict> {
         ("trending", Related),
         ("more great wired stories", Related),
         ("tl;dr", Other),
+        ("view all", Related),
+        ("see all", Related),
+        ("show more", Other),
+        ("load more", Other),
     ];
     if let Some(&(_, k)) = EXACT.iter().find(|(p, _)| *p == t) {
         return Some(remove(k, "stock phrase"));

@@ -250,16 +250,18 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
             }
         }
     }
-    let publisher = ld.publisher.as_deref().or(site.as_deref()).unwrap_or("");
+    let publisher = ld.publisher.as_deref().unwrap_or("");
     let mut clean: Vec<String> = Vec::new();
     for a in authors {
-        let a = collapse(a.trim_start_matches("By ").trim_start_matches("by "));
-        let bad = a.is_empty()
-            || a.len() > 60
-            || a.starts_with("http")
-            || (!publisher.is_empty() && a.eq_ignore_ascii_case(publisher))
-            || site.as_deref().is_some_and(|s| a.eq_ignore_ascii_case(s));
-        if !bad && !clean.iter().any(|c| c.eq_ignore_ascii_case(&a)) {
+        let Some(a) = clean_author(&a) else { continue };
+        let same = |org: &str| {
+            let (x, y) = (a.to_lowercase(), org.to_lowercase());
+            !y.is_empty() && (x == y || y.contains(&x) || x.contains(&y))
+        };
+        if same(publisher) || site.as_deref().is_some_and(same) {
+            continue;
+        }
+        if !clean.iter().any(|c| c.eq_ignore_ascii_case(&a)) {
             clean.push(a);
         }
     }
@@ -342,6 +344,92 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
         .filter(|u| u.starts_with("http"));
 }
 
+/// Words that make an author an organisation or a desk, not a person.
+const ORG_WORDS: &[&str] = &[
+    "bureau",
+    "staff",
+    "desk",
+    "team",
+    "editorial",
+    "editors",
+    "newsroom",
+    "news",
+    "sport",
+    "sports",
+    "reviews",
+    "media",
+    "press",
+    "agency",
+    "admin",
+    "administrator",
+    "redaktion",
+    "redacción",
+    "rédaction",
+    "wire",
+    "online",
+    "digital",
+    "reporters",
+    "contributor",
+];
+
+/// A person's name from an author field: "By Jane Doe | Site" -> "Jane Doe"; `None` for
+/// organisations, handles and URLs.
+fn clean_author(raw: &str) -> Option<String> {
+    let a = collapse(raw);
+    let a = a
+        .strip_prefix("By ")
+        .or_else(|| a.strip_prefix("by "))
+        .or_else(|| a.strip_prefix("BY "))
+        .unwrap_or(&a);
+    let a = a.split(['|', '•']).next()?.trim();
+    // "Troy L. Smith, Cleveland.com": drop an affiliation after the comma.
+    let a = match a.split_once(", ") {
+        Some((name, rest)) if rest.contains('.') || rest.split_whitespace().count() > 2 => name,
+        _ => a,
+    }
+    .trim();
+    if a.is_empty()
+        || a.len() > 60
+        || a.starts_with("http")
+        || a.starts_with('@')
+        || a.contains('/')
+    {
+        return None;
+    }
+    let words: Vec<&str> = a.split_whitespace().collect();
+    if words
+        .iter()
+        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    // One lower-case word ("admin") or a single run-together handle is not a name.
+    if words.len() == 1
+        && !words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+        })
+    {
+        return None;
+    }
+    // "LISA MASCARO" -> "Lisa Mascaro".
+    if a.chars().any(char::is_alphabetic) && !a.chars().any(char::is_lowercase) {
+        let titled: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or_else(String::new, |f| {
+                    f.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect();
+        return Some(titled.join(" "));
+    }
+    Some(a.to_owned())
+}
+
 fn primary_subtag(l: &str) -> Option<String> {
     let p = l.split(['-', '_']).next()?.trim().to_ascii_lowercase();
     (p.len() == 2 || p.len() == 3)
@@ -352,7 +440,7 @@ fn primary_subtag(l: &str) -> Option<String> {
 fn detect_language(text: &str) -> Option<String> {
     let sample: String = text.chars().take(2000).collect();
     let info = whatlang::detect(&sample)?;
-    if !info.is_reliable() {
+    if !info.is_reliable() && (info.confidence() < 0.5 || sample.len() < 200) {
         return None;
     }
     let code = info.lang().code();
@@ -577,41 +665,83 @@ fn url_date(url: &str) -> Option<String> {
     None
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// Month names (English, French, German, Spanish, Portuguese, Italian, Dutch) and their
+/// common abbreviations, lower case.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &[
+        "january", "jan", "janvier", "janv", "januar", "enero", "ene", "janeiro", "gennaio", "gen",
+        "januari",
+    ],
+    &[
+        "february",
+        "feb",
+        "février",
+        "fevrier",
+        "févr",
+        "februar",
+        "febrero",
+        "fevereiro",
+        "fev",
+        "febbraio",
+        "februari",
+    ],
+    &[
+        "march", "mar", "mars", "märz", "marzo", "março", "marco", "maart", "mrt",
+    ],
+    &["april", "apr", "avril", "abril", "abr", "aprile"],
+    &["may", "mai", "mayo", "maio", "maggio", "mag", "mei"],
+    &[
+        "june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu",
+    ],
+    &[
+        "july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug",
+    ],
+    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setembro",
+        "set",
+        "settembre",
+    ],
+    &[
+        "october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre",
+        "ott",
+    ],
+    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &[
+        "december",
+        "dec",
+        "décembre",
+        "decembre",
+        "déc",
+        "dezember",
+        "dez",
+        "diciembre",
+        "dic",
+        "dezembro",
+    ],
 ];
+
+fn month_number(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.');
+    MONTH_NAMES
+        .iter()
+        .position(|names| names.contains(&w))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
 
 /// A date written out in a short line: "July 16, 2020", "16 July 2020", "Jul. 16 2020".
 pub(crate) fn visible_date(line: &str) -> Option<String> {
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "di" | "the" | "of"))
+        .map(str::to_lowercase)
         .collect();
-    let month = |w: &str| -> Option<u32> {
-        if w.len() < 3 {
-            return None;
-        }
-        let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-        let full = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        let f = full.get(i)?;
-        (f.starts_with(w) || w == "sept")
-            .then(|| u32::try_from(i + 1).ok())
-            .flatten()
-    };
+    let month = |w: &str| -> Option<u32> { month_number(w) };
     let day = |w: &str| -> Option<u32> {
         let d: String = w.chars().take_while(char::is_ascii_digit).collect();
         let rest = w.get(d.len()..).unwrap_or("");
@@ -660,6 +790,12 @@ mod tests {
             ("July 16, 2020", Some("2020-07-16")),
             ("Updated: 3 November 2023 18:42 GMT", Some("2023-11-03")),
             ("Thu, 16 Jul 2020 10:05:00 GMT", Some("2020-07-16")),
+            (
+                "segunda-feira, 22 de janeiro de 2018 às 0:13",
+                Some("2018-01-22"),
+            ),
+            ("3. März 2021", Some("2021-03-03")),
+            ("the 4th of July 2019", Some("2019-07-04")),
             ("2020-13-16", None),
             ("yesterday", None),
         ];
@@ -703,6 +839,26 @@ mod tests {
         ];
         for (t, s, want) in cases {
             assert_eq!(strip_site(t, s), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn clean_author_table() {
+        let cases = [
+            ("By Jane Doe", Some("Jane Doe")),
+            (
+                "Amy Kuperinsky | NJ Advance Media for NJ.com",
+                Some("Amy Kuperinsky"),
+            ),
+            ("Troy L. Smith, Cleveland.com", Some("Troy L. Smith")),
+            ("LISA MASCARO", Some("Lisa Mascaro")),
+            ("admin", None),
+            ("News Nation Bureau", None),
+            ("https://example.com/jane", None),
+            ("Reuters", Some("Reuters")),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(clean_author(raw).as_deref(), want, "{raw}");
         }
     }
 

@@ -76,4 +76,9 @@ pub(crate) fn extract(decoded: &Decoded<'_>, limits: &Limits, article: &mut Arti
     }
     let body = article.body().to_owned();
     metadata::fill(&doc, &ld, &body, &mut article.metadata);
+    // The dateline opening the body, read by the shared recogniser.
+    article.metadata.dateline = article
+        .paragraphs()
+        .first()
+        .and_then(|p| crate::recognize::dateline(article.paragraph_text(p)));
 }

@@ -279,6 +279,9 @@ pub(crate) fn lookup(name: &str) -> Tag {
 }
 
 impl Tag {
+    /// Number of variants (for per-tag tables indexed by `tag as usize`).
+    pub const COUNT: usize = Tag::Other as usize + 1;
+
     /// Elements with no content and no end tag.
     pub fn is_void(self) -> bool {
         use Tag::*;

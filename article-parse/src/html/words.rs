@@ -189,70 +189,101 @@ pub(crate) fn signals(class: &str, id: &str) -> Signals {
     let mut s = Signals::default();
     // Utility classes: `hidden md:block` is hidden on small screens only.
     let responsive = class.split_ascii_whitespace().any(|t| t.contains(':'));
+    let mut compact = String::new();
+    let mut word = String::new();
     for token in class
         .split_ascii_whitespace()
         .chain(id.split_ascii_whitespace())
     {
-        let compact: String = token
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if BODY_COMPOUNDS
-            .iter()
-            .any(|c| compact.contains(c) && compact.len() <= c.len() + 8)
-        {
-            s.body = true;
+        compact.clear();
+        compact.extend(
+            token
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        if !s.body {
+            s.body = body_compounds()
+                .find_iter(&compact)
+                .any(|m| compact.len() <= m.len() + 8);
         }
         for w in split_words(token) {
-            let w = w.to_ascii_lowercase();
-            if s.negative.is_none() {
-                if let Some(&(_, kind)) = NEGATIVE.iter().find(|(n, _)| *n == w) {
-                    if !(responsive && kind == RemovedKind::Hidden) {
-                        s.negative = Some(kind);
-                    }
+            word.clear();
+            word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            match word_table().get(word.as_str()) {
+                Some(WordClass::Negative(kind))
+                    if s.negative.is_none() && !(responsive && *kind == RemovedKind::Hidden) =>
+                {
+                    s.negative = Some(*kind);
                 }
-            }
-            if POSITIVE.contains(&w.as_str()) {
-                s.positive = true;
-            }
-            if EMBED.contains(&w.as_str()) {
-                s.embed = true;
+                Some(WordClass::Negative(_)) => {}
+                Some(WordClass::Positive) => s.positive = true,
+                Some(WordClass::Embed) => s.embed = true,
+                None => {}
             }
         }
     }
     s
 }
 
+#[derive(Clone, Copy)]
+enum WordClass {
+    Negative(RemovedKind),
+    Positive,
+    Embed,
+}
+
+fn word_table() -> &'static std::collections::HashMap<&'static str, WordClass> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, WordClass>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::new();
+        for w in POSITIVE {
+            t.insert(*w, WordClass::Positive);
+        }
+        for w in EMBED {
+            t.insert(*w, WordClass::Embed);
+        }
+        // Negative words win (first listed kind for a word).
+        for (w, k) in NEGATIVE.iter().rev() {
+            t.insert(*w, WordClass::Negative(*k));
+        }
+        t
+    })
+}
+
+fn body_compounds() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(BODY_COMPOUNDS)
+            .expect("invariant: the compound list is a valid pattern set")
+    })
+}
+
 /// Words of a token: split at non-letters and at lower-to-upper case changes.
 fn split_words(token: &str) -> impl Iterator<Item = &str> {
     let bytes = token.as_bytes();
-    let mut cuts = Vec::new();
-    let mut start = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        let letter = b.is_ascii_alphabetic();
-        match start {
-            None if letter => start = Some(i),
-            Some(s) if !letter => {
-                cuts.push((s, i));
-                start = None;
-            }
-            Some(s)
-                if b.is_ascii_uppercase()
-                    && bytes
-                        .get(i.wrapping_sub(1))
-                        .is_some_and(u8::is_ascii_lowercase) =>
-            {
-                cuts.push((s, i));
-                start = Some(i);
-            }
-            _ => {}
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while bytes.get(pos).is_some_and(|b| !b.is_ascii_alphabetic()) {
+            pos += 1;
         }
-    }
-    if let Some(s) = start {
-        cuts.push((s, bytes.len()));
-    }
-    cuts.into_iter().filter_map(move |(s, e)| token.get(s..e))
+        let start = pos;
+        if start >= bytes.len() {
+            return None;
+        }
+        pos += 1;
+        while let Some(&b) = bytes.get(pos) {
+            let lower_before = bytes.get(pos - 1).is_some_and(u8::is_ascii_lowercase);
+            if !b.is_ascii_alphabetic() || (b.is_ascii_uppercase() && lower_before) {
+                break;
+            }
+            pos += 1;
+        }
+        token.get(start..pos)
+    })
 }
 
 #[cfg(test)]
