@@ -167,6 +167,11 @@ pub(crate) struct ExtractArgs {
     #[arg(long)]
     pub no_entities: bool,
 
+    /// Date that relative dates ("Thursday", "last week") are anchored to when a page has no
+    /// published date [default: none, so they get no value].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub anchor_date: Option<article_entities::CalendarDate>,
+
     /// Output file, or a directory for per-document formats (brat) [default: stdout].
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
