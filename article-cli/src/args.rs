@@ -69,6 +69,10 @@ pub(crate) struct TrainNerArgs {
     #[arg(long, default_value_t = 10)]
     pub epochs: usize,
 
+    /// Perceptrons (differently shuffled) averaged into each stage's model.
+    #[arg(long, default_value_t = 1)]
+    pub ensemble: usize,
+
     /// Folds for the stage-1 predictions that stage 2 learns from.
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
