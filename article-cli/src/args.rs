@@ -69,6 +69,10 @@ pub(crate) struct TrainNerArgs {
     #[arg(long, default_value_t = 10)]
     pub epochs: usize,
 
+    /// Perceptrons (differently shuffled) averaged into each stage's model.
+    #[arg(long, default_value_t = 1)]
+    pub ensemble: usize,
+
     /// Folds for the stage-1 predictions that stage 2 learns from.
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
@@ -166,6 +170,11 @@ pub(crate) struct ExtractArgs {
     /// Extraction only: no entities, quotes or dates.
     #[arg(long)]
     pub no_entities: bool,
+
+    /// Date that relative dates ("Thursday", "last week") are anchored to when a page has no
+    /// published date [default: none, so they get no value].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub anchor_date: Option<article_entities::CalendarDate>,
 
     /// Output file, or a directory for per-document formats (brat) [default: stdout].
     #[arg(short, long, value_name = "PATH")]

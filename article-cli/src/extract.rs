@@ -93,7 +93,8 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
                 From::Text => InputFormat::Text,
             })
             .build(),
-        annotator: (!args.no_entities).then(Annotator::default),
+        annotator: (!args.no_entities)
+            .then(|| Annotator::builder().anchor_date(args.anchor_date).build()),
     };
 
     let mut sink = if format.is_per_document() {

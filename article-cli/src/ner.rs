@@ -94,6 +94,7 @@ pub(crate) fn train(args: &TrainNerArgs) -> Result<Status, Fatal> {
         lexical: args.lexical.clone(),
         clusters_cache: args.clusters_cache.clone(),
         epochs: args.epochs,
+        ensemble: args.ensemble,
         folds: args.folds,
         min_count: args.min_count,
         prune: args.prune,

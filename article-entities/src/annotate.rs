@@ -1,21 +1,76 @@
 //! [`Annotator`]: runs every annotation layer over an article.
 
-use article_model::{Article, Entity};
+use article_model::{Article, Entity, Span};
 
+use crate::dates::{self, CalendarDate};
 use crate::error::Result;
 use crate::ner::Recognizer;
+use crate::{cluster, quotes, words};
 
 /// Runs the annotation layers over an article. Build once, share between threads.
+///
+/// ```
+/// use article_entities::Annotator;
+/// use article_model::{Article, BlockKind};
+/// let annotator = Annotator::builder().anchor_date(Some("2020-07-16".parse()?)).build();
+/// let mut article = Article::new();
+/// article.push_paragraph(BlockKind::Paragraph, "“We agreed,” the ministry said on Thursday.", None);
+/// annotator.annotate(&mut article)?;
+/// assert_eq!(article.quotes()[0].speaker.as_deref(), Some("the ministry"));
+/// assert_eq!(article.dates()[0].value.as_deref(), Some("2020-07-16"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Annotator {
     recognizer: Recognizer,
+    anchor_date: Option<CalendarDate>,
+}
+
+/// Builds an [`Annotator`].
+#[derive(Clone, Debug, Default)]
+pub struct AnnotatorBuilder {
+    recognizer: Option<Recognizer>,
+    anchor_date: Option<CalendarDate>,
+}
+
+impl AnnotatorBuilder {
+    /// The entity recognizer (default: the embedded model).
+    #[must_use]
+    pub fn recognizer(mut self, recognizer: Recognizer) -> AnnotatorBuilder {
+        self.recognizer = Some(recognizer);
+        self
+    }
+
+    /// The date that relative expressions ("Thursday", "last week") are anchored to when
+    /// the article has no published date (default: none, so such expressions get no value).
+    /// An article's own `metadata.published` always wins.
+    #[must_use]
+    pub fn anchor_date(mut self, date: Option<CalendarDate>) -> AnnotatorBuilder {
+        self.anchor_date = date;
+        self
+    }
+
+    /// The annotator.
+    #[must_use]
+    pub fn build(self) -> Annotator {
+        Annotator {
+            recognizer: self.recognizer.unwrap_or_default(),
+            anchor_date: self.anchor_date,
+        }
+    }
 }
 
 impl Annotator {
+    /// A builder with the defaults.
+    #[must_use]
+    pub fn builder() -> AnnotatorBuilder {
+        AnnotatorBuilder::default()
+    }
+
     /// An annotator that finds entities with `recognizer` (default: the embedded model).
     #[must_use]
     pub fn with_recognizer(recognizer: Recognizer) -> Annotator {
-        Annotator { recognizer }
+        Annotator::builder().recognizer(recognizer).build()
     }
 
     /// The entity recognizer.
@@ -27,7 +82,9 @@ impl Annotator {
     /// Annotates `article` in place, replacing earlier annotations.
     ///
     /// Entities are found over the whole body, one document; no entity crosses a paragraph
-    /// or a line break. Until mention clustering lands, entities carry no cluster.
+    /// or a line break. Every entity gets a cluster; quotations get speakers (pointing at
+    /// the speaker's cluster when the speaker is an entity); dates are anchored to
+    /// `metadata.published`, else to the builder's anchor date.
     ///
     /// # Errors
     /// When an annotation would break an article invariant (a bug, reported rather than
@@ -35,7 +92,7 @@ impl Annotator {
     pub fn annotate(&self, article: &mut Article) -> Result<()> {
         article.clear_annotations();
         let body = article.body();
-        let entities: Vec<Entity> = self
+        let mut entities: Vec<Entity> = self
             .recognizer
             .recognize(body)
             .into_iter()
@@ -48,7 +105,21 @@ impl Annotator {
                 })
             })
             .collect();
-        article.try_set_entities(entities, Vec::new())?;
+        let paragraphs: Vec<Span> = article.paragraphs().iter().map(|p| p.span()).collect();
+        let words = words::prepare(body, &paragraphs);
+        let clusters = cluster::cluster(body, &words, &mut entities);
+        let quotes = quotes::find(body, &words, &entities, &clusters);
+        let anchor = article
+            .metadata
+            .published
+            .as_deref()
+            .and_then(|p| p.parse::<CalendarDate>().ok())
+            .or(self.anchor_date);
+        let dates = dates::find(body, &words, anchor);
+
+        article.try_set_entities(entities, clusters)?;
+        article.try_set_quotes(quotes)?;
+        article.try_set_dates(dates)?;
         Ok(())
     }
 }
@@ -61,5 +132,6 @@ mod tests {
     fn annotator_is_send_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Annotator>();
+        assert_send_sync::<AnnotatorBuilder>();
     }
 }

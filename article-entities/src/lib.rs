@@ -6,8 +6,10 @@
 //! [`Recognizer`] finds entity mentions with the embedded model (a two-stage averaged
 //! perceptron trained on CoNLL-2003; see the README for its data and licences).
 //!
-//! **Status:** entities are found; mention clusters, dates and quotations land with their
-//! own issues.
+//! [`Annotator::annotate`] adds the entities, one cluster per entity (later short names
+//! join full ones; roles and affiliations kept), quotations with their speakers (every
+//! quote-mark convention, scare quotes marked), and dates with ISO values anchored to the
+//! published date (or [`AnnotatorBuilder::anchor_date`]).
 //!
 //! ```
 //! use article_entities::Annotator;
@@ -36,13 +38,20 @@
 #![warn(missing_docs)]
 
 mod annotate;
+mod cluster;
+mod dates;
 mod error;
+mod lexicon;
+mod names;
 mod ner;
+mod quotes;
 mod sentence;
 mod token;
+mod words;
 
 pub use crate::{
-    annotate::Annotator,
+    annotate::{Annotator, AnnotatorBuilder},
+    dates::{CalendarDate, ParseDateError},
     error::{Error, ErrorKind, Result},
     ner::{EntityMention, IobTag, Recognizer},
     sentence::{Sentence, sentences},

@@ -308,7 +308,7 @@ pub struct DateMention {
     pub span: Span,
     /// The body text of `span`.
     pub text: String,
-    /// The normalised value, ISO 8601 (`2020-07-16`, `2020-07`, `2020`), when it can be
-    /// known; never a guess.
+    /// The normalised value, ISO 8601 (`2020-07-16`, `2020-07`, `2020`, or an ISO week
+    /// `2020-W29` for "last week"), when it can be known; never a guess.
     pub value: Option<String>,
 }

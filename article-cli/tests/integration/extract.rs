@@ -188,3 +188,43 @@ fn broken_pipe_is_not_an_error() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn anchor_date_gives_relative_dates_a_value() {
+    let page = "“We agreed,” the ministry said on Thursday.\n";
+    let out = run(
+        &[
+            "extract",
+            "--from",
+            "text",
+            "--anchor-date",
+            "2020-07-16",
+            "-",
+        ],
+        Some(page.as_bytes()),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let article = Article::from_json(&stdout_str(&out)).unwrap();
+    let thursday = article
+        .dates()
+        .iter()
+        .find(|d| d.text == "Thursday")
+        .unwrap();
+    assert_eq!(thursday.value.as_deref(), Some("2020-07-16"));
+    assert_eq!(article.quotes()[0].speaker.as_deref(), Some("the ministry"));
+
+    let out = run(&["extract", "--from", "text", "-"], Some(page.as_bytes()));
+    let article = Article::from_json(&stdout_str(&out)).unwrap();
+    assert_eq!(article.dates()[0].value, None);
+
+    let out = run(
+        &["extract", "--anchor-date", "July 16", "-"],
+        Some(page.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -34,6 +34,8 @@ pub struct TrainOptions {
     pub folds: usize,
     /// Features seen fewer times in training are dropped.
     pub min_count: u32,
+    /// Perceptrons (differently shuffled) averaged into each stage's model.
+    pub ensemble: usize,
     /// Feature rows whose largest weight is below this fraction of the largest weight of
     /// their stage are dropped from the model (smaller and faster).
     pub prune: f32,
@@ -631,7 +633,8 @@ fn train_perceptron(
     docs: &[TrainDoc],
     doc_filter: &dyn Fn(usize) -> bool,
     epochs: usize,
-    mut each_epoch: impl FnMut(usize, &Perceptron),
+    seed: u64,
+    each_epoch: &mut dyn FnMut(usize, &Perceptron),
 ) -> Perceptron {
     let index: Vec<_> = sentence_index(docs)
         .into_iter()
@@ -640,7 +643,7 @@ fn train_perceptron(
     let mut p = Perceptron::new(n_feats);
     let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
     let mut order: Vec<usize> = (0..index.len()).collect();
-    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    let mut rng = 0x2545_F491_4F6C_DD1Du64 ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     for epoch in 0..epochs {
         // deterministic shuffle
         for i in (1..order.len()).rev() {
@@ -658,6 +661,45 @@ fn train_perceptron(
         each_epoch(epoch, &p);
     }
     p
+}
+
+/// Trains `runs` perceptrons that differ in their shuffling and averages their averaged
+/// weights (one linear model: an ensemble at no cost when tagging). `each_epoch` sees the
+/// first run.
+#[allow(clippy::too_many_arguments)]
+fn train_ensemble(
+    n_feats: usize,
+    enc: &Encoded,
+    docs: &[TrainDoc],
+    doc_filter: &dyn Fn(usize) -> bool,
+    epochs: usize,
+    runs: usize,
+    each_epoch: &mut dyn FnMut(usize, &Perceptron),
+) -> (Vec<f32>, Trans) {
+    let mut w = vec![0f32; n_feats * NT];
+    let mut t = Trans::default();
+    let runs = runs.max(1);
+    let share = 1.0 / runs as f32;
+    for r in 0..runs {
+        let mut quiet = |_: usize, _: &Perceptron| {};
+        let cb: &mut dyn FnMut(usize, &Perceptron) =
+            if r == 0 { &mut *each_epoch } else { &mut quiet };
+        let p = train_perceptron(n_feats, enc, docs, doc_filter, epochs, r as u64, cb);
+        let (pw, pt) = p.averaged();
+        for (a, b) in w.iter_mut().zip(pw) {
+            *a += b * share;
+        }
+        for (a, b) in t.trans.iter_mut().flatten().zip(pt.trans.iter().flatten()) {
+            *a += b * share;
+        }
+        for (a, b) in t.start.iter_mut().zip(pt.start) {
+            *a += b * share;
+        }
+        for (a, b) in t.end.iter_mut().zip(pt.end) {
+            *a += b * share;
+        }
+    }
+    (w, t)
 }
 
 /// Predicts every sentence of the selected documents with averaged weights.
@@ -757,13 +799,14 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
     log(&format!("stage 1: {} features", keys1.len()));
     let all = |_: usize| true;
     let mut dev_pred: Vec<Vec<u8>> = dev_docs.iter().map(|d| vec![0; d.tokens.len()]).collect();
-    let p1 = train_perceptron(
+    let (w1, t1) = train_ensemble(
         keys1.len(),
         &enc1,
         &train_docs,
         &all,
         opts.epochs,
-        |e, p| {
+        opts.ensemble,
+        &mut |e, p| {
             let (w, t) = p.averaged();
             predict(&w, &t, &dev_enc1, &dev_docs, &all, &mut dev_pred);
             let (f, pr, re) = f1(&dev_docs, &dev_pred);
@@ -773,8 +816,12 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
             ));
         },
     );
-    let (w1, t1) = p1.averaged();
-    drop(p1);
+    predict(&w1, &t1, &dev_enc1, &dev_docs, &all, &mut dev_pred);
+    let (f, _, _) = f1(&dev_docs, &dev_pred);
+    log(&format!(
+        "stage 1 ensemble of {}: dev F1 {f:.2}",
+        opts.ensemble
+    ));
     // stage-1 predictions on train, by folds
     let mut jack: Vec<Vec<u8>> = train_docs.iter().map(|d| vec![0; d.tokens.len()]).collect();
     let k = opts.folds.max(2);
@@ -787,7 +834,8 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
             &train_docs,
             &keep,
             opts.epochs,
-            |_, _| {},
+            0,
+            &mut |_, _| {},
         );
         let (w, t) = p.averaged();
         predict(&w, &t, &enc1, &train_docs, &held, &mut jack);
@@ -807,13 +855,14 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
     drop(h2);
     let dev_enc2 = encode(&extract(&lex, &dev_docs, Some(&dev_s1)), &dict2);
     log(&format!("stage 2: {} features", keys2.len()));
-    let p2 = train_perceptron(
+    let (w2, t2) = train_ensemble(
         keys2.len(),
         &enc2,
         &train_docs,
         &all,
         opts.epochs,
-        |e, p| {
+        opts.ensemble,
+        &mut |e, p| {
             let (w, t) = p.averaged();
             predict(&w, &t, &dev_enc2, &dev_docs, &all, &mut dev_pred);
             let (f, pr, re) = f1(&dev_docs, &dev_pred);
@@ -823,8 +872,12 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
             ));
         },
     );
-    let (w2, t2) = p2.averaged();
-    drop(p2);
+    predict(&w2, &t2, &dev_enc2, &dev_docs, &all, &mut dev_pred);
+    let (f, _, _) = f1(&dev_docs, &dev_pred);
+    log(&format!(
+        "stage 2 ensemble of {}: dev F1 {f:.2}",
+        opts.ensemble
+    ));
 
     let s1 = Weights::from_rows(&rows_of(&keys1, &w1), t1, opts.prune);
     let s2 = Weights::from_rows(&rows_of(&keys2, &w2), t2, opts.prune);
@@ -853,10 +906,11 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
          Trained on CoNLL-2003 English train ({} documents); word clusters induced from \
          Reuters-21578, Distribution 1.0 and the CoNLL-2003 train text; gazetteers from \
          GeoNames (CC BY 4.0) and U.S. Census name lists.\n\
-         epochs {}, folds {}, min_count {}, prune {}; stage-1 rows {}, stage-2 rows {}.\n\
+         epochs {}, ensemble {}, folds {}, min_count {}, prune {}; stage-1 rows {}, stage-2 rows {}.\n\
          dev F1 {f:.2} (P {pr:.2} R {re:.2}) by the trainer's scorer.\n",
         train_docs.len(),
         opts.epochs,
+        opts.ensemble,
         k,
         opts.min_count,
         opts.prune,

@@ -3,3 +3,6 @@
 mod annotate;
 #[cfg(feature = "model")]
 mod ner;
+mod properties;
+mod quotes_dev;
+mod seed;

@@ -560,55 +560,56 @@ impl<'a> Builder<'a> {
         if author {
             ctx |= cx::AUTHOR;
         }
-        let node = if tag.is_block() || tag == A || tag == Span && !attrs.is_empty() {
-            let mut flags = 0u16;
-            if hidden {
-                flags |= nf::HIDDEN;
-            }
-            if author {
-                flags |= nf::AUTHOR;
-            }
-            if let Some(v) = attr(attrs, "itemprop") {
-                if contains_ci(v, "articlebody") {
-                    flags |= nf::ARTICLE_BODY;
+        let node =
+            if tag.is_block() || tag == A || (matches!(tag, Span | Custom) && !attrs.is_empty()) {
+                let mut flags = 0u16;
+                if hidden {
+                    flags |= nf::HIDDEN;
                 }
-                if contains_ci(v, "headline") || contains_ci(v, "description") {
-                    flags |= nf::ITEM_HEADLINE;
+                if author {
+                    flags |= nf::AUTHOR;
                 }
-            }
-            if let Some(v) = attr(attrs, "itemtype") {
-                if contains_ci(v, "article")
-                    || contains_ci(v, "blogposting")
-                    || contains_ci(v, "reportage")
-                {
-                    flags |= nf::ITEM_ARTICLE;
+                if let Some(v) = attr(attrs, "itemprop") {
+                    if contains_ci(v, "articlebody") {
+                        flags |= nf::ARTICLE_BODY;
+                    }
+                    if contains_ci(v, "headline") || contains_ci(v, "description") {
+                        flags |= nf::ITEM_HEADLINE;
+                    }
                 }
-            }
-            if let Some(v) = attr(attrs, "role") {
-                let v = v.trim();
-                flags |= match v.to_ascii_lowercase().as_str() {
-                    "main" => nf::ROLE_MAIN,
-                    "navigation" | "menu" | "menubar" => nf::ROLE_NAV,
-                    "complementary" => nf::ROLE_ASIDE,
-                    "contentinfo" => nf::ROLE_FOOTER,
-                    "banner" => nf::ROLE_HEADER,
-                    "dialog" | "alertdialog" | "alert" => nf::ROLE_DIALOG,
-                    _ => 0,
-                };
-            }
-            let idx = u32::try_from(self.doc.nodes.len()).unwrap_or(NO_NODE - 1);
-            let parent_node = parent.map_or(NO_NODE, |o| o.node);
-            self.doc.nodes.push(Node {
-                tag,
-                parent: parent_node,
-                flags,
-                class: attr(attrs, "class").unwrap_or(""),
-                id: attr(attrs, "id").unwrap_or(""),
-            });
-            idx
-        } else {
-            parent.map_or(NO_NODE, |o| o.node)
-        };
+                if let Some(v) = attr(attrs, "itemtype") {
+                    if contains_ci(v, "article")
+                        || contains_ci(v, "blogposting")
+                        || contains_ci(v, "reportage")
+                    {
+                        flags |= nf::ITEM_ARTICLE;
+                    }
+                }
+                if let Some(v) = attr(attrs, "role") {
+                    let v = v.trim();
+                    flags |= match v.to_ascii_lowercase().as_str() {
+                        "main" => nf::ROLE_MAIN,
+                        "navigation" | "menu" | "menubar" => nf::ROLE_NAV,
+                        "complementary" => nf::ROLE_ASIDE,
+                        "contentinfo" => nf::ROLE_FOOTER,
+                        "banner" => nf::ROLE_HEADER,
+                        "dialog" | "alertdialog" | "alert" => nf::ROLE_DIALOG,
+                        _ => 0,
+                    };
+                }
+                let idx = u32::try_from(self.doc.nodes.len()).unwrap_or(NO_NODE - 1);
+                let parent_node = parent.map_or(NO_NODE, |o| o.node);
+                self.doc.nodes.push(Node {
+                    tag,
+                    parent: parent_node,
+                    flags,
+                    class: attr(attrs, "class").unwrap_or(""),
+                    id: attr(attrs, "id").unwrap_or(""),
+                });
+                idx
+            } else {
+                parent.map_or(NO_NODE, |o| o.node)
+            };
         if tag == Tag::Head && self.head_at.is_none() {
             self.head_at = Some(self.stack.len());
         }

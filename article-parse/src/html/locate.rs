@@ -412,7 +412,7 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
                         ),
                     ),
                     None if b.kind == Kind::Heading(1) => remove(Title, "page heading"),
-                    None => remove(Other, "outside the article container"),
+                    None => outside_kind(b),
                 };
             };
             if b.kind == Kind::Caption {
@@ -493,6 +493,27 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         }
     }
     verdicts
+}
+
+/// Names the kind of a block outside the article that no element marks.
+fn outside_kind(b: &Block) -> Verdict {
+    use RemovedKind::*;
+    if let Some(v) = stock_phrase(b).or_else(|| promo_phrase(b)) {
+        return v;
+    }
+    if let Some(bp) = crate::recognize::boilerplate(&b.text) {
+        return remove(bp.kind, format!("outside the article: {}", bp.reason));
+    }
+    if b.kind == Kind::Caption {
+        return remove(Caption, "caption outside the article");
+    }
+    if b.ctx & cx::FORM != 0 {
+        return remove(Other, "form text outside the article");
+    }
+    if b.link_chars * 2 > b.chars {
+        return remove(Related, "links outside the article");
+    }
+    remove(Other, "outside the article container")
 }
 
 /// A kept paragraph long enough to anchor its neighbours.

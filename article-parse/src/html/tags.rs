@@ -127,7 +127,8 @@ pub(crate) enum Tag {
     Video,
     Wbr,
     Xmp,
-    /// A custom element (`<my-widget>`): a container.
+    /// A custom element (`<my-widget>`): inline, as browsers display it, but its class
+    /// and id count.
     Custom,
     /// Any other name: inline.
     Other,
@@ -389,15 +390,14 @@ impl Tag {
                 | Thead
                 | Tr
                 | Ul
-                | Custom
                 | Img
+                | Picture
                 | Input
                 | Textarea
                 | Select
                 | Iframe
                 | Video
                 | Audio
-                | Picture
                 | Svg
                 | Math
                 | Object

@@ -438,7 +438,7 @@ fn html5ever_text(page: &[u8]) -> String {
                 if SKIP.contains(&&*name.local) {
                     continue;
                 }
-                block = BLOCK.contains(&&*name.local) || name.local.contains('-');
+                block = BLOCK.contains(&&*name.local);
             }
             _ => {}
         }

@@ -1,0 +1,239 @@
+//! Table tests: quote-mark conventions, reporting-verb patterns, statement and pronoun
+//! speakers, scare quotes.
+
+use article_model::{Quote, Span};
+
+use super::find;
+
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        out.push(Span::new(start, start + part.len()));
+        start += part.len() + 2;
+    }
+    out
+}
+
+fn quotes(text: &str) -> Vec<Quote> {
+    let words = crate::words::prepare(text, &paragraphs(text));
+    find(text, &words, &[], &[])
+}
+
+/// (quoted text, speaker) of the non-scare quotations.
+fn said(text: &str) -> Vec<(String, Option<String>)> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| !q.scare)
+        .map(|q| (q.text, q.speaker))
+        .collect()
+}
+
+fn speaker_of_last(text: &str) -> Option<String> {
+    said(text).pop().and_then(|(_, s)| s)
+}
+
+#[test]
+fn reporting_verb_patterns() {
+    let cases: &[(&str, &str)] = &[
+        ("“We will win the final,” Lopez said.", "Lopez"),
+        (
+            "“We will win the final,” said Feliciano Lopez.",
+            "Feliciano Lopez",
+        ),
+        ("“We will win the final,” Lopez told reporters.", "Lopez"),
+        (
+            "Feliciano Lopez told reporters: “We will win the final.”",
+            "Feliciano Lopez",
+        ),
+        ("According to Lopez, “we will win the final.”", "Lopez"),
+        ("“We will win the final,” according to Lopez.", "Lopez"),
+        ("“We will win the final,” Lopez added.", "Lopez"),
+        (
+            "“We will win the final,” Lopez said in a statement.",
+            "Lopez",
+        ),
+        (
+            "Lopez said in a statement: “We will win the final.”",
+            "Lopez",
+        ),
+        (
+            "Hulusi Akar vowed that Armenia will be “brought to account” for it.",
+            "Hulusi Akar",
+        ),
+        (
+            "The Armenian Foreign Ministry branded Turkey a “security threat to the region.”",
+            "the Armenian Foreign Ministry",
+        ),
+        (
+            "Hulusi Akar, the defense minister, said: “We are ready for it.”",
+            "Hulusi Akar",
+        ),
+        (
+            "“We are ready for it,” Hulusi Akar, the defense minister, said on Monday.",
+            "Hulusi Akar",
+        ),
+        (
+            "“We are ready for it,” CEO Tim Cook said Tuesday.",
+            "Tim Cook",
+        ),
+        (
+            "“We are ready for it,” said a company spokesperson.",
+            "a company spokesperson",
+        ),
+        ("“We are ready for it,” Lopez tearfully asked.", "Lopez"),
+        ("“Is this the end of it?” Lopez asked.", "Lopez"),
+        (
+            "“We are ready for it,” the Spanish Tennis Federation said.",
+            "the Spanish Tennis Federation",
+        ),
+        (
+            "Lopez accused the judges and warned that “we are ready for it.”",
+            "Lopez",
+        ),
+        (
+            "The crisis is “growing at an alarming rate” and worse, Noem said.",
+            "Noem",
+        ),
+        (
+            "Mr. Smith said the deal was “not what we wanted at all.”",
+            "Smith",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(speaker_of_last(text).as_deref(), Some(*want), "{text:?}");
+    }
+}
+
+#[test]
+fn short_names_become_full_names() {
+    let text = "Turkish Defense Minister Hulusi Akar spoke on Monday.\n\n“We are ready for it,” Akar said.";
+    assert_eq!(speaker_of_last(text).as_deref(), Some("Hulusi Akar"));
+}
+
+#[test]
+fn statement_and_it_are_their_author() {
+    let text = "“We talked about the border today,” the Russian Foreign Ministry said in a \
+                statement. “They agreed to develop cooperation,” added the statement.";
+    let got = said(text);
+    assert_eq!(got[1].1.as_deref(), Some("the Russian Foreign Ministry"));
+
+    let text = "Turkey’s National Security Council condemned the attack in a statement. It \
+                said Ankara “will support any decision by Azerbaijan.”";
+    assert_eq!(
+        speaker_of_last(text).as_deref(),
+        Some("Turkey’s National Security Council")
+    );
+}
+
+#[test]
+fn pronouns_take_the_most_recent_compatible_referent() {
+    let text = "Maria Sharapova met Rafael Nadal in Madrid.\n\nNadal left early. “I am tired \
+                of all this,” he said.";
+    assert_eq!(speaker_of_last(text).as_deref(), Some("Rafael Nadal"));
+    let text = "Rafael Nadal met the Spanish Tennis Federation. “We are tired of all this,” \
+                they said.";
+    // "they" is not the person just named.
+    assert_ne!(speaker_of_last(text).as_deref(), Some("Rafael Nadal"));
+    // "I" and "we" tell nothing about the speaker.
+    assert_eq!(
+        speaker_of_last("“We are tired of all this,” we said."),
+        None
+    );
+}
+
+#[test]
+fn quotations_without_attribution_continue_the_previous_speaker() {
+    let text = "“It was a difficult day for us,” Lopez said. “Now we are in a good position.”";
+    let got = said(text);
+    assert_eq!(got.len(), 2);
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() == Some("Lopez")),
+        "{got:?}"
+    );
+
+    let text = "Lopez said: “It was a difficult day for us.\n\n“Now we are in a good position.”";
+    let got = said(text);
+    assert_eq!(got.len(), 2);
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() == Some("Lopez")),
+        "{got:?}"
+    );
+
+    let text = "“I just want to play my own music,” Swift said.\n\n“That is all there is to it.”";
+    assert_eq!(speaker_of_last(text).as_deref(), Some("Swift"));
+}
+
+#[test]
+fn weak_evidence_gives_no_speaker() {
+    for text in [
+        "“We will win the final,” the crowd chanted.",
+        "Nobody knew what “a better tomorrow for everyone” meant.",
+        "“We will win the final.”",
+    ] {
+        assert_eq!(speaker_of_last(text), None, "{text:?}");
+    }
+}
+
+#[test]
+fn every_convention_is_attributed() {
+    for (open, close) in [
+        ("\"", "\""),
+        ("“", "”"),
+        ("„", "“"),
+        ("«", "»"),
+        ("« ", " »"),
+        ("‘", "’"),
+        ("'", "'"),
+        ("``", "''"),
+    ] {
+        let text = format!("{open}We will win the final,{close} Lopez said.");
+        let got = said(&text);
+        assert_eq!(
+            got,
+            [(
+                "We will win the final,".to_owned(),
+                Some("Lopez".to_owned())
+            )],
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn scare_quotes() {
+    let q = quotes("Turkey condemned the Armenian “aggression” on Wednesday.");
+    assert_eq!(q.len(), 1);
+    assert!(q[0].scare);
+    assert_eq!(q[0].speaker, None);
+    let q = quotes("Turkey talked of “phase one” of the deal.");
+    assert!(q[0].scare);
+    // A short statement of its own is not a scare quote.
+    let q = quotes("“No,” he said.");
+    assert!(!q[0].scare);
+    let q = quotes("He said: “Never.”");
+    assert!(!q[0].scare);
+    // Titles in title case with no speaker.
+    let q = quotes("They played “Takin’ It To the Streets” and “Black Water” last night.");
+    assert!(q.iter().all(|q| q.scare), "{q:?}");
+}
+
+#[test]
+fn unbalanced_and_nested_marks_never_break_the_layer() {
+    for text in [
+        "He said “we will win.\n\nNext paragraph here.",
+        "“Outer ‘inner’ and “more” text” she said.",
+        "”Backwards“ and «mixed” marks» here.",
+        "\"\"\"\"\"",
+        "‘’‘’“”“”«»„",
+        "A ' lone ' apostrophe ' soup '",
+    ] {
+        let qs = quotes(text);
+        let mut prev_end = 0;
+        for q in &qs {
+            assert!(q.span.start() >= prev_end, "{text:?}: {qs:?}");
+            assert_eq!(q.span.get(text), Some(q.text.as_str()), "{text:?}");
+            prev_end = q.span.end();
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! Quotations and speakers measured on hand-labelled real article bodies.
+//!
+//! The labels (`tests/data/quote-labels.json`) cover 39 English news bodies of
+//! `../shared/data/extraction/dev/truth.json` (the `articleBody` texts, MIT-licensed
+//! benchmark data). Only ids, char offsets into `articleBody` and speaker names are
+//! committed, never article text; the test skips when `../shared` is absent. The first 31
+//! were labelled before any quotation code existed; 8 more (split `fresh`) after tuning
+//! had stopped (see the git history).
+//!
+//! # Labelling guideline
+//!
+//! - **Quotation**: words in quote marks that reproduce what someone said or wrote: full
+//!   sentences, fragments inside reported speech (`called it “a security threat to
+//!   Armenia”`), tweets and statements quoted in the text. The span is the text between the
+//!   marks, without the marks and without surrounding spaces; punctuation inside the marks
+//!   (`“…process,”`) is part of it. Quote marks nested inside a quotation do not make a
+//!   quotation of their own.
+//! - **Quotation over several paragraphs** (an opening mark at the start of each paragraph,
+//!   the closing mark only at the end): one span per paragraph, each with the quotation's
+//!   speaker.
+//! - **Scare quote** (kind `scare`): one or two words in marks that are not a statement of
+//!   their own (`the Armenian “aggression”`, `“phase one” deal`, `“bolt-on things,” Cook
+//!   said`); a one- or two-word utterance that is a statement (`“No,” he said.`) is a
+//!   quotation.
+//! - **Title or name** (kind `title`): titles of works, slogans, names of campaigns or
+//!   formulas in marks, of any length (`“Takin’ It To the Streets”`, `“one country, two
+//!   systems”`). Neither scare quotes nor titles are quotations: a quotation predicted on
+//!   one is a false positive.
+//! - **Speaker**: who said or wrote the words (not who reports them): the fullest name the
+//!   article gives that person or organisation ("Hulusi Akar" for a quote after "Akar
+//!   said"), or the description when no name is given ("a WeWork spokesperson"). Several
+//!   acceptable forms are listed as alternatives. `"*"`: the speaker cannot be told from
+//!   the text (a heading quoting a claim); such quotations count for spans but not for
+//!   speakers. `null` is never used for a quotation here.
+//!
+//! # Measures
+//!
+//! Span precision, recall and F1: predicted non-scare quotations against labelled
+//! quotations, exact span match. Speaker accuracy: over the labelled quotations that were
+//! found (with a speaker other than `"*"`), the share whose predicted speaker matches one
+//! of the alternatives (case-insensitive, a leading "the", a possessive and typographic
+//! apostrophes ignored). The set is split: of the first 31, every third article (by id)
+//! was held out from tuning (its errors were never looked at); the 8 `fresh` ones were
+//! never tuned on either. Figures are printed for the tuned part, the held-out part, the
+//! fresh part, both untouched parts together, and all.
+//!
+//! Run: `cargo test -p article-entities --release --test integration quotes_dev -- --nocapture`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use article_entities::Annotator;
+use article_model::{Article, BlockKind};
+use serde_json::Value;
+
+const LABELS: &str = include_str!("../data/quote-labels.json");
+const TRUTH: &str = "../../shared/data/extraction/dev/truth.json";
+
+/// A labelled span, in body byte offsets.
+struct Gold {
+    start: usize,
+    end: usize,
+    kind: String,
+    /// `None`: any speaker (`"*"`).
+    speakers: Option<Vec<String>>,
+}
+
+/// Builds the article of `raw` (one paragraph per non-blank line) and maps `raw` char
+/// offsets to body byte offsets.
+fn article_of(raw: &str) -> (Article, Vec<Option<usize>>) {
+    let mut article = Article::new();
+    let n_chars = raw.chars().count();
+    let mut map = vec![None; n_chars + 1];
+    let mut char_pos = 0;
+    for line in raw.split('\n') {
+        let line_chars = line.chars().count();
+        let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+        let text = line.trim();
+        if !text.is_empty() {
+            let span = article
+                .try_push_paragraph(BlockKind::Paragraph, text, None)
+                .unwrap();
+            for (k, (b, _)) in text.char_indices().enumerate() {
+                map[char_pos + lead + k] = Some(span.start() + b);
+            }
+            map[char_pos + lead + text.chars().count()] = Some(span.end());
+        }
+        char_pos += line_chars + 1;
+    }
+    (article, map)
+}
+
+fn normalise(s: &str) -> String {
+    let s = s.replace(['’', '‘'], "'").to_lowercase();
+    let s = s.trim().trim_end_matches(['.', ',']);
+    let s = s.strip_prefix("the ").unwrap_or(s);
+    let s = s.strip_suffix("'s").unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+struct Score {
+    predicted: usize,
+    gold: usize,
+    matched: usize,
+    speaker_judged: usize,
+    speaker_right: usize,
+    speaker_given: usize,
+}
+
+impl Score {
+    fn add(&mut self, o: &Score) {
+        self.predicted += o.predicted;
+        self.gold += o.gold;
+        self.matched += o.matched;
+        self.speaker_judged += o.speaker_judged;
+        self.speaker_right += o.speaker_right;
+        self.speaker_given += o.speaker_given;
+    }
+
+    fn ratio(a: usize, b: usize) -> f64 {
+        if b == 0 { 0.0 } else { a as f64 / b as f64 }
+    }
+
+    fn precision(&self) -> f64 {
+        Score::ratio(self.matched, self.predicted)
+    }
+
+    fn recall(&self) -> f64 {
+        Score::ratio(self.matched, self.gold)
+    }
+
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    fn speaker_accuracy(&self) -> f64 {
+        Score::ratio(self.speaker_right, self.speaker_judged)
+    }
+
+    fn line(&self, name: &str) -> String {
+        format!(
+            "{name:>9}: spans P {:.3} R {:.3} F1 {:.3} ({} found of {} labelled, {} predicted); \
+             speaker accuracy {:.3} ({}/{}), speaker precision {:.3} ({}/{} given)",
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.matched,
+            self.gold,
+            self.predicted,
+            self.speaker_accuracy(),
+            self.speaker_right,
+            self.speaker_judged,
+            Score::ratio(self.speaker_right, self.speaker_given),
+            self.speaker_right,
+            self.speaker_given,
+        )
+    }
+}
+
+#[test]
+fn quotations_and_speakers_on_labelled_dev_bodies() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(TRUTH);
+    let Ok(truth) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} not found", path.display());
+        return;
+    };
+    let truth: Value = serde_json::from_str(&truth).unwrap();
+    let labels: Value = serde_json::from_str(LABELS).unwrap();
+    let verbose = std::env::var_os("QUOTES_DEV_VERBOSE").is_some();
+    let annotator = Annotator::default();
+    let mut by_split: HashMap<String, Score> = HashMap::new();
+    for art in labels["articles"].as_array().unwrap() {
+        let id = art["id"].as_str().unwrap();
+        let raw = truth[id]["articleBody"].as_str().unwrap();
+        assert_eq!(
+            raw.chars().count() as u64,
+            art["body_chars"].as_u64().unwrap(),
+            "{id}: the shared body changed; the labels no longer apply"
+        );
+        // Error listings (for tuning) show the tuned part only.
+        let verbose = verbose && art["split"] == "tune";
+        let (mut article, map) = article_of(raw);
+        let gold: Vec<Gold> = art["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let at = |k: &str| map[usize::try_from(q[k].as_u64().unwrap()).unwrap()].unwrap();
+                Gold {
+                    start: at("start"),
+                    end: at("end"),
+                    kind: q["kind"].as_str().unwrap().to_owned(),
+                    speakers: match &q["speaker"] {
+                        Value::Array(a) => {
+                            Some(a.iter().map(|s| normalise(s.as_str().unwrap())).collect())
+                        }
+                        _ => None,
+                    },
+                }
+            })
+            .collect();
+        annotator.annotate(&mut article).unwrap();
+        article.check_invariants().unwrap();
+        let mut s = Score::default();
+        let labelled: Vec<&Gold> = gold.iter().filter(|g| g.kind == "quote").collect();
+        s.gold = labelled.len();
+        for q in article.quotes().iter().filter(|q| !q.scare) {
+            s.predicted += 1;
+            let hit = labelled
+                .iter()
+                .find(|g| g.start == q.span.start() && g.end == q.span.end());
+            match hit {
+                Some(g) => {
+                    s.matched += 1;
+                    if q.speaker.is_some() {
+                        s.speaker_given += 1;
+                    }
+                    if let Some(alts) = &g.speakers {
+                        s.speaker_judged += 1;
+                        let ok = q
+                            .speaker
+                            .as_deref()
+                            .is_some_and(|p| alts.contains(&normalise(p)));
+                        if ok {
+                            s.speaker_right += 1;
+                        } else if verbose {
+                            eprintln!(
+                                "{}: speaker {:?} for {:?}, want {:?}",
+                                &id[..10],
+                                q.speaker,
+                                short(&q.text),
+                                alts
+                            );
+                        }
+                    } else if q.speaker.is_some() {
+                        s.speaker_given -= 1;
+                    }
+                }
+                None if verbose => {
+                    let kind = gold
+                        .iter()
+                        .find(|g| g.start == q.span.start() && g.end == q.span.end())
+                        .map_or("no label", |g| g.kind.as_str());
+                    eprintln!("{}: extra quote ({kind}) {:?}", &id[..10], short(&q.text));
+                }
+                None => {}
+            }
+        }
+        if verbose {
+            for g in &labelled {
+                let found = article
+                    .quotes()
+                    .iter()
+                    .any(|q| !q.scare && g.start == q.span.start() && g.end == q.span.end());
+                if !found {
+                    let text = &article.body()[g.start..g.end];
+                    let near = article
+                        .quotes()
+                        .iter()
+                        .find(|q| q.span.start() < g.end && g.start < q.span.end());
+                    eprintln!(
+                        "{}: missed {:?} (overlapping prediction: {:?})",
+                        &id[..10],
+                        short(text),
+                        near.map(|q| (short(&q.text), q.scare))
+                    );
+                }
+            }
+        }
+        let split = art["split"].as_str().unwrap().to_owned();
+        by_split.entry(split).or_default().add(&s);
+    }
+    let tune = by_split.get("tune").copied().unwrap_or_default();
+    let held = by_split.get("held_out").copied().unwrap_or_default();
+    let fresh = by_split.get("fresh").copied().unwrap_or_default();
+    let mut untouched = held;
+    untouched.add(&fresh);
+    let mut all = tune;
+    all.add(&untouched);
+    eprintln!("{}", tune.line("tuned"));
+    eprintln!("{}", held.line("held-out"));
+    eprintln!("{}", fresh.line("fresh"));
+    eprintln!("{}", untouched.line("untouched"));
+    eprintln!("{}", all.line("all"));
+    // Regression floors (the issue's bars are F1 >= 0.90 and speaker accuracy >= 0.80).
+    assert!(all.f1() >= 0.90, "span F1 {:.3} under 0.90", all.f1());
+    assert!(
+        all.speaker_accuracy() >= 0.80,
+        "speaker accuracy {:.3} under 0.80",
+        all.speaker_accuracy()
+    );
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() <= 50 {
+        return s.to_owned();
+    }
+    let head: String = s.chars().take(30).collect();
+    let tail: String = s
+        .chars()
+        .rev()
+        .take(15)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("{head}…{tail}")
+}
