@@ -103,10 +103,10 @@ pub(crate) fn cluster(
             Some((full, q)) => (full, Some(q)),
             None => (e.text.clone(), None),
         };
-        let kw = key_words(&name);
+        let mut kw = key_words(&name);
         if kw.is_empty() {
-            e.cluster = None;
-            continue;
+            // Every entity gets a cluster, even one with no word in it.
+            kw = vec![name.trim().to_lowercase()];
         }
         let found = find_cluster(&building, &index, e.label, &kw);
         let id = match found {
