@@ -56,8 +56,14 @@ impl Sentence {
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
+    // The last token before `i` that is not a closing quote or bracket: kept as we go, so
+    // runs of closers are not walked back over at every token (linear time).
+    let mut last_open: Option<usize> = None;
     for i in 1..=tokens.len() {
-        if i == tokens.len() || breaks_before(text, tokens, i) {
+        if tokens.get(i - 1).is_some_and(|t| !is_closer(t.text(text))) {
+            last_open = Some(i - 1);
+        }
+        if i == tokens.len() || breaks_before(text, tokens, i, last_open) {
             let (Some(first), Some(last)) = (tokens.get(start), tokens.get(i - 1)) else {
                 continue;
             };
@@ -87,8 +93,9 @@ fn starts_lower(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// Whether a sentence break falls between token `i - 1` and token `i`.
-fn breaks_before(text: &str, tokens: &[Token], i: usize) -> bool {
+/// Whether a sentence break falls between token `i - 1` and token `i`; `last_open` is
+/// the last token before `i` that is not a closer.
+fn breaks_before(text: &str, tokens: &[Token], i: usize, last_open: Option<usize>) -> bool {
     let (Some(prev), Some(next)) = (tokens.get(i - 1), tokens.get(i)) else {
         return false;
     };
@@ -112,11 +119,7 @@ fn breaks_before(text: &str, tokens: &[Token], i: usize) -> bool {
         return !(starts_lower(next_text) || hangs);
     }
     // within a line: after terminal punctuation (and closers that follow it)
-    let mut j = i - 1;
-    while j > 0 && is_closer(tokens[j].text(text)) {
-        j -= 1;
-    }
-    let Some(term) = tokens.get(j) else {
+    let Some(term) = last_open.and_then(|j| tokens.get(j)) else {
         return false;
     };
     if !is_terminal(term.text(text)) {

@@ -103,6 +103,9 @@ struct Chunker<'a, 'o> {
     end: usize,
     line_break: bool,
     out: &'o mut Vec<Token>,
+    /// The last run of openers skipped by [`Chunker::is_protected`]: every position in
+    /// `openers.0..=openers.1` skips to `openers.1`, so a long run is scanned once.
+    openers: (usize, usize),
 }
 
 const OPENERS: &[char] = &[
@@ -164,6 +167,7 @@ impl<'a, 'o> Chunker<'a, 'o> {
             end,
             line_break,
             out,
+            openers: (usize::MAX, usize::MAX),
         }
     }
 
@@ -234,9 +238,21 @@ impl<'a, 'o> Chunker<'a, 'o> {
     }
 
     /// Whether the rest of the chunk from `from` is a URL or e-mail (never split inside).
-    fn is_protected(&self, from: usize, end: usize) -> bool {
-        let rest = &self.text[from..end];
-        let rest = rest.trim_start_matches(OPENERS);
+    ///
+    /// Called at every separator of the chunk, so it must not scan the whole rest: the
+    /// skipped openers are remembered, and the e-mail test stops at the first char that
+    /// cannot be in an address's user part. Linear in the chunk overall.
+    fn is_protected(&mut self, from: usize, end: usize) -> bool {
+        let (run_start, run_end) = self.openers;
+        let p = if run_start <= from && from <= run_end {
+            run_end
+        } else {
+            let rest = &self.text[from..end];
+            let p = end - rest.trim_start_matches(OPENERS).len();
+            self.openers = (from, p);
+            p
+        };
+        let rest = &self.text[p..end];
         is_url_start(rest) || looks_like_email(rest)
     }
 
@@ -384,19 +400,25 @@ fn is_url_start(s: &str) -> bool {
     starts(b"http://") || starts(b"https://") || starts(b"www.") || starts(b"ftp://")
 }
 
+/// Whether `s` is an e-mail address (trailing punctuation allowed). Scans only the user
+/// part when `s` is not one: the first char outside it must be the `@`.
 fn looks_like_email(s: &str) -> bool {
-    let Some(at) = s.find('@') else { return false };
-    let (user, domain) = (&s[..at], &s[at + 1..]);
-    !user.is_empty()
-        && user
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
-        && domain.contains('.')
-        && domain.starts_with(|c: char| c.is_alphanumeric())
-        && domain
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+    let at = s
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')))
+        .unwrap_or(s.len());
+    if at == 0 || !s[at..].starts_with('@') {
+        return false;
+    }
+    let domain = &s[at + 1..];
+    // The domain is a run of [alnum . -] followed only by trailing punctuation; stop at
+    // the first alphanumeric char after the run instead of scanning the whole rest.
+    let run = domain
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-')))
+        .unwrap_or(domain.len());
+    let (host, tail) = domain.split_at(run);
+    host.starts_with(|c: char| c.is_alphanumeric())
+        && !tail.contains(char::is_alphanumeric)
+        && (host.contains('.') || tail.contains('.'))
 }
 
 /// The byte offset at which a clitic starts in `word` (`Turkey's` → 6, `don't` → 2).
@@ -506,6 +528,23 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(words(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn email_table() {
+        let cases = [
+            ("jane.doe@example.com", true),
+            ("jane@example.com).", true),
+            ("jane@example", false),
+            ("@example.com", false),
+            ("jane,doe@example.com", false),
+            ("jane@example.com,x", false),
+            ("jane@-example.com", false),
+            ("j@e.c.", true),
+        ];
+        for (input, want) in cases {
+            assert_eq!(looks_like_email(input), want, "{input:?}");
         }
     }
 

@@ -5,4 +5,5 @@ mod annotate;
 mod ner;
 mod properties;
 mod quotes_dev;
+mod scaling;
 mod seed;
