@@ -103,10 +103,10 @@ pub(crate) fn cluster(
             Some((full, q)) => (full, Some(q)),
             None => (e.text.clone(), None),
         };
-        let kw = key_words(&name);
+        let mut kw = key_words(&name);
         if kw.is_empty() {
-            e.cluster = None;
-            continue;
+            // Every entity gets a cluster, even one with no word in it.
+            kw = vec![name.trim().to_lowercase()];
         }
         let found = find_cluster(&building, &index, e.label, &kw);
         let id = match found {
@@ -125,7 +125,10 @@ pub(crate) fn cluster(
         };
         let b = &mut building[id];
         b.last_mention = i;
-        if kw.len() > b.words.len() {
+        let shouting = |t: &str| !t.chars().any(char::is_lowercase);
+        if kw.len() > b.words.len()
+            || (kw.len() == b.words.len() && shouting(&b.canonical) && !shouting(&name))
+        {
             b.words = kw.clone();
             b.canonical = display_name(&name);
         }
@@ -386,7 +389,9 @@ fn surname_of(words: &[String]) -> Option<&String> {
     })
 }
 
-/// Role and affiliation written right before the mention at `span`.
+/// Role and affiliation written right before the mention at `span` ("Turkish Defense
+/// Minister Hulusi Akar"), else a role in an appositive right after it ("Ismail Demir, the
+/// head of a state body, ...").
 fn role_before(
     body: &str,
     toks: &[words::Tok<'_>],
@@ -396,9 +401,30 @@ fn role_before(
     let last = toks
         .partition_point(|t| t.start < span.end())
         .checked_sub(1)?;
-    if first > last || first == 0 {
+    if first > last {
         return None;
     }
+    let before = if first == 0 {
+        None
+    } else {
+        title_before(body, toks, first, last)
+    };
+    match before {
+        Some((Some(role), aff)) => Some((Some(role), aff)),
+        other => {
+            let aff = other.and_then(|(_, a)| a);
+            let role = appositive_role(body, toks, last);
+            (role.is_some() || aff.is_some()).then_some((role, aff))
+        }
+    }
+}
+
+fn title_before(
+    body: &str,
+    toks: &[words::Tok<'_>],
+    first: usize,
+    last: usize,
+) -> Option<(Option<String>, Option<String>)> {
     // Extend the mention's run back over capitalized title words.
     let run_first = names::run_back(toks, last, 0)?;
     let mut start = run_first.min(first);
@@ -423,6 +449,47 @@ fn role_before(
         return None;
     }
     Some((name.role, name.affiliation))
+}
+
+/// `NAME, the head of a state body overseeing the industry,`: the role phrase, when a role
+/// word is among its first three words (at most 12 tokens, up to `,` `.` `;` `)`).
+fn appositive_role(body: &str, toks: &[words::Tok<'_>], last: usize) -> Option<String> {
+    if !toks.get(last + 1)?.is_punct(',') {
+        return None;
+    }
+    let mut k = last + 2;
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        k += 1;
+    }
+    let start = k;
+    let mut end = None;
+    let mut has_role = false;
+    while let Some(t) = toks.get(k) {
+        if !t.is_word() {
+            if matches!(t.text, "," | "." | ";" | ")" | ":") {
+                break;
+            }
+            if !matches!(t.text, "-" | "&" | "’" | "'") {
+                return None;
+            }
+        } else if k < start + 3 && crate::lexicon::is_role_word(t.text) {
+            has_role = true;
+        }
+        end = Some(k);
+        k += 1;
+        if k > start + 12 {
+            return None;
+        }
+    }
+    let end = end?;
+    if !has_role {
+        return None;
+    }
+    body.get(toks[start].start..toks[end].end)
+        .map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -604,5 +671,22 @@ mod tests {
             by_name("Russian Foreign Ministry").id,
             by_name("Armenian Foreign Ministry").id
         );
+    }
+
+    #[test]
+    fn canonical_prefers_mixed_case() {
+        let body = "MOSCOW — It rained in Moscow.";
+        let mut ents = vec![
+            entity(body, "MOSCOW", Label::Loc, 0),
+            entity(body, "Moscow", Label::Loc, 0),
+        ];
+        let clusters = cluster(
+            body,
+            &crate::words::prepare(body, &paragraphs_of(body)),
+            &mut ents,
+        );
+        assert_eq!(clusters.len(), 1);
+        assert_eq!(clusters[0].canonical, "Moscow");
+        assert_eq!(clusters[0].first, ents[0].span);
     }
 }

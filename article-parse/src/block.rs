@@ -57,7 +57,8 @@ pub struct Block {
 impl Block {
     /// A block of `text` from `source` (bytes of the input), with no hints.
     ///
-    /// The text is normalised: whitespace runs (Unicode spaces included) become one space,
+    /// The text is normalised: whitespace runs (Unicode spaces and control characters
+    /// included) become one space,
     /// except that single line breaks are kept; blank lines become one line break; edges
     /// are trimmed. Returns `None` when nothing but whitespace is left.
     ///
@@ -201,7 +202,7 @@ pub(crate) fn normalize(text: &str) -> String {
     for c in text.chars() {
         if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
             pending_break = true;
-        } else if is_space(c) {
+        } else if is_space(c) || c.is_control() {
             pending_space = true;
         } else {
             if !out.is_empty() {
@@ -234,6 +235,7 @@ mod tests {
             ("a \n b", "a\nb"),
             ("\u{200b}x\u{feff}", "x"),
             ("a\u{3000}b", "a b"),
+            ("a\u{0}\u{7}b", "a b"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize(input), *want, "{input:?}");

@@ -1,6 +1,6 @@
 //! The whole text-dump pipeline: any bytes give an article that holds its invariants,
 //! or an error; every body paragraph is the input's text at its source (only white space
-//! and a leading bullet differ); the record round-trips through JSON.
+//! and a leading bullet differ; control characters count as white space); the record round-trips through JSON.
 #![no_main]
 use article_model::Article;
 use article_parse::{Extractor, InputFormat};
@@ -8,7 +8,9 @@ use article_parse::{Extractor, InputFormat};
 fn squeeze(s: &str) -> String {
     s.chars()
         .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}')
+            !c.is_whitespace()
+                && !c.is_control()
+                && !matches!(c, '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}')
         })
         .collect()
 }

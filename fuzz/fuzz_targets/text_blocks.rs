@@ -1,13 +1,15 @@
 //! The text-dump grammar alone: any text gives blocks whose texts are trimmed, free of
 //! blank lines and made of the input's text at their sources (only white space and a
-//! leading bullet differ), in order and without overlap.
+//! leading bullet differ; control characters count as white space), in order and without overlap.
 #![no_main]
 use article_parse::text_blocks;
 
 fn squeeze(s: &str) -> String {
     s.chars()
         .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}')
+            !c.is_whitespace()
+                && !c.is_control()
+                && !matches!(c, '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}')
         })
         .collect()
 }

@@ -54,7 +54,13 @@ pub(crate) fn find(
         let chain_pieces = ranges.get(chain).map_or(&[][..], |r| &pieces[r.clone()]);
         let title = is_title_like(body, chain_pieces, direct);
         let scare = scare.get(chain).copied().unwrap_or(false) || title;
-        let speaker = if scare { None } else { speaker };
+        let mut speaker = if scare { None } else { speaker };
+        // A speaker found in the text whose name is a cluster's is that cluster.
+        if let Some(sp) = speaker.as_mut() {
+            if sp.cluster.is_none() {
+                sp.cluster = cluster_named(clusters, &sp.name);
+            }
+        }
         out.push(Quote {
             span: piece.content,
             text: text.to_owned(),
@@ -64,6 +70,20 @@ pub(crate) fn find(
         });
     }
     out
+}
+
+/// The cluster whose canonical name is `name` ("the " and case aside), if exactly one.
+fn cluster_named(clusters: &[Cluster], name: &str) -> Option<usize> {
+    let key = |s: &str| {
+        let s = s.trim().to_lowercase().replace('’', "'");
+        s.strip_prefix("the ").map(str::to_owned).unwrap_or(s)
+    };
+    let want = key(name);
+    let mut found = clusters.iter().filter(|c| key(&c.canonical) == want);
+    match (found.next(), found.next()) {
+        (Some(c), None) => Some(c.id),
+        _ => None,
+    }
 }
 
 fn chain_text<'a>(body: &'a str, pieces: &[Piece]) -> Vec<&'a str> {

@@ -27,6 +27,10 @@ fn annotate_and_check(text: &str, published: Option<&str>) {
         .build();
     annotator.annotate(&mut a).unwrap();
     a.check_invariants().unwrap();
+    assert!(
+        a.entities().iter().all(|e| e.cluster.is_some()),
+        "every entity gets a cluster"
+    );
     for q in a.quotes() {
         assert!(q.speaker_cluster.is_none_or(|c| c < a.clusters().len()));
         assert!(!q.text.is_empty());

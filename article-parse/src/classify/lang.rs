@@ -176,8 +176,15 @@ fn iso1(lang: whatlang::Lang) -> &'static str {
 /// Detects the language of the page from a sample of its longer blocks.
 pub(crate) fn detect(blocks: &[Block]) -> Language {
     let mut sample = String::with_capacity(SAMPLE_BYTES + 256);
-    for b in blocks {
-        if b.text().len() >= SAMPLE_MIN_BLOCK {
+    // Prose-length blocks first (menus are short in every language), then shorter ones.
+    let long = blocks
+        .iter()
+        .filter(|b| b.text().len() >= 3 * SAMPLE_MIN_BLOCK);
+    let rest = blocks
+        .iter()
+        .filter(|b| (SAMPLE_MIN_BLOCK..3 * SAMPLE_MIN_BLOCK).contains(&b.text().len()));
+    for b in long.chain(rest) {
+        {
             if !sample.is_empty() {
                 sample.push('\n');
             }

@@ -7,57 +7,57 @@ use super::model::Model;
 /// The shipped model.
 pub(crate) const MODEL: Model = Model {
     weights: [
-        0.52899075,   // bias
-        0.34008753,   // ln_words
-        -0.121237315, // ln_chars
-        0.8579087,    // stop_ratio
-        -1.2954473,   // has_stoplist
-        0.06986681,   // terminal
-        -0.17300364,  // truncated
-        1.3096967,    // ln_sentences
-        4.4777193,    // comma_ratio
-        -1.3763102,   // titlecase_ratio
-        1.4036494,    // digit_ratio
-        -1.5505209,   // separators
-        1.0539705,    // list_item
-        0.73570466,   // starts_quote
-        -1.5465522,   // all_caps
-        0.7242457,    // url_like
-        -4.0161023,   // bp_strong
-        -5.5850234,   // bp_inside
-        -2.1784577,   // bp_header
-        -3.5734842,   // caption
-        -2.9707785,   // byline
-        -2.8271794,   // timestamp
-        1.537485,     // dateline
-        -0.80880326,  // duplicate
-        -1.4597127,   // relpos
-        -1.9637138,   // first_block
-        0.16831519,   // tight_before
-        -0.37171537,  // tight_after
-        0.405843,     // prev_ln_words
-        0.639287,     // next_ln_words
-        -0.4194466,   // near_stop_ratio
-        3.1096618,    // near_prose
-        -1.3856163,   // under_header
-        0.5153482,    // prev_prose
-        0.12983526,   // next_prose
-        -0.8960377,   // words_lt4
-        0.93422073,   // words_lt10
-        0.06352084,   // words_ge30
+        0.480613,     // bias
+        0.3116696,    // ln_words
+        -0.11234518,  // ln_chars
+        0.29847267,   // stop_ratio
+        -1.1372776,   // has_stoplist
+        -0.024405649, // terminal
+        -0.25668085,  // truncated
+        1.3645486,    // ln_sentences
+        4.504827,     // comma_ratio
+        -1.3493962,   // titlecase_ratio
+        1.4352065,    // digit_ratio
+        -1.6339633,   // separators
+        1.0367737,    // list_item
+        0.65672535,   // starts_quote
+        -1.5671433,   // all_caps
+        0.57904494,   // url_like
+        -4.273588,    // bp_strong
+        -5.790888,    // bp_inside
+        -2.0319579,   // bp_header
+        -4.2476716,   // caption
+        -3.1309466,   // byline
+        -3.127624,    // timestamp
+        1.9145635,    // dateline
+        -0.7063997,   // duplicate
+        -1.4362878,   // relpos
+        -2.0806544,   // first_block
+        0.047250044,  // tight_before
+        -0.43417132,  // tight_after
+        0.41729242,   // prev_ln_words
+        0.6687774,    // next_ln_words
+        -0.7317062,   // near_stop_ratio
+        3.3351176,    // near_prose
+        -1.4916738,   // under_header
+        0.5413313,    // prev_prose
+        0.15357906,   // next_prose
+        -1.0516828,   // words_lt4
+        0.95311487,   // words_lt10
+        0.11994882,   // words_ge30
         0.0,          // heading_hint
         0.0,          // link_density
         0.0,          // has_link_density
         0.0,          // class_negative
         0.0,          // class_positive
-        -0.43071857,  // name_line
-        0.30407178,   // prose
-        -2.2655077,   // title_echo
-        -4.048093,    // author_bio
-        -6.3066998,   // after_comments
-        -1.1536361,   // after_end_header
-        -2.0889404,   // mass_before
-        -2.111022,    // mass_after
+        -0.42662057,  // name_line
+        0.31244573,   // prose
+        -2.5495446,   // title_echo
+        -4.1605716,   // author_bio
+        -6.303475,    // after_comments
+        -0.8654909,   // after_end_header
+        -1.9606674,   // mass_before
+        -1.9750211,   // mass_after
     ],
     switch_cost: 3.0,
 };

@@ -899,6 +899,106 @@ const RULES: &[Rule] = &[
         "further-reading heading",
     ),
     ("e-mail the story", Whole, K::Share, false, "share button"),
+    // Disclaimers, credits and markup left in the text.
+    (
+        "consult your physician",
+        Anywhere,
+        K::Footer,
+        false,
+        "disclaimer",
+    ),
+    (
+        "consult your doctor",
+        Anywhere,
+        K::Footer,
+        false,
+        "disclaimer",
+    ),
+    (
+        "not been evaluated by the",
+        Anywhere,
+        K::Footer,
+        false,
+        "disclaimer",
+    ),
+    (
+        "not intended to diagnose",
+        Anywhere,
+        K::Footer,
+        false,
+        "disclaimer",
+    ),
+    (
+        "for informational purposes",
+        Anywhere,
+        K::Footer,
+        false,
+        "disclaimer",
+    ),
+    (
+        "information provided on this website",
+        Anywhere,
+        K::Footer,
+        false,
+        "disclaimer",
+    ),
+    ("results vary", Anywhere, K::Footer, false, "disclaimer"),
+    (
+        "contributed to this report",
+        Anywhere,
+        K::Byline,
+        false,
+        "reporting credits",
+    ),
+    (
+        "contributed reporting",
+        Anywhere,
+        K::Byline,
+        false,
+        "reporting credits",
+    ),
+    (
+        "additional reporting by",
+        Anywhere,
+        K::Byline,
+        false,
+        "reporting credits",
+    ),
+    (
+        "editing by",
+        Anywhere,
+        K::Byline,
+        false,
+        "reporting credits",
+    ),
+    (
+        "&lt;",
+        Anywhere,
+        K::Hidden,
+        false,
+        "markup left in the text",
+    ),
+    (
+        "&amp;",
+        Anywhere,
+        K::Hidden,
+        false,
+        "markup left in the text",
+    ),
+    (
+        "data-mce",
+        Anywhere,
+        K::Hidden,
+        false,
+        "markup left in the text",
+    ),
+    (
+        "style=\"",
+        Anywhere,
+        K::Hidden,
+        false,
+        "markup left in the text",
+    ),
     // Other page furniture.
     ("min read", Anywhere, K::Header, false, "reading-time label"),
     (
@@ -1097,8 +1197,9 @@ pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
         let (phrase, mode, kind, header, reason) = RULES[rule];
         let before = t[..m.start()].chars().next_back();
         let after = t[m.end()..].chars().next();
-        let bounded =
-            !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) || phrase == "©";
+        // Word boundaries, where the phrase starts or ends with a word character.
+        let bounded = (!before.is_some_and(is_word_char) || !phrase.starts_with(is_word_char))
+            && (!after.is_some_and(is_word_char) || !phrase.ends_with(is_word_char));
         if !bounded {
             continue;
         }
@@ -1285,6 +1386,14 @@ mod tests {
             ),
             ("Tags: Ports Labour Port Alder", Some((K::Tags, false))),
             ("5 min read", Some((K::Header, false))),
+            (
+                "&amp;lt;span data-mce-type=\"bookmark\"&amp;gt;",
+                Some((K::Hidden, false)),
+            ),
+            (
+                "Reporters in Rome contributed to this report.",
+                Some((K::Byline, false)),
+            ),
             ("He had read more than a hundred books.", None),
             ("Readers were unhappy.", None),
         ];

@@ -79,6 +79,34 @@ fn name(i: &str) -> Res<'_, &str> {
     Ok((rest, n))
 }
 
+/// A name cut before a month or weekday that the name rule swallowed ("Jane Doe
+/// November 14, 2019" gives "Jane Doe").
+fn clean_author(name: &str) -> String {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "published",
+        "updated",
+    ];
+    let mut out: Vec<&str> = Vec::new();
+    for w in name.split_whitespace() {
+        let is_date = super::words::month(w).is_ok_and(|(rest, _)| rest.is_empty())
+            || DAYS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w.trim_end_matches(',')));
+        if is_date && !out.is_empty() {
+            break;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
 /// `join`: what separates two names.
 fn join(i: &str) -> Res<'_, &str> {
     alt((
@@ -175,7 +203,12 @@ pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
     if text.len() > 160 || text.contains('\n') {
         return None;
     }
-    let authors = |v: Vec<&str>| v.into_iter().map(|s| s.trim().to_owned()).collect();
+    let authors = |v: Vec<&str>| {
+        v.into_iter()
+            .map(clean_author)
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
     if let Ok((rest, (_, _, found))) = (by, sp, names).parse(text) {
         // After the names: nothing, or a separator and more (role, org, date).
         let rest = rest.trim_start();
@@ -275,6 +308,10 @@ mod tests {
     fn byline_table() {
         let cases: &[(&str, Option<&[&str]>)] = &[
             ("By Jane Doe", Some(&["Jane Doe"])),
+            (
+                "By Joseph Tsidulko November 14, 2019",
+                Some(&["Joseph Tsidulko"]),
+            ),
             ("By Jane Doe and John Roe", Some(&["Jane Doe", "John Roe"])),
             (
                 "By Priya Raman and Owen Hartley | Northern Wire",

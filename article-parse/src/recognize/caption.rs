@@ -80,6 +80,8 @@ const CREDIT_INSIDE: &[&str] = &[
     "credit...",
     "image copyright",
     "image caption",
+    " credit: ",
+    "(pictured)",
 ];
 
 /// Recognises a caption or credit block; returns the reason.
@@ -89,7 +91,12 @@ pub(crate) fn caption(text: &str) -> Option<&'static str> {
     }
     let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
     let label = matches!(first, Some(b'p' | b'i' | b'c' | b's' | b'f' | b'a'));
-    if let Some(Ok((rest, _))) = label.then(|| credit_label(text)) {
+    let labelled = label
+        .then(|| credit_label(text))
+        .and_then(Result::ok)
+        // The label is a whole word ("Photos", "photography" are not labels).
+        .filter(|(rest, _)| !rest.chars().next().is_some_and(char::is_alphanumeric));
+    if let Some((rest, _)) = labelled {
         let rest = rest.trim_start();
         if rest.starts_with([':', '|', '©', '-', '–']) || text.len() < 24 {
             return Some("photo caption or credit label");
@@ -156,6 +163,8 @@ mod tests {
             ("Image copyright Getty Images", true),
             ("Credit... Doug Mills/The New York Times", true),
             ("Photo", true),
+            ("Photos", false),
+            ("photography", false),
             (
                 "The photo showed the minister smiling as he left the building.",
                 false,

@@ -100,15 +100,17 @@ fn named_date(i: &str) -> Res<'_, (u32, u32, u32)> {
         let (i, y) = number(i)?;
         Ok((i, (y, m, d)))
     };
-    // day month year
+    // day month year ("3 November 2023", "22 de janeiro de 2018")
     let dm = |i| -> Res<'_, (u32, u32, u32)> {
         let (i, d) = number(i)?;
         let (i, _) = opt(ordinal).parse(i)?;
         let (i, _) = opt(tag(".")).parse(i)?;
         let (i, _) = sp(i)?;
+        let (i, _) = opt((alt((tag("de"), tag("del"))), sp)).parse(i)?;
         let (i, m) = month(i)?;
         let (i, _) = opt(tag(",")).parse(i)?;
         let (i, _) = sp(i)?;
+        let (i, _) = opt((alt((tag("de"), tag("del"))), sp)).parse(i)?;
         let (i, y) = number(i)?;
         Ok((i, (y, m, d)))
     };
@@ -291,6 +293,11 @@ mod tests {
             ("June 17 -- Bridgestone Arena, Nashville, TN", None),
             ("31 February 2020", None),
             ("29 February 2020", Some((false, "2020-02-29"))),
+            (
+                "segunda-feira, 22 de janeiro de 2018 às 0:13",
+                Some((false, "2018-01-22")),
+            ),
+            ("Publié le 3 mars 2021", Some((false, "2021-03-03"))),
             ("", None),
         ];
         for (input, want) in cases {

@@ -102,7 +102,8 @@ pub(crate) fn number(i: &str) -> Res<'_, u32> {
     }
 }
 
-/// English month names and abbreviations, with their numbers. Longer names first.
+/// Month names and abbreviations with their numbers: English, then the ASCII spellings
+/// of Portuguese, Spanish, French, German and Italian names.
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("february", 2),
@@ -128,6 +129,50 @@ const MONTHS: &[(&str, u32)] = &[
     ("oct", 10),
     ("nov", 11),
     ("dec", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("abril", 4),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("agosto", 8),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("septiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janvier", 1),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("januar", 1),
+    ("februar", 2),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
 ];
 
 /// `month`: a month name or abbreviation (any case, optional "."), as 1..=12.
@@ -139,14 +184,14 @@ pub(crate) fn month(i: &str) -> Res<'_, u32> {
         .bytes()
         .position(|b| !b.is_ascii_alphabetic())
         .unwrap_or(i.len());
-    if !(3..=9).contains(&len) {
+    if !(3..=10).contains(&len) {
         return fail(i);
     }
     // A word that goes on in non-ASCII letters is some other word.
     if i[len..].chars().next().is_some_and(char::is_alphabetic) {
         return fail(i);
     }
-    let mut buf = [0u8; 9];
+    let mut buf = [0u8; 10];
     buf[..len].copy_from_slice(&i.as_bytes()[..len]);
     buf[..len].make_ascii_lowercase();
     let word = &buf[..len];
@@ -191,6 +236,8 @@ mod tests {
             ("Mayor", None),
             ("Marching", None),
             ("Tuesday", None),
+            ("janeiro de", Some(1)),
+            ("Septiembre", Some(9)),
         ];
         for (input, want) in cases {
             assert_eq!(month(input).ok().map(|(_, m)| m), *want, "{input:?}");

@@ -69,6 +69,13 @@ fn line(i: &str) -> IResult<&str, &str> {
 
 /// `bullet`: a list bullet and the spaces after it, at the start of a line's content.
 fn bullet(i: &str) -> IResult<&str, &str> {
+    // Every bullet starts with one of these bytes: most lines are out at once.
+    if !matches!(i.as_bytes().first(), Some(b'*' | b'-' | 0xc2 | 0xe2)) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     let marks = alt((
         tag("•"),
         tag("◦"),
@@ -119,9 +126,10 @@ fn lines(text: &str) -> Vec<Line> {
 
 /// The trimmed extent of `content`, which starts at byte `at` of the dump.
 fn trim_line(content: &str, at: usize) -> Line {
-    let trimmed_start = content.trim_start_matches(is_space);
+    let edge = |c: char| is_space(c) || c.is_control();
+    let trimmed_start = content.trim_start_matches(edge);
     let lead = content.len() - trimmed_start.len();
-    let trimmed = trimmed_start.trim_end_matches(is_space);
+    let trimmed = trimmed_start.trim_end_matches(edge);
     let chars = if trimmed.is_ascii() {
         trimmed.len()
     } else {

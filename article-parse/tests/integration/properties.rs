@@ -5,7 +5,9 @@ use proptest::prelude::*;
 fn squeeze(s: &str) -> String {
     s.chars()
         .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}')
+            !c.is_whitespace()
+                && !c.is_control()
+                && !matches!(c, '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}')
         })
         .collect()
 }

@@ -323,3 +323,15 @@ fn pathological_inputs_are_handled() {
         }
     }
 }
+
+/// Found by the `text_blocks` fuzz target (`fuzz/regressions/text_blocks/crash-15585c37...`):
+/// a NUL inside a line was dropped from the block text but kept by the source check.
+/// Control characters are white space to the grammar.
+#[test]
+fn fuzz_text_blocks_control_characters() {
+    let dump = "- dash itemJ\0  \u{a0} spaced  words \u{200b}\n\0\n\u{7}x\u{7}\n";
+    let blocks = text_blocks(dump);
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text()).collect();
+    assert_eq!(texts, ["dash itemJ spaced words", "x"]);
+    assert_eq!(&dump[blocks[1].source().unwrap().range()], "x");
+}
