@@ -49,6 +49,13 @@ pub struct Block {
     hint: BlockHint,
     tight_before: bool,
     tight_after: bool,
+    /// Markup hints, boxed: text dumps have none, and blocks stay small.
+    markup: Option<Box<Markup>>,
+}
+
+/// The structural hints only an HTML front end can give.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Markup {
     tag_path: Option<String>,
     class_words: Vec<String>,
     link_density: Option<f32>,
@@ -86,9 +93,7 @@ impl Block {
             hint: BlockHint::Unknown,
             tight_before: false,
             tight_after: false,
-            tag_path: None,
-            class_words: Vec::new(),
-            link_density: None,
+            markup: None,
         }
     }
 
@@ -118,7 +123,7 @@ impl Block {
     /// `"html body div article p"` (default none).
     #[must_use]
     pub fn with_tag_path(mut self, path: impl Into<String>) -> Block {
-        self.tag_path = Some(path.into());
+        self.markup.get_or_insert_default().tag_path = Some(path.into());
         self
     }
 
@@ -126,7 +131,7 @@ impl Block {
     /// such as `["sidebar", "related", "post"]` (default none).
     #[must_use]
     pub fn with_class_words(mut self, words: Vec<String>) -> Block {
-        self.class_words = words;
+        self.markup.get_or_insert_default().class_words = words;
         self
     }
 
@@ -134,7 +139,8 @@ impl Block {
     /// unknown). Values outside 0..=1 are clamped; NaN is ignored.
     #[must_use]
     pub fn with_link_density(mut self, density: f32) -> Block {
-        self.link_density = (!density.is_nan()).then(|| density.clamp(0.0, 1.0));
+        self.markup.get_or_insert_default().link_density =
+            (!density.is_nan()).then(|| density.clamp(0.0, 1.0));
         self
     }
 
@@ -171,19 +177,21 @@ impl Block {
     /// The element path of an HTML block, if the front end gave one.
     #[must_use]
     pub fn tag_path(&self) -> Option<&str> {
-        self.tag_path.as_deref()
+        self.markup.as_ref().and_then(|m| m.tag_path.as_deref())
     }
 
     /// The class and id words around an HTML block, if the front end gave them.
     #[must_use]
     pub fn class_words(&self) -> &[String] {
-        &self.class_words
+        self.markup
+            .as_ref()
+            .map_or(&[], |m| m.class_words.as_slice())
     }
 
     /// The share of link text, if the front end knows it.
     #[must_use]
     pub fn link_density(&self) -> Option<f32> {
-        self.link_density
+        self.markup.as_ref().and_then(|m| m.link_density)
     }
 }
 

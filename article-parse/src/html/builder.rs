@@ -114,6 +114,8 @@ pub(crate) enum Kind {
     Quote,
     Pre,
     Caption,
+    /// A table row of two or more cells, tab-separated.
+    TableRow,
 }
 
 /// A run of text between two block boundaries.
@@ -189,6 +191,8 @@ struct Builder<'a> {
     // Raw-text capture.
     capture: Capture,
     decode_buf: String,
+    /// A tab (next table cell) held back until the next char.
+    pending_tab: bool,
     /// Spaces held back inside `pre` until the next char.
     pending_pre: String,
     /// Stack index of an open `<head>`.
@@ -236,6 +240,7 @@ pub(crate) fn build(html: &str, max_depth: usize, max_blocks: usize) -> Doc<'_> 
         decode_buf: String::new(),
         head_at: None,
         pending_pre: String::new(),
+        pending_tab: false,
         open_counts: vec![0; Tag::COUNT],
     };
     let mut tok = Tokenizer::new(html);
@@ -398,6 +403,12 @@ impl<'a> Builder<'a> {
                         }
                         self.br_run = 0;
                     }
+                    if self.pending_tab && !self.pending_newline {
+                        self.text.push('\t');
+                        self.pending_space = false;
+                        self.pending_pre.clear();
+                    }
+                    self.pending_tab = false;
                     if self.pending_newline {
                         self.text.push('\n');
                     }
@@ -445,6 +456,7 @@ impl<'a> Builder<'a> {
     }
 
     fn flush(&mut self) {
+        self.pending_tab = false;
         self.pending_pre.clear();
         self.pending_space = false;
         self.pending_newline = false;
@@ -459,6 +471,8 @@ impl<'a> Builder<'a> {
             Kind::Caption
         } else if ctx & cx::PRE != 0 {
             Kind::Pre
+        } else if ctx & cx::TABLE != 0 && self.text.contains('\t') {
+            Kind::TableRow
         } else if ctx & cx::LI != 0 {
             Kind::ListItem
         } else if ctx & cx::QUOTE != 0 {
@@ -506,7 +520,10 @@ impl<'a> Builder<'a> {
             self.br();
             return;
         }
-        if tag.is_block() {
+        if matches!(tag, Tag::Td | Tag::Th) && !self.text.is_empty() && self.ctx & cx::TABLE != 0 {
+            // The next cell of a row: the row stays one block, cells split by a tab.
+            self.pending_tab = true;
+        } else if tag.is_block() {
             self.flush();
         }
         self.implied_ends(tag);
@@ -822,7 +839,7 @@ impl<'a> Builder<'a> {
             Html | Body => return,
             _ => {}
         }
-        if tag.is_block() {
+        if tag.is_block() && !matches!(tag, Td | Th) {
             self.flush();
         }
         if tag == P {
@@ -937,9 +954,14 @@ mod tests {
             ("<pre>a\n  b\n\n\nc</pre>", &[("a\n  b\nc", Pre)]),
             ("<p>x</b>y</p>", &[("xy", Paragraph)]),
             ("<b><p>x</b>y</p>", &[("xy", Paragraph)]),
+            ("<table><tr><td>a<td>b</table>", &[("a\tb", TableRow)]),
             (
-                "<table><tr><td>a<td>b</table>",
+                "<table><tr><td>a</td></tr><tr><td>b</td></tr></table>",
                 &[("a", Paragraph), ("b", Paragraph)],
+            ),
+            (
+                "<table><tr><td><p>x</p><p>y</p><td>z</table>",
+                &[("x", Paragraph), ("y", Paragraph), ("z", Paragraph)],
             ),
             ("<select><option>o</select><p>z", &[("z", Paragraph)]),
         ];

@@ -774,7 +774,7 @@ fn is_good(b: &Block) -> bool {
     b.ctx & (cx::HIDDEN | cx::INVISIBLE | cx::FORM) == 0
         && matches!(
             b.kind,
-            Kind::Paragraph | Kind::Quote | Kind::ListItem | Kind::Pre
+            Kind::Paragraph | Kind::Quote | Kind::ListItem | Kind::Pre | Kind::TableRow
         )
         && b.link_chars * 3 < b.chars
 }

@@ -35,6 +35,7 @@ pub(crate) fn extract(decoded: &Decoded<'_>, limits: &Limits, article: &mut Arti
                     Kind::ListItem => BlockKind::ListItem,
                     Kind::Quote => BlockKind::Quote,
                     Kind::Pre => BlockKind::Preformatted,
+                    Kind::TableRow => BlockKind::TableRow,
                     Kind::Paragraph | Kind::Caption => BlockKind::Paragraph,
                 };
                 // Block text has no edge whitespace and no blank line by construction.
@@ -60,6 +61,9 @@ pub(crate) fn extract(decoded: &Decoded<'_>, limits: &Limits, article: &mut Arti
                 ));
             }
             Verdict::Remove(kind, reason) => {
+                if kind == RemovedKind::Caption {
+                    article.captions.push(block.text.clone());
+                }
                 article
                     .removed
                     .push(Removed::new(kind, reason, block.text.as_str(), source));
