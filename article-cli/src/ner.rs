@@ -9,11 +9,32 @@ use article_entities::Recognizer;
 use crate::args::{NerArgs, TrainNerArgs};
 use crate::{Fatal, Status};
 
-/// One line of the input: a token, or a line kept as it is (blank, -DOCSTART-).
+/// One document of the input: its lines' text in one buffer, and what each line is.
+#[derive(Default)]
+struct Doc {
+    text: String,
+    lines: Vec<Line>,
+}
+
+/// One line of a document: a token (its range in [`Doc::text`]), or a line kept as it is
+/// (blank, -DOCSTART-).
 enum Line {
-    Token(String),
+    Token(std::ops::Range<usize>),
     Blank,
-    DocStart(String),
+    DocStart(std::ops::Range<usize>),
+}
+
+impl Doc {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.lines.clear();
+    }
+
+    fn push(&mut self, s: &str, make: fn(std::ops::Range<usize>) -> Line) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.lines.push(make(start..self.text.len()));
+    }
 }
 
 pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
@@ -32,56 +53,91 @@ pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 16, out);
-    let mut doc: Vec<Line> = Vec::new();
-    for line in BufReader::new(file).lines() {
-        let line = line
+    let mut input = BufReader::with_capacity(1 << 16, file);
+    let mut doc = Doc::default();
+    let mut work = Work::default();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let n = input
+            .read_line(&mut line)
             .with_context(|| format!("cannot read {}", args.conll.display()))
             .map_err(Fatal::Output)?;
-        let first = line.split_whitespace().next();
-        match first {
-            None => doc.push(Line::Blank),
+        if n == 0 {
+            break;
+        }
+        match line.split_whitespace().next() {
+            None => doc.lines.push(Line::Blank),
             Some("-DOCSTART-") => {
-                write_doc(&recognizer, &doc, &mut out).map_err(Fatal::Output)?;
+                write_doc(&recognizer, &doc, &mut work, &mut out).map_err(Fatal::Output)?;
                 doc.clear();
-                doc.push(Line::DocStart(line.trim_end().to_string()));
+                doc.push(line.trim_end(), Line::DocStart);
             }
-            Some(tok) => doc.push(Line::Token(tok.to_string())),
+            Some(tok) => doc.push(tok, Line::Token),
         }
     }
-    write_doc(&recognizer, &doc, &mut out).map_err(Fatal::Output)?;
+    write_doc(&recognizer, &doc, &mut work, &mut out).map_err(Fatal::Output)?;
     out.flush()
         .context("cannot write the output")
         .map_err(Fatal::Output)?;
     Ok(Status::Ok)
 }
 
+/// Buffers reused from one document to the next.
+#[derive(Default)]
+struct Work {
+    sentences: Vec<std::ops::Range<usize>>,
+}
+
 /// Tags one document and writes its lines.
-fn write_doc(r: &Recognizer, doc: &[Line], out: &mut impl Write) -> anyhow::Result<()> {
-    let mut sentences: Vec<Vec<&str>> = Vec::new();
-    let mut cur: Vec<&str> = Vec::new();
-    for line in doc {
-        match line {
-            Line::Token(t) => cur.push(t),
-            _ => {
-                if !cur.is_empty() {
-                    sentences.push(std::mem::take(&mut cur));
-                }
+fn write_doc(
+    r: &Recognizer,
+    doc: &Doc,
+    work: &mut Work,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let text = doc.text.as_str();
+    let tokens: Vec<&str> = doc
+        .lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Token(t) => text.get(t.clone()),
+            _ => None,
+        })
+        .collect();
+    work.sentences.clear();
+    let mut start = 0;
+    let mut at = 0;
+    for line in &doc.lines {
+        if let Line::Token(_) = line {
+            at += 1;
+        } else {
+            if at > start {
+                work.sentences.push(start..at);
             }
+            start = at;
         }
     }
-    if !cur.is_empty() {
-        sentences.push(cur);
+    if at > start {
+        work.sentences.push(start..at);
     }
-    let tags = r.tag_document(&sentences);
-    let mut flat = tags.iter().flatten();
-    for line in doc {
+    let tags = r.tag_tokens(&tokens, &work.sentences);
+    let mut next = tokens.iter().zip(&tags);
+    for line in &doc.lines {
         match line {
-            Line::Token(t) => {
-                let tag = flat.next().copied().unwrap_or(article_entities::IobTag::O);
-                writeln!(out, "{t} {tag}")?;
+            Line::Token(_) => {
+                if let Some((t, tag)) = next.next() {
+                    out.write_all(t.as_bytes())?;
+                    out.write_all(b" ")?;
+                    out.write_all(tag.as_str().as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
             }
-            Line::Blank => writeln!(out)?,
-            Line::DocStart(l) => writeln!(out, "{l}")?,
+            Line::Blank => out.write_all(b"\n")?,
+            Line::DocStart(l) => {
+                out.write_all(text.get(l.clone()).unwrap_or("").as_bytes())?;
+                out.write_all(b"\n")?;
+            }
         }
     }
     Ok(())

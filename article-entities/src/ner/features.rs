@@ -54,8 +54,8 @@ pub(crate) fn normalize_lower(tok: &str, out: &mut String) {
 /// Facts about one token, computed once per document.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TokInfo {
-    /// Hash of the raw token text (the word cache's key).
-    pub raw: u64,
+    /// The word's id in the word cache (valid for [`Scratch::cache_gen`]).
+    pub word: u32,
     pub key: u64,
     w: u64,
     l: u64,
@@ -65,6 +65,10 @@ pub(crate) struct TokInfo {
     suf: [u64; 4],
     cl: [u64; 4],
     pub gaz: u64,
+    /// Gazetteer kinds of the word as a one-token phrase, and whether a longer phrase
+    /// starts with it (word-level, so cached).
+    gaz1: u16,
+    prefix1: bool,
     pub flags: u32,
 }
 
@@ -131,9 +135,16 @@ pub(crate) struct Scratch {
     shape: String,
     pub infos: Vec<TokInfo>,
     casing: HashMap<(u16, u16)>,
-    /// Per raw token text: its word-level facts (no sentence, line or gazetteer flags).
-    words: HashMap<TokInfo>,
+    /// Per raw token text (hashed): its id in `word_infos`.
+    words: HashMap<u32>,
+    /// Per word id: its word-level facts (no sentence, line or gazetteer flags).
+    word_infos: Vec<TokInfo>,
+    /// Changes whenever word ids are forgotten (the cache was emptied).
+    pub cache_gen: u64,
 }
+
+/// The word id of a token whose facts are not cached (the cache is full).
+pub(crate) const UNCACHED: u32 = u32::MAX;
 
 /// Entries kept in a word cache before it is emptied.
 pub(crate) const WORD_CACHE_MAX: usize = 1 << 16;
@@ -212,20 +223,25 @@ impl Scratch {
     /// Forgets the cached word facts (they depend on the model's lexicon).
     pub(crate) fn clear_cache(&mut self) {
         self.words.clear();
+        self.word_infos.clear();
+        self.cache_gen += 1;
     }
 
     /// The word-level facts of one token.
-    fn word_info(&mut self, lex: &Lexicon, tok: &str, raw: u64) -> TokInfo {
+    fn word_info(&mut self, lex: &Lexicon, tok: &str, word: u32) -> TokInfo {
         self.buf.clear();
         normalize(tok, &mut self.buf);
         self.lower.clear();
         normalize_lower(tok, &mut self.lower);
         let mut info = TokInfo {
-            raw,
+            word,
             flags: flags_of(&self.buf),
             ..TokInfo::default()
         };
         info.key = token_key(&self.lower);
+        let h = phrase_step(PHRASE_START, info.key);
+        info.gaz1 = lex.phrase(h);
+        info.prefix1 = lex.is_prefix(h);
         info.w = hash_str(SEED_W, &self.buf);
         info.l = info.key;
         let short = shapes(&self.buf, &mut self.shape);
@@ -282,17 +298,26 @@ impl Scratch {
         self.infos.clear();
         self.infos.resize(n, TokInfo::default());
         if self.words.len() > WORD_CACHE_MAX {
-            self.words.clear();
+            self.clear_cache();
         }
         for (i, tok) in doc.tokens.iter().enumerate() {
             let raw = hash_str(SEED_RAW, tok);
-            let mut info = match self.words.get(&raw) {
-                Some(info) => info.clone(),
-                None => {
-                    let info = self.word_info(lex, tok, raw);
-                    self.words.insert(raw, info.clone());
-                    info
-                }
+            let known = self.words.get(&raw).and_then(|&id| {
+                self.word_infos
+                    .get(usize::try_from(id).unwrap_or(usize::MAX))
+                    .cloned()
+            });
+            let mut info = match known {
+                Some(info) => info,
+                None => match u32::try_from(self.word_infos.len()) {
+                    Ok(id) if id != UNCACHED => {
+                        let info = self.word_info(lex, tok, id);
+                        self.words.insert(raw, id);
+                        self.word_infos.push(info.clone());
+                        info
+                    }
+                    _ => self.word_info(lex, tok, UNCACHED),
+                },
             };
             if doc.line_starts.get(i).copied().unwrap_or(false) {
                 info.flags |= LINE_START;
@@ -328,7 +353,11 @@ impl Scratch {
                         break;
                     }
                     h = phrase_step(h, self.infos[j].key);
-                    let kinds = lex.phrase(h);
+                    let (kinds, prefix) = if j == i {
+                        (self.infos[i].gaz1, self.infos[i].prefix1)
+                    } else {
+                        (lex.phrase(h), lex.is_prefix(h))
+                    };
                     if kinds != 0 {
                         let len = j - i + 1;
                         for k in 0..16u64 {
@@ -349,7 +378,7 @@ impl Scratch {
                             }
                         }
                     }
-                    if !lex.is_prefix(h) {
+                    if !prefix {
                         break;
                     }
                 }

@@ -69,10 +69,19 @@ impl U64Map {
         }
     }
 
+    /// The home slot of a key: its top bits, so keys inserted in ascending order fill the
+    /// table front to back (loading a model touches memory sequentially).
+    #[inline]
+    fn home(&self, k: u64) -> usize {
+        // the capacity is a power of two >= 16
+        let bits = self.keys.len().trailing_zeros();
+        usize::try_from(k >> (64 - bits)).unwrap_or(0)
+    }
+
     #[inline]
     fn slot(&self, k: u64) -> (usize, bool) {
         let mask = self.keys.len() - 1;
-        let mut i = usize::try_from(k >> 40).unwrap_or(0) & mask;
+        let mut i = self.home(k) & mask;
         loop {
             let here = self.keys[i];
             if here == k {
@@ -149,11 +158,32 @@ impl U64Map {
         }
         let mut m = U64Map::with_capacity(n);
         let mut k = 0u64;
+        // Keys come sorted: each goes to its home slot or right after the previous key, no
+        // probing, until a run wraps past the end (then the general insert takes over).
+        let mut last: Option<(u64, usize)> = None;
+        let mut sorted = true;
         for _ in 0..n {
             k = k.wrapping_add(r.varint()?);
             let v = u32::try_from(r.varint()?)
                 .map_err(|_| super::model::FormatError("lexicon value out of range".into()))?;
-            m.update(k, |_| v);
+            let i = match last {
+                _ if !sorted || k == 0 => None,
+                None => Some(m.home(k)),
+                Some((lk, li)) if k > lk => Some(m.home(k).max(li + 1)),
+                Some(_) => None,
+            };
+            match i {
+                Some(i) if i < m.keys.len() => {
+                    m.keys[i] = k;
+                    m.vals[i] = v;
+                    m.len += 1;
+                    last = Some((k, i));
+                }
+                _ => {
+                    sorted = false;
+                    m.update(k, |_| v);
+                }
+            }
         }
         Ok(m)
     }

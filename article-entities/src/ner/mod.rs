@@ -65,13 +65,27 @@ pub enum IobTag {
     I(Label),
 }
 
+impl IobTag {
+    /// The tag as written in CoNLL files: `"O"`, `"B-PER"`, `"I-MISC"`, ...
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IobTag::O => "O",
+            IobTag::B(Label::Per) => "B-PER",
+            IobTag::B(Label::Org) => "B-ORG",
+            IobTag::B(Label::Loc) => "B-LOC",
+            IobTag::B(Label::Misc) => "B-MISC",
+            IobTag::I(Label::Per) => "I-PER",
+            IobTag::I(Label::Org) => "I-ORG",
+            IobTag::I(Label::Loc) => "I-LOC",
+            IobTag::I(Label::Misc) => "I-MISC",
+        }
+    }
+}
+
 impl std::fmt::Display for IobTag {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            IobTag::O => f.write_str("O"),
-            IobTag::B(l) => write!(f, "B-{l}"),
-            IobTag::I(l) => write!(f, "I-{l}"),
-        }
+        f.write_str(self.as_str())
     }
 }
 
@@ -222,6 +236,39 @@ impl Recognizer {
             .collect()
     }
 
+    /// Like [`Recognizer::tag_document`], for a document given as one token list and the
+    /// token ranges of its sentences: one IOB2 tag per token (`O` for tokens outside every
+    /// range; ranges out of bounds are ignored). Sentences should not overlap.
+    ///
+    /// ```
+    /// use article_entities::{IobTag, Recognizer};
+    /// let tokens = ["Sergei", "Lavrov", "spoke", "."];
+    /// let tags = Recognizer::default().tag_tokens(&tokens, &[0..4]);
+    /// assert_eq!(tags.len(), 4);
+    /// assert_eq!(tags[2], IobTag::O);
+    /// ```
+    #[must_use]
+    pub fn tag_tokens<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        sentences: &[Range<usize>],
+    ) -> Vec<IobTag> {
+        let strs: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
+        let ranges: Vec<Range<usize>> = sentences
+            .iter()
+            .filter(|r| r.start <= r.end && r.end <= strs.len())
+            .cloned()
+            .collect();
+        let ids = self.tag_ids(&strs, &ranges, &[]);
+        let mut out = vec![IobTag::O; strs.len()];
+        for r in &ranges {
+            if let (Some(o), Some(sent)) = (out.get_mut(r.clone()), ids.get(r.clone())) {
+                write_iob2(sent, o);
+            }
+        }
+        out
+    }
+
     fn tag_ids(
         &self,
         tokens: &[&str],
@@ -242,14 +289,21 @@ impl Recognizer {
 
 fn to_iob2(tags: &[u8]) -> Vec<IobTag> {
     let mut out = vec![IobTag::O; tags.len()];
+    write_iob2(tags, &mut out);
+    out
+}
+
+/// Writes the IOB2 tags of one sentence's tag ids into `out` (as long as `tags`).
+fn write_iob2(tags: &[u8], out: &mut [IobTag]) {
     for (s, e, l) in tags::spans(tags) {
         let label = tags::label(l);
-        out[s] = IobTag::B(label);
-        for o in &mut out[s + 1..e] {
+        if let Some(o) = out.get_mut(s) {
+            *o = IobTag::B(label);
+        }
+        for o in out.get_mut(s + 1..e).unwrap_or(&mut []) {
             *o = IobTag::I(label);
         }
     }
-    out
 }
 
 #[cfg(feature = "model")]
@@ -272,6 +326,15 @@ mod tests {
     fn recognizer_is_send_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Recognizer>();
+    }
+
+    #[test]
+    fn iob_tags_print_as_conll() {
+        for l in Label::ALL {
+            assert_eq!(IobTag::B(l).as_str(), format!("B-{l}"));
+            assert_eq!(IobTag::I(l).to_string(), format!("I-{l}"));
+        }
+        assert_eq!(IobTag::O.as_str(), "O");
     }
 
     #[test]

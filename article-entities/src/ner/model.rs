@@ -1,22 +1,26 @@
 //! The model: two weight tables (stage 1 and stage 2), gazetteers and clusters, its file
 //! format, and Viterbi decoding.
 //!
-//! File: deflate (zlib) stream of
-//! `b"ARTNER\0\x02"`, then sections, each a `u32` little-endian length and its bytes:
+//! File: `b"ARTNER\0\x03"`, then sections, each a `u32` little-endian length and its bytes:
 //! info (UTF-8 text), lexicon (hashed gazetteers and clusters, see `lexicon.rs`), stage-1
 //! weights, stage-2 weights.
 //! Weights: `f32` scale, `NT*NT + 2*NT` `f32` transition/start/end scores, a varint count,
 //! then per feature (sorted by hash) the varint delta of its hash, a varint bit mask of its
 //! non-zero tags and their zigzag-varint `i16` values (real weight = value × scale).
+//! The file is not deflated: its bulk is delta-coded 64-bit hashes, which deflate shrank by
+//! only 9% while costing a third of the load time (the `.crate` and git compress it anyway).
+//! Version 2 files (the same bytes with the magic `b"ARTNER\0\x02"`, zlib-compressed) are
+//! still read.
 
 use std::io::Read;
 
-use super::features::{Doc, Scratch, Stage2, WORD_CACHE_MAX, stage1_word};
-use super::hash::HashMap;
+use super::features::{Doc, Scratch, Stage2, UNCACHED, stage1_word};
 use super::lexicon::Lexicon;
-use super::tags::{NT, NT8, allowed, can_end, can_start};
+use super::tags::{NT, NT8, can_end, can_start};
 
-const MAGIC: &[u8; 8] = b"ARTNER\0\x02";
+const MAGIC: &[u8; 8] = b"ARTNER\0\x03";
+/// The magic of version 2 files (the same layout, zlib-compressed).
+const MAGIC_V2: &[u8; 8] = b"ARTNER\0\x02";
 
 /// Why a model could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,10 +176,15 @@ fn fingerprint(h: u64) -> u32 {
     u32::try_from(h & 0xFFFF_FFFF).unwrap_or(1).max(1)
 }
 
+/// The home bucket of a hash among `mask + 1` (a power of two) buckets: its top bits, so
+/// hashes inserted in ascending order fill the buckets front to back.
 #[inline]
 fn slot_of(h: u64, mask: usize) -> usize {
-    // the high bits are the best mixed
-    usize::try_from(h >> 40).unwrap_or(0) & mask
+    let bits = mask.count_ones();
+    if bits == 0 {
+        return 0;
+    }
+    usize::try_from(h >> (64 - bits)).unwrap_or(0) & mask
 }
 
 /// Both stages' weights behind one hash probe: row `r` holds the stage-1 weights of a
@@ -292,13 +301,32 @@ fn scaled(acc: [i32; NT], scale: f32) -> [f32; NT] {
     out
 }
 
+/// What tagging needs of one stage besides its weight rows (which live in the [`Table`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Stage {
+    scale: f32,
+    tr: Trans,
+    /// Number of feature rows the stage had.
+    rows: usize,
+}
+
+impl Stage {
+    fn of(w: &Weights) -> Stage {
+        Stage {
+            scale: w.scale,
+            tr: w.tr.clone(),
+            rows: w.len(),
+        }
+    }
+}
+
 /// A complete model.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
     pub info: String,
     pub lex: Lexicon,
-    pub s1: Weights,
-    pub s2: Weights,
+    s1: Stage,
+    s2: Stage,
     table: Table,
     /// Unique per model built in this process (keys the taggers' word caches).
     id: u64,
@@ -307,14 +335,14 @@ pub(crate) struct Model {
 static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Model {
-    /// Puts a model together.
-    pub(crate) fn new(info: String, lex: Lexicon, s1: Weights, s2: Weights) -> Model {
-        let table = Table::build(&s1, &s2);
+    /// Puts a model together (the weight rows are copied into the lookup table).
+    pub(crate) fn new(info: String, lex: Lexicon, s1: &Weights, s2: &Weights) -> Model {
+        let table = Table::build(s1, s2);
         Model {
             info,
             lex,
-            s1,
-            s2,
+            s1: Stage::of(s1),
+            s2: Stage::of(s2),
             table,
             id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -322,14 +350,23 @@ impl Model {
 
     /// Loads a model file.
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, FormatError> {
+        if bytes.starts_with(MAGIC) {
+            return Model::from_raw(bytes);
+        }
         let mut raw = Vec::with_capacity(bytes.len() * 3);
         flate2::read::ZlibDecoder::new(bytes)
             .read_to_end(&mut raw)
-            .map_err(|e| FormatError(format!("not a compressed model file: {e}")))?;
-        let mut r = Reader { b: &raw, at: 0 };
-        if r.take(8)? != MAGIC {
+            .map_err(|_| FormatError("not an article NER model (bad magic)".into()))?;
+        if !raw.starts_with(MAGIC_V2) {
             return Err(FormatError("not an article NER model (bad magic)".into()));
         }
+        Model::from_raw(&raw)
+    }
+
+    /// Reads the sections after the magic.
+    fn from_raw(raw: &[u8]) -> Result<Model, FormatError> {
+        let mut r = Reader { b: raw, at: 0 };
+        r.take(8)?;
         let info = r.section_text()?;
         let lex = {
             let b = r.section()?;
@@ -343,34 +380,31 @@ impl Model {
             let b = r.section()?;
             Weights::read(&mut Reader { b, at: 0 })?
         };
-        Ok(Model::new(info, lex, s1, s2))
+        Ok(Model::new(info, lex, &s1, &s2))
     }
 
-    /// Serializes the model (compressed).
+    /// Serializes the model with the stages' weight rows it was built from.
     #[cfg(feature = "train")]
-    pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        use std::io::Write;
+    pub(crate) fn to_bytes(&self, s1: &Weights, s2: &Weights) -> Vec<u8> {
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
         put_section(&mut raw, self.info.as_bytes());
         let mut lex = Vec::new();
         self.lex.write(&mut lex);
         put_section(&mut raw, &lex);
-        for w in [&self.s1, &self.s2] {
+        for w in [s1, s2] {
             let mut b = Vec::new();
             w.write(&mut b);
             put_section(&mut raw, &b);
         }
-        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-        // writing to a Vec cannot fail
-        let _ = enc.write_all(&raw);
-        enc.finish().unwrap_or_default()
+        raw
     }
 
     /// The two stages' weight sums of a token's word-level features, cached per word.
     fn word_scores(&self, work: &mut Work, i: usize) -> ([i32; NT], [i32; NT]) {
         let info = &work.scratch.infos[i];
-        if let Some(v) = work.words.get(&info.raw) {
+        let id = usize::try_from(info.word).unwrap_or(usize::MAX);
+        if let Some(Some(v)) = work.words.get(id) {
             return *v;
         }
         work.feats.clear();
@@ -381,46 +415,44 @@ impl Model {
             self.table.add(r, 0, &mut a);
             self.table.add(r, 1, &mut b);
         }
-        if work.words.len() > WORD_CACHE_MAX {
-            work.words.clear();
+        if info.word != UNCACHED {
+            if work.words.len() <= id {
+                work.words.resize(id + 1, None);
+            }
+            work.words[id] = Some((a, b));
         }
-        work.words.insert(info.raw, (a, b));
         (a, b)
     }
 
     /// Tags a document: BILOU tag ids per token.
     pub(crate) fn tag(&self, doc: &Doc<'_>, work: &mut Work) -> Vec<u8> {
         if work.model != self.id {
-            work.words.clear();
             work.scratch.clear_cache();
             work.model = self.id;
         }
         let n = doc.tokens.len();
         work.scratch.analyze(&self.lex, doc);
+        if work.words_gen != work.scratch.cache_gen {
+            work.words.clear();
+            work.words_gen = work.scratch.cache_gen;
+        }
         let mut tags1 = vec![0u8; n];
-        work.rows.clear();
-        work.off.clear();
-        work.off.resize(n + 1, 0);
         work.word2.clear();
         work.word2.resize(n, [0; NT]);
         for s in doc.sentences {
             work.em.clear();
             for i in s.clone() {
-                let (mut acc, w2) = self.word_scores(work, i);
-                work.word2[i] = w2;
+                let (mut acc, mut acc2) = self.word_scores(work, i);
                 work.feats.clear();
                 work.scratch.stage1_context(s, i, &mut work.feats);
-                let from = work.rows.len();
+                // stage 2 has these features too: sum its weights while the row is at hand
                 for &h in &work.feats {
                     let r = self.table.find(h);
                     self.table.add(r, 0, &mut acc);
-                    work.rows.push(r);
+                    self.table.add(r, 1, &mut acc2);
                 }
-                if let Some(o) = work.off.get_mut(i) {
-                    *o = from;
-                }
-                if let Some(o) = work.off.get_mut(i + 1) {
-                    *o = work.rows.len();
+                if let Some(w2) = work.word2.get_mut(i) {
+                    *w2 = acc2;
                 }
                 work.em.push(scaled(acc, self.s1.scale));
             }
@@ -433,7 +465,7 @@ impl Model {
                 &mut tags1[s.clone()],
             );
         }
-        if self.s2.len() == 0 {
+        if self.s2.rows == 0 {
             return tags1;
         }
         work.stage2.build(&work.scratch.infos, &tags1);
@@ -442,9 +474,6 @@ impl Model {
             work.em.clear();
             for i in s.clone() {
                 let mut acc = work.word2[i];
-                for &r in work.rows.get(work.off[i]..work.off[i + 1]).unwrap_or(&[]) {
-                    self.table.add(r, 1, &mut acc);
-                }
                 work.feats.clear();
                 work.scratch
                     .stage2(&work.stage2, s, i, &tags1, &mut work.feats);
@@ -476,43 +505,32 @@ pub(crate) struct Work {
     pub scratch: Scratch,
     pub stage2: Stage2,
     pub feats: Vec<u64>,
-    pub off: Vec<usize>,
-    pub rows: Vec<u32>,
-    /// Per token: the stage-2 weight sum of its word-level features.
+    /// Per token: the stage-2 weight sum of its stage-1 features (all but the stage-2
+    /// ones).
     pub word2: Vec<[i32; NT]>,
-    /// Per raw word: the weight sums of its word-level features in both stages.
-    pub words: HashMap<([i32; NT], [i32; NT])>,
+    /// Per word id (of the scratch's word cache): the weight sums of its word-level
+    /// features in both stages, once computed.
+    pub words: Vec<Option<([i32; NT], [i32; NT])>>,
+    /// The scratch's cache generation the ids in `words` belong to.
+    pub words_gen: u64,
     /// The model the caches were filled for.
     pub model: u64,
     pub em: Vec<[f32; NT]>,
     pub back: Vec<[u8; NT]>,
 }
 
-/// For each tag, the tags that may precede it (BILOU constraints).
-struct Preds {
-    list: [[u8; NT]; NT],
-    len: [usize; NT],
-}
-
-static PREDS: std::sync::LazyLock<Preds> = std::sync::LazyLock::new(|| {
-    let mut p = Preds {
-        list: [[0; NT]; NT],
-        len: [0; NT],
-    };
-    for b in 0..NT8 {
-        for a in 0..NT8 {
-            if allowed(a, b) {
-                let bi = usize::from(b);
-                p.list[bi][p.len[bi]] = a;
-                p.len[bi] += 1;
-            }
-        }
-    }
-    p
-});
+/// The tags that close an entity or are outside one (`O`, `L-*`, `U-*`), ascending: the
+/// only tags that may precede `O`, `B-*` and `U-*`.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// The tags that may follow a closed tag (`O`, `B-*`, `U-*`), ascending.
+const OPENING: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 
 /// Best tag sequence under BILOU constraints; a token after a line break (`line_starts`)
-/// may not continue an entity.
+/// may not continue an entity. Among equal scores the lowest previous tag wins.
+///
+/// The BILOU structure keeps it cheap: `O`, `B-x` and `U-x` follow exactly the closed tags
+/// (a dense 9 × 9 block, computed for all targets at once), `I-x` and `L-x` follow exactly
+/// `B-x` and `I-x`.
 pub(crate) fn viterbi(
     em: &[[f32; NT]],
     w: &Trans,
@@ -525,7 +543,13 @@ pub(crate) fn viterbi(
     if n == 0 {
         return;
     }
-    let preds = &*PREDS;
+    // the closed-to-opening block of the transition scores
+    let mut block = [[0f32; 9]; 9];
+    for (row, &a) in block.iter_mut().zip(&CLOSED) {
+        for (v, &b) in row.iter_mut().zip(&OPENING) {
+            *v = w.trans[a][b];
+        }
+    }
     back.clear();
     back.resize(n, [0; NT]);
     let mut score = [NEG; NT];
@@ -539,26 +563,39 @@ pub(crate) fn viterbi(
         let boundary = line_starts.get(i).copied().unwrap_or(false);
         let mut next = [NEG; NT];
         let bk = &mut back[i];
-        for bu in 0..NT8 {
-            let b = usize::from(bu);
-            if boundary && !can_start(bu) {
-                continue;
+        let mut best = [NEG; 9];
+        let mut arg = [0u8; 9];
+        for (row, &a) in block.iter().zip(&CLOSED) {
+            let sa = score[a];
+            let au = u8::try_from(a).unwrap_or(0);
+            for k in 0..9 {
+                let s = sa + row[k];
+                let gt = s > best[k];
+                best[k] = if gt { s } else { best[k] };
+                arg[k] = if gt { au } else { arg[k] };
             }
-            let mut best = NEG;
-            let mut arg = 0u8;
-            for &au in &preds.list[b][..preds.len[b]] {
-                let a = usize::from(au);
-                if boundary && !can_end(au) {
-                    continue;
-                }
-                let s = score[a] + w.trans[a][b];
-                if s > best {
-                    best = s;
-                    arg = au;
+        }
+        for (k, &b) in OPENING.iter().enumerate() {
+            next[b] = best[k] + em[i][b];
+            bk[b] = arg[k];
+        }
+        if !boundary {
+            for l in 0..4 {
+                let (bt, it) = (1 + 4 * l, 2 + 4 * l);
+                for t in [it, it + 1] {
+                    let mut best = NEG;
+                    let mut arg = 0;
+                    for a in [bt, it] {
+                        let s = score[a] + w.trans[a][t];
+                        if s > best {
+                            best = s;
+                            arg = a;
+                        }
+                    }
+                    next[t] = best + em[i][t];
+                    bk[t] = u8::try_from(arg).unwrap_or(0);
                 }
             }
-            next[b] = best + em[i][b];
-            bk[b] = arg;
         }
         score = next;
     }
@@ -609,16 +646,22 @@ impl<'a> Reader<'a> {
         a.copy_from_slice(self.take(4)?);
         Ok(u32::from_le_bytes(a))
     }
+    #[inline]
     pub(crate) fn varint(&mut self) -> Result<u64, FormatError> {
+        let b = self.b.get(self.at..).unwrap_or(&[]);
         let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
-            v |= u64::from(b & 0x7F) << shift;
-            if b & 0x80 == 0 {
+        for (i, &x) in b.iter().take(10).enumerate() {
+            v |= u64::from(x & 0x7F) << (7 * i);
+            if x & 0x80 == 0 {
+                self.at += i + 1;
                 return Ok(v);
             }
         }
-        Err(FormatError("bad varint".into()))
+        Err(FormatError(if b.len() < 10 {
+            "model file is truncated".into()
+        } else {
+            "bad varint".into()
+        }))
     }
     fn section(&mut self) -> Result<&'a [u8], FormatError> {
         let n = self.u32()? as usize;
@@ -648,4 +691,100 @@ fn put_section(out: &mut Vec<u8>, b: &[u8]) {
     let n = u32::try_from(b.len()).unwrap_or(u32::MAX);
     out.extend_from_slice(&n.to_le_bytes());
     out.extend_from_slice(b);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::tags::allowed;
+
+    /// The textbook decoder: every allowed (previous, next) pair, first maximum kept.
+    fn reference(em: &[[f32; NT]], w: &Trans, line_starts: &[bool]) -> Vec<u8> {
+        const NEG: f32 = f32::NEG_INFINITY;
+        let n = em.len();
+        let mut back = vec![[0u8; NT]; n];
+        let mut score = [NEG; NT];
+        for t in 0..NT8 {
+            if can_start(t) {
+                score[usize::from(t)] = em[0][usize::from(t)] + w.start[usize::from(t)];
+            }
+        }
+        for i in 1..n {
+            let boundary = line_starts.get(i).copied().unwrap_or(false);
+            let mut next = [NEG; NT];
+            for b in 0..NT8 {
+                if boundary && !can_start(b) {
+                    continue;
+                }
+                let (mut best, mut arg) = (NEG, 0u8);
+                for a in 0..NT8 {
+                    if !allowed(a, b) || (boundary && !can_end(a)) {
+                        continue;
+                    }
+                    let s = score[usize::from(a)] + w.trans[usize::from(a)][usize::from(b)];
+                    if s > best {
+                        best = s;
+                        arg = a;
+                    }
+                }
+                next[usize::from(b)] = best + em[i][usize::from(b)];
+                back[i][usize::from(b)] = arg;
+            }
+            score = next;
+        }
+        let (mut best, mut arg) = (NEG, 0u8);
+        for t in 0..NT8 {
+            let s = score[usize::from(t)] + w.end[usize::from(t)];
+            if can_end(t) && score[usize::from(t)] > NEG && s > best {
+                best = s;
+                arg = t;
+            }
+        }
+        let mut out = vec![0u8; n];
+        out[n - 1] = arg;
+        for i in (1..n).rev() {
+            out[i - 1] = back[i][usize::from(out[i])];
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_matches_the_textbook_decoder() {
+        struct Rng(u64);
+        impl Rng {
+            fn below(&mut self, range: u64) -> u64 {
+                self.0 ^= self.0 << 13;
+                self.0 ^= self.0 >> 7;
+                self.0 ^= self.0 << 17;
+                self.0 % range
+            }
+            fn val(&mut self, range: u64) -> f32 {
+                f32::from(u16::try_from(self.below(range)).unwrap_or(0)) - 2.0
+            }
+        }
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut back = Vec::new();
+        for case in 0..2000 {
+            // small integers make ties common
+            let range = if case % 2 == 0 { 5 } else { 1000 };
+            let mut w = Trans::default();
+            for row in &mut w.trans {
+                row.iter_mut().for_each(|v| *v = rng.val(range));
+            }
+            w.start.iter_mut().for_each(|v| *v = rng.val(range));
+            w.end.iter_mut().for_each(|v| *v = rng.val(range));
+            let n = 1 + usize::try_from(rng.below(12)).unwrap_or(0);
+            let em: Vec<[f32; NT]> = (0..n)
+                .map(|_| {
+                    let mut e = [0f32; NT];
+                    e.iter_mut().for_each(|v| *v = rng.val(range));
+                    e
+                })
+                .collect();
+            let ls: Vec<bool> = (0..n).map(|_| rng.below(4) == 0).collect();
+            let mut out = vec![0u8; n];
+            viterbi(&em, &w, &ls, &mut back, &mut out);
+            assert_eq!(out, reference(&em, &w, &ls), "case {case}");
+        }
+    }
 }

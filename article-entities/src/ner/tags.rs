@@ -61,7 +61,8 @@ pub(crate) fn label_index(l: Label) -> usize {
     }
 }
 
-/// Whether `b` may follow `a` (BILOU constraints).
+/// Whether `b` may follow `a` (BILOU constraints; Viterbi decoding has them built in).
+#[cfg(test)]
 pub(crate) fn allowed(a: u8, b: u8) -> bool {
     let open = matches!(pos_of(a), Pos::Begin | Pos::Inside);
     match pos_of(b) {

@@ -881,7 +881,7 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
 
     let s1 = Weights::from_rows(&rows_of(&keys1, &w1), t1, opts.prune);
     let s2 = Weights::from_rows(&rows_of(&keys2, &w2), t2, opts.prune);
-    let mut model = Model::new(String::new(), lex, s1, s2);
+    let mut model = Model::new(String::new(), lex, &s1, &s2);
     // score the final (quantized) model through the inference path
     let mut work = Work::default();
     let preds: Vec<Vec<u8>> = dev_docs
@@ -914,10 +914,10 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
         k,
         opts.min_count,
         opts.prune,
-        model.s1.len(),
-        model.s2.len()
+        s1.len(),
+        s2.len()
     );
     log(&info);
     model.info = info.clone();
-    Ok((model.to_bytes(), info))
+    Ok((model.to_bytes(&s1, &s2), info))
 }
