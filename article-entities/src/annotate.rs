@@ -127,6 +127,37 @@ impl Annotator {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use article_model::BlockKind;
+
+    mod shapes {
+        include!("../tests/integration/shapes.rs");
+    }
+
+    /// The pathological shapes of the scaling test, at 4 and 16 KiB: the steps of every
+    /// scan that could grow with the text (name runs, candidate lists, quotation chains;
+    /// see `work.rs`) grow about 4x, not 16x. Deterministic, unlike timing.
+    #[test]
+    fn annotation_work_grows_linearly() {
+        let annotator = Annotator::default();
+        let steps = |unit: &str, bytes: usize| {
+            let text = shapes::text_of(unit, bytes);
+            let mut a = Article::new();
+            for p in shapes::paragraphs_of(&text) {
+                a.push_paragraph(BlockKind::Paragraph, p, None);
+            }
+            crate::work::take();
+            annotator.annotate(&mut a).unwrap();
+            crate::work::take()
+        };
+        for unit in shapes::UNITS {
+            let small = steps(unit, 4 << 10);
+            let large = steps(unit, 16 << 10);
+            assert!(
+                large <= 5 * small.max(100),
+                "{unit:?}: {small} steps at 4 KiB, {large} at 16 KiB"
+            );
+        }
+    }
 
     #[test]
     fn annotator_is_send_sync() {

@@ -10,12 +10,12 @@
 //!   Ministry").
 //! - LOC, MISC: the same name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use article_model::{Cluster, Entity, Label, Span};
 
-use crate::names;
 use crate::words::{self, ParaWords};
+use crate::{names, work};
 
 /// A cluster being built.
 struct Building {
@@ -38,12 +38,11 @@ fn key_words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect();
-    while out
-        .first()
-        .is_some_and(|w| w == "the" || crate::lexicon::is_honorific(w))
-    {
-        out.remove(0);
-    }
+    let lead = out
+        .iter()
+        .take_while(|w| *w == "the" || crate::lexicon::is_honorific(w))
+        .count();
+    out.drain(..lead);
     out
 }
 
@@ -158,12 +157,12 @@ pub(crate) fn cluster(
             continue;
         }
         let core = name_core(&building[short].words);
-        let Some(surname) = core.last().cloned() else {
+        let Some(surname) = core.last() else {
             continue;
         };
-        let mut targets = index.sharing(Label::Per, &surname).filter(|&t| {
+        let mut targets = index.sharing(Label::Per, surname).filter(|&t| {
             let tc = name_core(&building[t].words);
-            t != short && tc.len() > core.len() && tc.ends_with(&core)
+            t != short && tc.len() > core.len() && tc.ends_with(core)
         });
         if let (Some(t), None) = (targets.next(), targets.next()) {
             remap[short] = t;
@@ -226,6 +225,10 @@ struct Index {
 /// At most this many clusters sharing a word are compared with a mention.
 const MAX_SHARING: usize = 64;
 
+/// Limit: a short mention of at most this many words can be recognised as the tail of a
+/// person's full name.
+const MAX_TAIL_WORDS: usize = 8;
+
 impl Index {
     fn add(&mut self, id: usize, label: Label, words: &[String]) {
         self.exact.entry((label, words.to_vec())).or_insert(id);
@@ -248,21 +251,26 @@ impl Index {
 
 /// Document-level agreement: an ORG or MISC mention whose words end a person's full name
 /// in the same article ("Van Der Beek" after "James Van Der Beek") is that person.
+///
+/// Limit: tails of at most [`MAX_TAIL_WORDS`] words are recognised, so each name costs a
+/// bounded amount of work.
 fn relabel_person_tails(entities: &mut [Entity]) {
-    let full: Vec<Vec<String>> = entities
-        .iter()
-        .filter(|e| e.label == Label::Per)
-        .map(|e| name_core(&key_words(&e.text)))
-        .filter(|w| w.len() >= 2)
-        .collect();
-    if full.is_empty() {
-        return;
-    }
-    let mut by_last: HashMap<&str, Vec<&Vec<String>>> = HashMap::new();
-    for w in &full {
-        if let Some(last) = w.last() {
-            by_last.entry(last.as_str()).or_default().push(w);
+    // Every proper tail of a full name, up to the limit.
+    let mut tails: HashSet<Vec<String>> = HashSet::new();
+    for e in entities.iter().filter(|e| e.label == Label::Per) {
+        let words = key_words(&e.text);
+        let full = name_core(&words);
+        let n = full.len();
+        if n < 2 {
+            continue;
         }
+        for len in 1..n.min(MAX_TAIL_WORDS + 1) {
+            work::step(len);
+            tails.insert(full[n - len..].to_vec());
+        }
+    }
+    if tails.is_empty() {
+        return;
     }
     for e in entities.iter_mut() {
         if !matches!(e.label, Label::Org | Label::Misc) {
@@ -273,18 +281,15 @@ fn relabel_person_tails(entities: &mut [Entity]) {
         if crate::lexicon::is_org_head(last) {
             continue;
         }
-        let is_tail = by_last
-            .get(last.as_str())
-            .is_some_and(|names| names.iter().any(|n| n.len() > kw.len() && n.ends_with(&kw)));
-        if is_tail {
+        if tails.contains(&kw) {
             e.label = Label::Per;
         }
     }
 }
 
 /// A person's name words without generational suffixes ("Jr.").
-fn name_core(words: &[String]) -> Vec<String> {
-    let mut w = words.to_vec();
+fn name_core(words: &[String]) -> &[String] {
+    let mut w = words;
     while w.len() > 1
         && w.last().is_some_and(|x| {
             matches!(
@@ -293,7 +298,7 @@ fn name_core(words: &[String]) -> Vec<String> {
             )
         })
     {
-        w.pop();
+        w = &w[..w.len() - 1];
     }
     w
 }
@@ -311,6 +316,7 @@ fn find_cluster(
     let with = |w: &str| {
         index
             .sharing(label, w)
+            .inspect(|_| work::step(kw.len()))
             .filter_map(|id| building.get(id).map(|b| (id, b)))
     };
     match label {
@@ -322,7 +328,7 @@ fn find_cluster(
             let tail = with(surname)
                 .filter(|(_, b)| {
                     let bc = name_core(&b.words);
-                    bc.len() > core.len() && bc.ends_with(&core)
+                    bc.len() > core.len() && bc.ends_with(core)
                 })
                 .max_by_key(|(_, b)| (b.words.len(), b.last_mention))
                 .map(|(id, _)| id);
@@ -428,8 +434,11 @@ fn title_before(
     // Extend the mention's run back over capitalized title words.
     let run_first = names::run_back(toks, last, 0)?;
     let mut start = run_first.min(first);
-    // Lower-case roles just before ("his Turkish counterpart Mevlut Cavusoglu").
-    while start > 0 {
+    // Lower-case roles just before ("his Turkish counterpart Mevlut Cavusoglu"), within
+    // one run's length of the mention.
+    let lo = (last + 1).saturating_sub(names::MAX_RUN);
+    while start > lo {
+        work::step(1);
         let t = &toks[start - 1];
         let lower_role = t.is_word() && crate::lexicon::is_role_word(t.text) && !t.is_capitalized();
         let title = start < first
@@ -671,6 +680,31 @@ mod tests {
             by_name("Russian Foreign Ministry").id,
             by_name("Armenian Foreign Ministry").id
         );
+    }
+
+    /// Limit: an ORG or MISC mention becomes a person when it is a tail of at most
+    /// `MAX_TAIL_WORDS` words of a person's name (tested at the limit and one over).
+    #[test]
+    fn person_tails_stop_at_the_limit() {
+        for n in [MAX_TAIL_WORDS, MAX_TAIL_WORDS + 1] {
+            let words: Vec<String> = (0..=n)
+                .map(|i| format!("N{}x", char::from(b'a' + u8::try_from(i).unwrap())))
+                .collect();
+            let full = words.join(" ");
+            let tail = words[1..].join(" ");
+            let body = format!("{full} met {tail}.");
+            let mut ents = vec![
+                entity(&body, &full, Label::Per, 0),
+                entity(&body, &tail, Label::Org, 1),
+            ];
+            relabel_person_tails(&mut ents);
+            let want = if n <= MAX_TAIL_WORDS {
+                Label::Per
+            } else {
+                Label::Org
+            };
+            assert_eq!(ents[1].label, want, "tail of {n} words");
+        }
     }
 
     #[test]

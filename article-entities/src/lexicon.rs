@@ -4,13 +4,51 @@ fn contains(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// A word list for lookups ignoring ASCII case, in constant time (the lists are long and
+/// asked about for every token).
+struct WordSet {
+    set: std::collections::HashSet<Box<[u8]>>,
+    max: usize,
+}
+
+impl WordSet {
+    fn new(list: &[&str]) -> WordSet {
+        WordSet {
+            set: list
+                .iter()
+                .map(|w| w.as_bytes().to_ascii_lowercase().into_boxed_slice())
+                .collect(),
+            max: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether `word` is in the list, ASCII case aside (as [`contains`]).
+    fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 64];
+        let Some(b) = buf.get_mut(..word.len()).filter(|_| word.len() <= self.max) else {
+            return false;
+        };
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        self.set.contains(&*b)
+    }
+}
+
+/// `contains(LIST, word)` through a [`WordSet`] built once.
+macro_rules! in_list {
+    ($list:expr, $word:expr) => {{
+        static SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| WordSet::new($list));
+        SET.contains($word)
+    }};
+}
+
 /// Honorifics dropped from names ("Mr. Trump" -> "Trump").
 pub(crate) fn is_honorific(word: &str) -> bool {
     const LIST: &[&str] = &[
         "mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord",
         "lady", "madam", "mx.", "rev.", "hon.",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Titles and roles written before a name ("Defense Minister", "CEO").
@@ -234,7 +272,7 @@ pub(crate) fn is_role_word(word: &str) -> bool {
         "commentator",
         "owner",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Last words of organisation names ("Foreign Ministry", "Security Council").
@@ -351,7 +389,7 @@ pub(crate) fn is_org_head(word: &str) -> bool {
         "commerce",
         "chamber",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Verbs that report speech or writing ("said", "told", "vowed").
@@ -509,7 +547,7 @@ pub(crate) fn is_reporting_verb(word: &str) -> bool {
         "characterised",
         "comments",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Reporting verbs that also come before their subject ("said Lopez", "added the
@@ -554,7 +592,7 @@ pub(crate) fn is_inverting_verb(word: &str) -> bool {
         "emphasised",
         "stressed",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Particles after a reporting verb that belong to it ("chimed in", "pointed out").
@@ -632,7 +670,7 @@ pub(crate) fn is_verb_filler(word: &str) -> bool {
         "always",
         "often",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Personal pronouns that can be speakers.
@@ -665,7 +703,7 @@ pub(crate) fn is_determiner(word: &str) -> bool {
         "the", "a", "an", "one", "its", "his", "her", "their", "our", "this", "that", "these",
         "those", "another", "each", "two", "three", "several", "some", "many", "both",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Nouns for documents whose author is the speaker ("the statement said").
@@ -714,7 +752,7 @@ pub(crate) fn is_document_noun(word: &str) -> bool {
         "update",
         "bulletin",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Nouns for groups or organisations used as anaphors ("the company said").
@@ -762,7 +800,7 @@ pub(crate) fn is_org_anaphor(word: &str) -> bool {
         "union",
         "board",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Words that start a sentence without being part of a name ("But", "In").
@@ -886,7 +924,7 @@ pub(crate) fn is_capitalized_function_word(word: &str) -> bool {
         "yesterday",
         "tomorrow",
     ];
-    contains(LIST, word)
+    in_list!(LIST, word)
 }
 
 /// Month names and abbreviations, with their number.
@@ -928,6 +966,10 @@ pub(crate) fn month(word: &str) -> Option<u32> {
         ("dec", 12),
         ("dec.", 12),
     ];
+    // every name is 3 to 9 bytes long: most words are rejected without a scan
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
     LIST.iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(word))
         .map(|&(_, m)| m)
@@ -944,6 +986,9 @@ pub(crate) fn weekday(word: &str) -> Option<u32> {
         "saturday",
         "sunday",
     ];
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
     LIST.iter()
         .position(|w| w.eq_ignore_ascii_case(word))
         .and_then(|p| u32::try_from(p).ok())
@@ -952,4 +997,47 @@ pub(crate) fn weekday(word: &str) -> Option<u32> {
 /// Whether a capitalized word is a weekday or month (never part of a person's name).
 pub(crate) fn is_calendar_word(word: &str) -> bool {
     weekday(word).is_some() || (month(word).is_some() && !word.eq_ignore_ascii_case("may"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_sets_agree_with_the_list_scan() {
+        let list = &["minister", "Gov.", "vice", "señor", "a"];
+        let set = WordSet::new(list);
+        for w in [
+            "minister",
+            "MINISTER",
+            "Minister",
+            "gov.",
+            "GOV.",
+            "gov",
+            "vice",
+            "Vice-",
+            "señor",
+            "SEñOR",
+            "SEÑOR",
+            "a",
+            "A",
+            "",
+            "ministers",
+            "x",
+        ] {
+            assert_eq!(set.contains(w), contains(list, w), "{w}");
+        }
+        assert!(!set.contains(&"a".repeat(100)));
+    }
+
+    #[test]
+    fn calendar_words() {
+        assert_eq!(month("Sept."), Some(9));
+        assert_eq!(month("SEPTEMBER"), Some(9));
+        assert_eq!(month("May"), Some(5));
+        assert_eq!(weekday("Wednesday"), Some(2));
+        assert_eq!(weekday("MONDAY"), Some(0));
+        assert!(is_calendar_word("Thursday") && !is_calendar_word("May"));
+        assert!(!is_calendar_word("Thursdays") && !is_calendar_word("Jo"));
+    }
 }

@@ -48,6 +48,7 @@ mod quotes;
 mod sentence;
 mod token;
 mod words;
+mod work;
 
 pub use crate::{
     annotate::{Annotator, AnnotatorBuilder},

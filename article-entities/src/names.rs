@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon;
 use crate::words::{Kind, Tok};
+use crate::{lexicon, work};
 
 /// What a name is likely to name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,16 +68,24 @@ fn is_particle(word: &str) -> bool {
     )
 }
 
-/// The maximal run of name words ending at token `last` (inclusive), going back to `lo`.
-/// Returns the index of its first token.
+/// Limit: a run of name words (titles, particles and the name) is at most this many
+/// tokens; scans stop there, so a text of nothing but capitalized words costs linear time
+/// (a longer run is cut into runs of this length). Real titled names are under 12 tokens
+/// ("Former U.S. Deputy Secretary of State John J. Sullivan Jr.").
+pub(crate) const MAX_RUN: usize = 24;
+
+/// The maximal run of name words ending at token `last` (inclusive), going back to `lo`
+/// and over at most [`MAX_RUN`] tokens. Returns the index of its first token.
 pub(crate) fn run_back(toks: &[Tok<'_>], last: usize, lo: usize) -> Option<usize> {
     let t = toks.get(last)?;
     if !is_name_word(t) {
         return None;
     }
+    let lo = lo.max((last + 1).saturating_sub(MAX_RUN));
     let mut first = last;
     let mut k = last;
     while k > lo {
+        work::step(1);
         let prev = &toks[k - 1];
         if is_name_word(prev) && prev.end + 2 >= toks[k].start {
             k -= 1;
@@ -104,16 +112,18 @@ pub(crate) fn run_back(toks: &[Tok<'_>], last: usize, lo: usize) -> Option<usize
     Some(first)
 }
 
-/// The maximal run of name words starting at `first`, up to `hi` (exclusive). Returns the
-/// index of its last token.
+/// The maximal run of name words starting at `first`, up to `hi` (exclusive) and over at
+/// most [`MAX_RUN`] tokens. Returns the index of its last token.
 pub(crate) fn run_forward(toks: &[Tok<'_>], first: usize, hi: usize) -> Option<usize> {
     let t = toks.get(first)?;
     if !is_name_word(t) || lexicon::is_capitalized_function_word(t.text) {
         return None;
     }
+    let hi = hi.min(first.saturating_add(MAX_RUN));
     let mut last = first;
     let mut k = first + 1;
     while k < hi {
+        work::step(1);
         let cur = &toks[k];
         if is_name_word(cur) && toks[k - 1].end + 2 >= cur.start && toks[k - 1].is_word() {
             last = k;
@@ -138,10 +148,13 @@ pub(crate) fn run_forward(toks: &[Tok<'_>], first: usize, hi: usize) -> Option<u
     Some(last)
 }
 
-/// Whether a capitalized run starting at `k` ends with an organisation word.
+/// Whether a capitalized run starting at `k` (before `hi`, at most [`MAX_RUN`] tokens)
+/// ends with an organisation word.
 fn next_is_org_run(toks: &[Tok<'_>], k: usize, hi: usize) -> bool {
+    let hi = hi.min(k.saturating_add(MAX_RUN));
     let mut j = k;
     while j < hi && is_name_word(&toks[j]) {
+        work::step(1);
         j += 1;
     }
     j > k && lexicon::is_org_head(toks[j - 1].bare())
@@ -153,6 +166,7 @@ pub(crate) fn split_run(body: &str, toks: &[Tok<'_>], first: usize, last: usize)
         return None;
     }
     let run = &toks[first..=last];
+    work::step(run.len());
     let org = lexicon::is_org_head(run[run.len() - 1].bare());
     // The last role word; the name follows it ("Secretary of State Mike Pompeo": skip
     // "of State" too).
@@ -249,12 +263,19 @@ pub(crate) struct NameIndex {
 /// At most this many full names are compared with one short name.
 const MAX_SAME_WORD: usize = 64;
 
+/// Limit: the tails of a name kept as names of their own have at most this many words (a
+/// name of `n` words costs `O(n)`, not `O(n²)`).
+const MAX_TAIL_WORDS: usize = 8;
+
 impl NameIndex {
-    /// Adds a name of two words or more seen at `pos` (bytes), and its tails of two words
-    /// or more ("Britain Liu Xiaming" may be a place and a name).
+    /// Adds a name of two words or more seen at `pos` (bytes), and its tails of two to
+    /// [`MAX_TAIL_WORDS`] words ("Britain Liu Xiaming" may be a place and a name).
     pub fn add(&mut self, name: &str, pos: usize) {
         let all = name_words(name);
-        for skip in 0..all.len().saturating_sub(1) {
+        let n = all.len();
+        let tails = (n.saturating_sub(MAX_TAIL_WORDS).max(1))..n.saturating_sub(1);
+        for skip in std::iter::once(0).chain(tails).filter(|&s| s + 1 < n) {
+            work::step(n - skip);
             let words: Vec<String> = all[skip..].iter().map(|w| w.to_lowercase()).collect();
             let text = if skip == 0 {
                 name.to_owned()
@@ -282,6 +303,7 @@ impl NameIndex {
                 .iter()
                 .rev()
                 .take(MAX_SAME_WORD)
+                .inspect(|_| work::step(words.len()))
                 .filter_map(|&i| self.full.get(i))
                 .filter(|(w, _, _)| w.len() > words.len() && pred(w));
             // The latest position before `pos` (else the first after), the longest name there.
@@ -378,6 +400,42 @@ mod tests {
             (n.text.as_str(), n.kind),
             ("Turkey’s National Security Council", NameKind::Org)
         );
+    }
+
+    /// Limit: name runs are cut at `MAX_RUN` tokens (tested at the limit and one over).
+    #[test]
+    fn runs_stop_at_the_limit() {
+        for n in [MAX_RUN, MAX_RUN + 1] {
+            let text = vec!["Word"; n].join(" ");
+            let toks = tokens(&text, 0);
+            let last = toks.len() - 1;
+            let first = run_back(&toks, last, 0).unwrap();
+            assert_eq!(last - first + 1, MAX_RUN, "back, {n} words");
+            let end = run_forward(&toks, 0, toks.len()).unwrap();
+            assert_eq!(end + 1, MAX_RUN, "forward, {n} words");
+        }
+        // "Turkey’s Turkey’s …": the look-ahead for an organisation run is bounded too.
+        let text = vec!["Turkey’s"; 3 * MAX_RUN].join(" ");
+        let toks = tokens(&text, 0);
+        assert!(run_forward(&toks, 0, toks.len()).unwrap() < MAX_RUN);
+    }
+
+    /// Limit: tails of a name are kept as names up to `MAX_TAIL_WORDS` words.
+    #[test]
+    fn name_tails_stop_at_the_limit() {
+        let words: Vec<String> = (0..MAX_TAIL_WORDS + 2)
+            .map(|i| format!("N{}x", char::from(b'a' + u8::try_from(i).unwrap())))
+            .collect();
+        let mut index = NameIndex::default();
+        index.add(&words.join(" "), 0);
+        // the tail starting at word 2 has MAX_TAIL_WORDS words: kept
+        let tail = words[2..].join(" ");
+        assert_eq!(index.full_name(&words[2], 9), Some(tail.as_str()));
+        // the tail starting at word 1 has one word more: not kept
+        assert_eq!(index.full_name(&words[1], 9), None);
+        // the whole name always is
+        let all = words.join(" ");
+        assert_eq!(index.full_name(&words[0], 9), Some(all.as_str()));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 mod marks;
 mod speaker;
 
+use std::collections::HashMap;
+
 use article_model::{Cluster, Entity, Quote, Span};
 
 use self::marks::Piece;
@@ -43,6 +45,16 @@ pub(crate) fn find(
         .map(|r| is_scare(body, paragraphs, &pieces[r.clone()]))
         .collect();
     let attributions = speaker::attribute(body, words, &pieces, &scare, entities, clusters);
+    let named = ClusterNames::new(clusters);
+    // Once per chain, not per piece: a chain may have a piece in every paragraph.
+    let title: Vec<bool> = ranges
+        .iter()
+        .enumerate()
+        .map(|(chain, r)| {
+            let direct = attributions.direct.get(chain).copied().unwrap_or(false);
+            is_title_like(body, &pieces[r.clone()], direct)
+        })
+        .collect();
     let mut out = Vec::with_capacity(pieces.len());
     for piece in &pieces {
         let Some(text) = piece.content.get(body) else {
@@ -50,15 +62,13 @@ pub(crate) fn find(
         };
         let chain = piece.chain;
         let speaker = attributions.speakers.get(chain).cloned().flatten();
-        let direct = attributions.direct.get(chain).copied().unwrap_or(false);
-        let chain_pieces = ranges.get(chain).map_or(&[][..], |r| &pieces[r.clone()]);
-        let title = is_title_like(body, chain_pieces, direct);
+        let title = title.get(chain).copied().unwrap_or(false);
         let scare = scare.get(chain).copied().unwrap_or(false) || title;
         let mut speaker = if scare { None } else { speaker };
         // A speaker found in the text whose name is a cluster's is that cluster.
         if let Some(sp) = speaker.as_mut() {
             if sp.cluster.is_none() {
-                sp.cluster = cluster_named(clusters, &sp.name);
+                sp.cluster = named.get(&sp.name);
             }
         }
         out.push(Quote {
@@ -72,21 +82,33 @@ pub(crate) fn find(
     out
 }
 
-/// The cluster whose canonical name is `name` ("the " and case aside), if exactly one.
-fn cluster_named(clusters: &[Cluster], name: &str) -> Option<usize> {
-    let key = |s: &str| {
+/// Clusters by canonical name ("the " and case aside), for speakers found in the text.
+struct ClusterNames(HashMap<String, Option<usize>>);
+
+impl ClusterNames {
+    fn key(s: &str) -> String {
         let s = s.trim().to_lowercase().replace('’', "'");
         s.strip_prefix("the ").map(str::to_owned).unwrap_or(s)
-    };
-    let want = key(name);
-    let mut found = clusters.iter().filter(|c| key(&c.canonical) == want);
-    match (found.next(), found.next()) {
-        (Some(c), None) => Some(c.id),
-        _ => None,
+    }
+
+    fn new(clusters: &[Cluster]) -> ClusterNames {
+        let mut map: HashMap<String, Option<usize>> = HashMap::new();
+        for c in clusters {
+            map.entry(ClusterNames::key(&c.canonical))
+                .and_modify(|v| *v = None)
+                .or_insert(Some(c.id));
+        }
+        ClusterNames(map)
+    }
+
+    /// The cluster whose canonical name is `name`, if exactly one.
+    fn get(&self, name: &str) -> Option<usize> {
+        self.0.get(&ClusterNames::key(name)).copied().flatten()
     }
 }
 
 fn chain_text<'a>(body: &'a str, pieces: &[Piece]) -> Vec<&'a str> {
+    crate::work::step(pieces.len());
     pieces.iter().filter_map(|p| p.content.get(body)).collect()
 }
 

@@ -16,6 +16,7 @@ use super::marks::Piece;
 use crate::lexicon::{self, Pronoun};
 use crate::names::{self, Name, NameIndex, NameKind};
 use crate::words::{self, ParaWords, Tok};
+use crate::work;
 
 /// A resolved speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -256,6 +257,7 @@ impl Candidates {
                     .filter(|c| c.paragraph + REFERENT_PARAGRAPHS >= paragraph),
             );
         }
+        work::step(out.len());
         // Most recent first; at one position, a speaker before a subject.
         out.sort_by_key(|c| std::cmp::Reverse(c.pos));
         out
@@ -660,6 +662,8 @@ struct Resolver<'a> {
     entities: &'a [Entity],
     clusters: &'a [Cluster],
     index: NameIndex,
+    /// Indices of `entities` sorted by start.
+    by_start: Vec<usize>,
     /// Capitalized words seen other than at a sentence start: names, not sentence-initial
     /// common words.
     mid_caps: HashSet<String>,
@@ -681,11 +685,14 @@ impl<'a> Resolver<'a> {
         for para in paras {
             for (k, t) in para.toks.iter().enumerate() {
                 if t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase) {
-                    lower.insert(t.text.to_owned());
+                    if !lower.contains(t.text) {
+                        lower.insert(t.text.to_owned());
+                    }
                 } else if t.is_capitalized()
                     && !para.starts_sentence(t.start)
                     && k > 0
                     && !is_opening_mark(&para.toks[k - 1])
+                    && !mid_caps.contains(t.bare())
                 {
                     mid_caps.insert(t.bare().to_owned());
                 }
@@ -700,6 +707,7 @@ impl<'a> Resolver<'a> {
                 if names::is_name_word(t)
                     && (k == 0 || !names::is_name_word(&toks[k - 1]))
                     && toks.get(k + 1).is_none_or(|n| !names::is_name_word(n))
+                    && !standalone.contains(t.bare())
                 {
                     standalone.insert(t.bare().to_owned());
                 }
@@ -728,12 +736,15 @@ impl<'a> Resolver<'a> {
                 k += 1;
             }
         }
+        let mut by_start: Vec<usize> = (0..entities.len()).collect();
+        by_start.sort_by_key(|&i| entities[i].span.start());
         Resolver {
             body,
             paras,
             entities,
             clusters,
             index,
+            by_start,
             mid_caps,
             standalone,
         }
@@ -865,14 +876,24 @@ impl<'a> Resolver<'a> {
 
     /// The cluster of the last PER (else ORG) entity inside `start..end`.
     fn entity_speaker(&self, start: usize, end: usize) -> Option<Speaker> {
-        let inside = self
-            .entities
+        // The entities starting in `start..end`, by position (a binary search, not a scan).
+        let from = self
+            .by_start
+            .partition_point(|&i| self.entities[i].span.start() < start);
+        let inside = self.by_start[from..]
             .iter()
-            .filter(|e| e.span.start() >= start && e.span.end() <= end);
-        let pick = inside
-            .clone()
-            .rfind(|e| e.label == Label::Per)
-            .or_else(|| inside.clone().rfind(|e| e.label == Label::Org))?;
+            .inspect(|_| work::step(1))
+            .take_while(|&&i| self.entities[i].span.start() < end)
+            .filter(|&&i| self.entities[i].span.end() <= end);
+        // The last in the entity list, as a scan of the list would find.
+        let last_with = |label: Label| {
+            inside
+                .clone()
+                .filter(|&&i| self.entities[i].label == label)
+                .max()
+                .map(|&i| &self.entities[i])
+        };
+        let pick = last_with(Label::Per).or_else(|| last_with(Label::Org))?;
         let cluster = pick.cluster.and_then(|c| self.clusters.get(c));
         let kind = if pick.label == Label::Per {
             NameKind::Person

@@ -7,3 +7,4 @@ mod properties;
 mod quotes_dev;
 mod scaling;
 mod seed;
+mod shapes;
