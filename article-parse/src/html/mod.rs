@@ -116,11 +116,10 @@ fn soft_removal(v: &Verdict) -> bool {
     }
 }
 
-/// A text block with few links, softly removed: what the fallback may restore.
+/// A paragraph with few links, softly removed: what the fallback may restore (list items
+/// are not: lists of teasers outweigh short articles).
 fn restorable(b: &builder::Block, v: &Verdict) -> bool {
-    soft_removal(v)
-        && matches!(b.kind, Kind::Paragraph | Kind::Quote | Kind::ListItem)
-        && b.link_chars * 4 < b.chars
+    soft_removal(v) && matches!(b.kind, Kind::Paragraph | Kind::Quote) && b.link_chars * 4 < b.chars
 }
 
 /// Recall safety net, as trafilatura falls back on other algorithms when its result is
