@@ -1,6 +1,6 @@
 //! `article extract`: inputs -> parse -> annotate -> write, in parallel, in input order.
 //!
-//! Workers take inputs in order; the writer writes each article as soon as every one
+//! Workers (a rayon pool of `-j` threads) take inputs in order; the writer writes each article as soon as every one
 //! before it is written, and flushes whenever it has to wait, so records appear as they
 //! are ready. Workers stay at most a window of inputs ahead of the writer, which bounds
 //! memory however many inputs there are.
@@ -19,7 +19,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::args::{ExtractArgs, From, Offsets};
 use crate::inputs::{self, Input};
-use crate::{Fatal, Status};
+use crate::{Fatal, Status, is_broken_pipe};
 
 /// How far (in inputs, per worker) workers may run ahead of the writer: bounds memory
 /// (at most this many articles are held before being written) while keeping every
@@ -81,10 +81,15 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
         } else {
             CsvRows::Article
         });
-    let jobs = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, usize::from),
-        usize::from,
-    );
+    let pool = {
+        let mut b = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("article-worker-{i}"));
+        if let Some(jobs) = args.jobs {
+            b = b.num_threads(usize::from(jobs));
+        }
+        b.build()
+            .map_err(|e| Fatal::Output(anyhow::Error::new(e).context("cannot start workers")))?
+    };
+    let jobs = pool.current_num_threads().max(1);
     let pipeline = Pipeline {
         extractor: Extractor::builder()
             .format(match args.from {
@@ -145,11 +150,13 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     });
     let moved = Condvar::new();
     let (tx, rx) = mpsc::channel::<(usize, anyhow::Result<Article>)>();
-    let outcome = std::thread::scope(|scope| {
+    // Workers run on the rayon pool; the writer runs here, on the calling thread
+    // (`in_place_scope`), so it never takes a worker's place.
+    let outcome = pool.in_place_scope(|scope| {
         for _ in 0..jobs.clamp(1, inputs.len().max(1)) {
             let tx = tx.clone();
             let (state, moved, inputs, pipeline) = (&state, &moved, &inputs, &pipeline);
-            scope.spawn(move || {
+            scope.spawn(move |_| {
                 while let Some(i) = take_next(state, moved, inputs.len(), window) {
                     if tx.send((i, pipeline.process(&inputs[i]))).is_err() {
                         break;
@@ -282,9 +289,4 @@ fn take_next(state: &Mutex<Dispatch>, moved: &Condvar, len: usize, window: usize
     }
     s.next += 1;
     Some(s.next - 1)
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<article_export::Error>()
-        .is_some_and(article_export::Error::is_broken_pipe)
 }

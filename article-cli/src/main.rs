@@ -71,7 +71,7 @@ fn main() -> ExitCode {
 }
 
 /// Whether the error chain holds a broken pipe (the reader of stdout went away).
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
+pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()

@@ -8,8 +8,13 @@
 //!    few links scores `1 + commas + min(chars / 100, 3)`, added to its container and, less,
 //!    to the next ancestors; a container's score is scaled by its share of non-link text and
 //!    moved by its class words. When the page carries its body in JSON-LD (`articleBody`),
-//!    blocks whose words are in it score more. The best container is the article; siblings
-//!    that score well join it.
+//!    blocks whose words are in it score more. List items count half (teaser lists are
+//!    not articles), and elements inside `<nav>`, `<aside>` or `<footer>` lose as if
+//!    negative. The best container is the article; as in Readability, siblings that
+//!    score well join it, and so do prose paragraphs beside it (a `<p>`, or an element of
+//!    the tag and class of the paragraphs inside the container: a lede kept outside the
+//!    body element). A negative element that holds the container names a layout, not
+//!    boilerplate.
 //! 3. jusText-style block classification inside the article: a block is boilerplate when an
 //!    element between it and the article container is negative, when it is mostly link
 //!    text, when it is a short stock phrase ("Advertisement", "Read more"), or when its
@@ -47,6 +52,8 @@ struct NodeInfo {
     neg_up: u32,
     /// Nearest embedded post (tweet) at or above this one.
     embed_up: u32,
+    /// Below a `<nav>`, `<aside>` or `<footer>` (or its ARIA role).
+    in_side: bool,
     depth: u32,
     /// Readability score (raw), and text totals of the subtree.
     score: f32,
@@ -153,9 +160,17 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
             info.get(node.parent as usize)
                 .map_or(NO_NODE, |p| p.embed_up)
         };
+        let in_side = info
+            .get(node.parent as usize)
+            .is_some_and(|p: &NodeInfo| p.in_side)
+            || doc.nodes.get(node.parent as usize).is_some_and(|p| {
+                matches!(p.tag, Tag::Nav | Tag::Aside | Tag::Footer)
+                    || p.flags & (nf::ROLE_NAV | nf::ROLE_ASIDE | nf::ROLE_FOOTER) != 0
+            });
         info.push(NodeInfo {
             sig,
             neg,
+            in_side,
             neg_up: if neg.is_some() { me } else { parent_up },
             embed_up,
             depth,
@@ -215,6 +230,11 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         if jc > 0.5 {
             s += 3.0;
         }
+        // Articles are made of paragraphs; lists of teasers (headline and summary per
+        // item) must not outscore a short article.
+        if b.kind == Kind::ListItem {
+            s *= 0.5;
+        }
         let mut node = container_of(doc, b.node);
         for level in 0..4u8 {
             let Some(ni) = info.get_mut(node as usize) else {
@@ -244,6 +264,11 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
             w += 5.0;
         }
         if ni.neg.is_some() {
+            w -= 25.0;
+        }
+        // The article is not inside a sidebar, a menu or a footer (a text widget there
+        // can outscore a short article).
+        if ni.in_side {
             w -= 25.0;
         }
         if let Some(node) = node {
@@ -363,6 +388,7 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
             }
         }
     }
+    merge_siblings(doc, &info, container, &final_score, &mut is_container);
     // The depth of the container holding `node`, if any.
     let container_depth = |node: u32| -> Option<u32> {
         if container == NO_NODE {
@@ -378,6 +404,16 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         None
     };
 
+    // The container and its ancestors.
+    let mut encloses_container = vec![false; n];
+    let mut cur = container;
+    while let Some(e) = encloses_container.get_mut(cur as usize) {
+        if *e {
+            break;
+        }
+        *e = true;
+        cur = doc.nodes.get(cur as usize).map_or(NO_NODE, |x| x.parent);
+    }
     let ctr_good = info.get(container as usize).map_or(0, |c| c.good_chars);
     // A full JSON-LD body, not a teaser ("...", "…" at the end, or short).
     let json_full = json_body.is_some_and(|j| {
@@ -398,8 +434,16 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
                 return Verdict::Keep;
             }
             let Some(cdepth) = container_depth(b.node) else {
+                // A "negative" element that also holds the article container names a
+                // layout (`<div class="rail-layout__body">`), not boilerplate.
                 let why = info
                     .get(b.node as usize)
+                    .filter(|ni| {
+                        !encloses_container
+                            .get(ni.neg_up as usize)
+                            .copied()
+                            .unwrap_or(false)
+                    })
                     .and_then(|ni| info.get(ni.neg_up as usize))
                     .and_then(|x| x.neg);
                 return match why {
@@ -493,6 +537,87 @@ pub(crate) fn locate(doc: &Doc<'_>, json_body: Option<&str>) -> Vec<Verdict> {
         }
     }
     verdicts
+}
+
+/// Readability's sibling merge: children of the container's parent join the article when
+/// they score at least a fifth of the container (and 10), or when they are prose
+/// paragraphs: a `<p>` of 80 chars with few links (or a short one of sentences without
+/// links), or an element of the same tag and class as the paragraph elements inside the
+/// container (a lede kept outside the body element).
+fn merge_siblings(
+    doc: &Doc<'_>,
+    info: &[NodeInfo],
+    container: u32,
+    final_score: &dyn Fn(usize) -> f32,
+    is_container: &mut [bool],
+) {
+    let cparent = doc
+        .nodes
+        .get(container as usize)
+        .map_or(NO_NODE, |x| x.parent);
+    if cparent == NO_NODE {
+        return;
+    }
+    let clean = |i: usize| {
+        info.get(i)
+            .is_some_and(|ni| ni.neg.is_none() && !ni.in_side)
+    };
+    let threshold = (0.2 * final_score(container as usize)).max(10.0);
+    for (i, x) in doc.nodes.iter().enumerate() {
+        if x.parent == cparent && i != container as usize && clean(i) && final_score(i) >= threshold
+        {
+            if let Some(c) = is_container.get_mut(i) {
+                *c = true;
+            }
+        }
+    }
+    // (tag, class) of the elements of the blocks inside the container.
+    let mut inner: HashSet<(Tag, &str)> = HashSet::new();
+    // The child of `parent` that holds `node`, within a few levels.
+    let child_of = |node: u32, parent: u32, levels: usize| -> Option<u32> {
+        let mut x = node;
+        for _ in 0..levels {
+            let nd = doc.nodes.get(x as usize)?;
+            if nd.parent == parent {
+                return Some(x);
+            }
+            x = nd.parent;
+        }
+        None
+    };
+    for b in &doc.blocks {
+        if child_of(b.node, container, 6).is_some() {
+            if let Some(nd) = doc.nodes.get(b.node as usize) {
+                if !nd.class.is_empty() {
+                    inner.insert((nd.tag, nd.class));
+                }
+            }
+        }
+    }
+    for b in &doc.blocks {
+        if b.kind != Kind::Paragraph || b.ctx & (cx::HIDDEN | cx::INVISIBLE | cx::FORM) != 0 {
+            continue;
+        }
+        let Some(x) = child_of(b.node, cparent, 3).filter(|&x| x != container) else {
+            continue;
+        };
+        let Some(nd) = doc.nodes.get(x as usize) else {
+            continue;
+        };
+        let same_kind = !nd.class.is_empty() && inner.contains(&(nd.tag, nd.class));
+        if !(nd.tag == Tag::P || same_kind) || !clean(x as usize) {
+            continue;
+        }
+        let ld = b.link_chars as f32 / b.chars.max(1) as f32;
+        let t = b.text.trim_end();
+        let prose = (b.chars > 80 && ld < 0.25)
+            || (b.link_chars == 0 && (t.ends_with('.') || t.contains(". ")));
+        if prose {
+            if let Some(c) = is_container.get_mut(x as usize) {
+                *c = true;
+            }
+        }
+    }
 }
 
 /// Names the kind of a block outside the article that no element marks.

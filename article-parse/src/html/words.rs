@@ -75,7 +75,6 @@ const NEGATIVE: &[(&str, RemovedKind)] = {
         ("trending", Related),
         ("popular", Related),
         ("mostread", Related),
-        ("more", Related),
         ("readmore", Related),
         ("promo", Advertisement),
         ("promotion", Advertisement),
@@ -304,6 +303,9 @@ mod tests {
             ("share_tools", Some(Share), false),
             ("ad-slot", Some(Advertisement), false),
             ("head", None, false),
+            // "more" names no boilerplate (`entry-content-read-more` wraps bodies).
+            ("post-read-more", None, false),
+            ("readmore", Some(Related), false),
         ];
         for &(class, neg, body) in cases {
             let s = signals(class, "");

@@ -100,6 +100,79 @@ fn in_body_structure_is_kept_with_kinds() {
     assert_eq!(a.metadata.title.as_deref(), Some("Title of the story"));
 }
 
+/// Four paragraphs of plain prose, each ending a sentence.
+const STORY: [&str; 4] = [
+    "The council voted on Tuesday to close the old harbour bridge for repairs, a decision that will send traffic through the town centre for most of the winter.",
+    "Engineers said the steel frame had rusted faster than expected, and that waiting another year would have raised the cost of the work considerably.",
+    "Shop owners on the main street welcomed the extra passing trade, although several of them said they were worried about parking during the busy weekends.",
+    "The bridge is expected to reopen in the spring, once the new deck has been laid and the railings along both sides have been replaced and painted.",
+];
+
+fn paras(texts: &[&str], attrs: &str) -> String {
+    texts
+        .iter()
+        .map(|t| format!("<p{attrs}>{t}</p>"))
+        .collect::<String>()
+}
+
+#[test]
+fn a_lede_beside_the_body_element_is_article() {
+    // The first paragraph sits before the body element, as its sibling.
+    let page = format!(
+        "<html><body><div class=wrap><h1>Bridge to close</h1>{}<div class=story-rest>{}</div></div>\
+         <footer>Contact us</footer></body></html>",
+        paras(&STORY[..1], ""),
+        paras(&STORY[1..], "")
+    );
+    let a = html().extract(page.as_bytes()).unwrap();
+    assert!(a.body().starts_with("The council voted"), "{}", a.body());
+    // The same with paragraph elements of one class on both sides.
+    let page = format!(
+        "<html><body><div class=wrap><h1>Bridge to close</h1>{}<div class=story-rest>{}</div></div></body></html>",
+        STORY[..1]
+            .iter()
+            .map(|t| format!("<div class=para>{t}</div>"))
+            .collect::<String>(),
+        STORY[1..]
+            .iter()
+            .map(|t| format!("<div class=para>{t}</div>"))
+            .collect::<String>(),
+    );
+    let a = html().extract(page.as_bytes()).unwrap();
+    assert!(a.body().starts_with("The council voted"), "{}", a.body());
+}
+
+#[test]
+fn a_text_widget_in_an_aside_is_not_the_article() {
+    // The sidebar widget holds more prose than the short article.
+    let page = format!(
+        "<html><body><main><div class=c1><h1>Bridge to close</h1>{}</div></main>\
+         <aside><div class=textwidget>{}</div></aside></body></html>",
+        paras(&STORY[..2], ""),
+        paras(&STORY[1..], "")
+    );
+    let a = html().extract(page.as_bytes()).unwrap();
+    assert!(a.body().starts_with("The council voted"), "{}", a.body());
+    assert_eq!(a.paragraphs().len(), 2, "{}", a.body());
+}
+
+#[test]
+fn a_teaser_list_does_not_outscore_a_short_article() {
+    // As many teasers, each as long, as the article has paragraphs, plus one.
+    let teasers: String = STORY
+        .iter()
+        .map(|t| format!("<li><a href=/a>A headline, with a comma</a> {t}</li>"))
+        .collect();
+    let page = format!(
+        "<html><body><div class=x1><ul>{teasers}</ul></div>\
+         <div class=x2><h1>Bridge to close</h1>{}</div></body></html>",
+        paras(&STORY[..3], "")
+    );
+    let a = html().extract(page.as_bytes()).unwrap();
+    assert!(a.body().starts_with("The council voted"), "{}", a.body());
+    assert!(!a.body().contains("A headline"), "{}", a.body());
+}
+
 // ---- hardening: each finishes, with work and output in proportion to the input ----
 
 #[test]
