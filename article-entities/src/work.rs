@@ -31,4 +31,3 @@ mod meter {
     #[inline(always)]
     pub(crate) fn step(_n: usize) {}
 }
-
