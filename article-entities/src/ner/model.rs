@@ -1194,7 +1194,7 @@ mod tests {
         let stage = |n: usize, next: &mut dyn FnMut() -> u64| {
             let rows: Vec<(u64, [f32; NT])> = (0..n)
                 .map(|_| {
-                    let h = next() % 5000 * 0x9E37_79B9_7F4A_7C15;
+                    let h = (next() % 5000).wrapping_mul(0x9E37_79B9_7F4A_7C15);
                     let mut r = [0f32; NT];
                     for v in &mut r {
                         if next() % 3 == 0 {
