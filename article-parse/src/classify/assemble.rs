@@ -168,7 +168,8 @@ fn title_echo(blocks: &[Block], k: usize) -> bool {
     k > 0
         && x.len() >= 8
         && x.len() < 300
-        && (t.starts_with(x) || (t.contains(x) && x.len() * 2 >= t.len()))
+        && x.len() <= t.len()
+        && (t.starts_with(x) || (x.len() * 2 >= t.len() && t.contains(x)))
 }
 
 /// Share of capitalised words.

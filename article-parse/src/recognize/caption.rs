@@ -10,30 +10,37 @@
 
 use nom::{Parser, branch::alt};
 
+use super::scan;
 use super::words::{Res, itag};
 
 /// `credit_label`: the word(s) that open a credit or caption line.
 fn credit_label(i: &str) -> Res<'_, &str> {
-    alt((
-        itag("photo credit"),
-        itag("image credit"),
-        itag("image copyright"),
-        itag("image caption"),
-        itag("image source"),
-        itag("picture credit"),
-        itag("photograph"),
-        itag("photo"),
-        itag("image"),
-        itag("picture"),
-        itag("credit"),
-        itag("source: getty"),
-        itag("caption"),
-        itag("foto"),
-        itag("above:"),
-        itag("pictured:"),
-        itag("file photo"),
-    ))
-    .parse(i)
+    // The labels in order, grouped by first letter (a label of another letter cannot
+    // match, so the first that matches is the same).
+    match i.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'p') => alt((
+            itag("photo credit"),
+            itag("picture credit"),
+            itag("photograph"),
+            itag("photo"),
+            itag("picture"),
+            itag("pictured:"),
+        ))
+        .parse(i),
+        Some(b'i') => alt((
+            itag("image credit"),
+            itag("image copyright"),
+            itag("image caption"),
+            itag("image source"),
+            itag("image"),
+        ))
+        .parse(i),
+        Some(b'c') => alt((itag("credit"), itag("caption"))).parse(i),
+        Some(b's') => itag("source: getty")(i),
+        Some(b'f') => alt((itag("foto"), itag("file photo"))).parse(i),
+        Some(b'a') => itag("above:")(i),
+        _ => super::words::fail(i),
+    }
 }
 
 /// Endings that mark a caption: a credit or a photo note.
@@ -106,7 +113,14 @@ pub(crate) fn caption(text: &str) -> Option<&'static str> {
         }
     }
     let trimmed = text.trim_end_matches(['.', ' ', ')']);
-    for end in CREDIT_ENDINGS {
+    // Every ending ends in one of these letters: most blocks skip the table.
+    let last = trimmed.as_bytes().last().map(u8::to_ascii_lowercase);
+    let endings = if matches!(last, Some(b'o' | b's' | b'k' | b'p' | b't' | b'd' | b'n')) {
+        CREDIT_ENDINGS
+    } else {
+        &[]
+    };
+    for end in endings {
         let end = end.trim_end_matches(')');
         let Some(at) = trimmed.len().checked_sub(end.len()) else {
             continue;
@@ -125,22 +139,16 @@ pub(crate) fn caption(text: &str) -> Option<&'static str> {
             return Some("ends with a photo credit");
         }
     }
-    if credit_inside().is_match(text) {
+    if scan::any_match(credit_inside(), text.as_bytes()) {
         return Some("contains a photo credit");
     }
     None
 }
 
 /// All `CREDIT_INSIDE` phrases in one automaton (ASCII case insensitive).
-fn credit_inside() -> &'static aho_corasick::AhoCorasick {
-    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(CREDIT_INSIDE)
-            .expect("invariant: the credit phrases build")
-    })
+fn credit_inside() -> &'static scan::Dfa {
+    static DFA: std::sync::OnceLock<scan::Dfa> = std::sync::OnceLock::new();
+    DFA.get_or_init(|| scan::Dfa::new(CREDIT_INSIDE, false))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod boilerplate;
 mod byline;
 mod caption;
 mod dateline;
+mod scan;
 mod timestamp;
 mod words;
 
