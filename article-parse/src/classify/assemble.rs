@@ -225,6 +225,11 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
     let verdicts = &classified.verdicts;
     let infos = &classified.infos;
     article.metadata.language = classified.language.code.map(str::to_owned);
+    let removed = verdicts
+        .iter()
+        .filter(|v| !matches!(v.role, Role::Body(_)))
+        .count();
+    article.removed.reserve(removed);
     let first_body = verdicts
         .iter()
         .position(|v| matches!(v.role, Role::Body(_)));

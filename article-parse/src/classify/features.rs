@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use article_model::Dateline;
 
-use super::lang::{Fnv, Language, MAX_STOPWORD};
+use super::lang::{Language, MAX_STOPWORD};
 use crate::block::{Block, BlockHint};
 use crate::chars::{ALNUM, ALPHA, CONTROL, Classes, LOWER, SPACE, UPPER};
 use crate::packed::pack;
@@ -492,7 +492,7 @@ impl Hits {
         let head = &bytes[..len.min(160)];
         let has_sep = memchr::memchr3(b'|', b'-', b'/', head).is_some()
             || memchr::memchr2(b':', 0xe2, head).is_some();
-        let boilerplate = recognize::boilerplate(text);
+        let (boilerplate, credit) = recognize::boilerplate_and_credit(text, short);
         let byline = if len <= 160
             && (has_sep
                 || len <= 32
@@ -507,7 +507,7 @@ impl Hits {
         Hits {
             boilerplate,
             caption: if short {
-                recognize::caption(text)
+                recognize::caption_with(text, || credit)
             } else {
                 None
             },
@@ -555,21 +555,41 @@ pub(crate) struct BlockInfo {
 
 /// Computes shapes, recogniser hits and duplicate counts for all blocks.
 pub(crate) fn infos(blocks: &[Block], lang: &Language) -> Vec<BlockInfo> {
-    let mut counts: HashMap<&str, u32, std::hash::BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(blocks.len(), Default::default());
-    for b in blocks {
-        *counts.entry(b.text()).or_insert(0) += 1;
-    }
+    let copies = copies(blocks);
     blocks
         .iter()
-        .map(|b| {
+        .zip(copies)
+        .map(|(b, copies)| {
             let shape = Shape::of(b.text(), lang);
             BlockInfo {
                 hits: Hits::of(b.text(), &shape),
                 shape,
-                copies: counts.get(b.text()).copied().unwrap_or(1),
+                copies,
             }
         })
+        .collect()
+}
+
+/// For each block, how many blocks of the page have the same text. Each text is hashed
+/// once (with the standard library's keyed hash: page text chooses the keys of this map,
+/// so a fixed hash would let a crafted page make it quadratic).
+fn copies(blocks: &[Block]) -> Vec<u32> {
+    let mut index: HashMap<&str, u32> = HashMap::with_capacity(blocks.len());
+    let mut count: Vec<u32> = Vec::with_capacity(blocks.len());
+    let mut slot: Vec<u32> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let next = u32::try_from(count.len()).unwrap_or(u32::MAX);
+        let k = *index.entry(b.text()).or_insert(next);
+        if k == next {
+            count.push(0);
+        }
+        if let Some(c) = count.get_mut(k as usize) {
+            *c += 1;
+        }
+        slot.push(k);
+    }
+    slot.iter()
+        .map(|&k| count.get(k as usize).copied().unwrap_or(1))
         .collect()
 }
 
@@ -672,7 +692,17 @@ const POSITIVE_CLASS: &[&str] = &[
     "paragraph",
 ];
 
+/// `ln(1 + x)`, from a table for small `x` (the same values).
 fn ln1(x: u32) -> f32 {
+    static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| (0..1024u32).map(ln1_slow).collect());
+    match table.get(x as usize) {
+        Some(&v) => v,
+        None => ln1_slow(x),
+    }
+}
+
+fn ln1_slow(x: u32) -> f32 {
     (1.0 + x as f32).ln()
 }
 
@@ -688,6 +718,21 @@ fn echoes_title(text: &str, title: &str) -> bool {
             && text.len() * 2 >= title.len()
             && text.len() <= title.len()
             && title.contains(text))
+}
+
+/// The mean of `values[lo..hi]` leaving out block `k` (0 when nothing is left), summed
+/// in index order.
+#[inline]
+fn window(k: usize, lo: usize, hi: usize, values: &[f32]) -> f32 {
+    let mut sum = 0.0;
+    let mut cnt = 0.0;
+    for (j, v) in values.iter().enumerate().take(hi).skip(lo) {
+        if j != k {
+            sum += v;
+            cnt += 1.0;
+        }
+    }
+    if cnt > 0.0 { sum / cnt } else { 0.0 }
 }
 
 /// The feature vectors of all blocks.
@@ -718,6 +763,7 @@ pub(crate) fn for_each_vector(
         .map(|i| ratio(i.shape.stop, i.shape.words))
         .collect();
     let prose: Vec<bool> = infos.iter().map(|i| i.shape.is_prose()).collect();
+    let prose_f: Vec<f32> = prose.iter().map(|&p| if p { 1.0 } else { 0.0 }).collect();
     let prose_words: Vec<f32> = infos
         .iter()
         .map(|i| {
@@ -741,23 +787,10 @@ pub(crate) fn for_each_vector(
         let info = &infos[k];
         let s = &info.shape;
         let h = &info.hits;
-        let window = |lo: usize, hi: usize, f: &dyn Fn(usize) -> f32| -> f32 {
-            let mut sum = 0.0;
-            let mut cnt = 0.0;
-            for j in lo..hi {
-                if j != k {
-                    sum += f(j);
-                    cnt += 1.0;
-                }
-            }
-            if cnt > 0.0 { sum / cnt } else { 0.0 }
-        };
-        let prev_ln = window(k.saturating_sub(2), k, &|j| ln_words[j]);
-        let next_ln = window(k + 1, (k + 3).min(n), &|j| ln_words[j]);
-        let near_stop = window(k.saturating_sub(2), (k + 3).min(n), &|j| stop_ratio[j]);
-        let near_prose = window(k.saturating_sub(3), (k + 4).min(n), &|j| {
-            if prose[j] { 1.0 } else { 0.0 }
-        });
+        let prev_ln = window(k, k.saturating_sub(2), k, &ln_words);
+        let next_ln = window(k, k + 1, (k + 3).min(n), &ln_words);
+        let near_stop = window(k, k.saturating_sub(2), (k + 3).min(n), &stop_ratio);
+        let near_prose = window(k, k.saturating_sub(3), (k + 4).min(n), &prose_f);
         let bp = h.boilerplate;
         let class_words = b.class_words();
         let class_neg = class_words

@@ -1062,9 +1062,11 @@ struct Phrases {
     anchored: scan::Dfa,
     /// The rule of each pattern of `anchored`.
     anchored_rule: Vec<usize>,
-    /// `Anywhere` phrases.
+    /// `Anywhere` phrases, then the caption recogniser's credit phrases (one scan looks
+    /// for both).
     anywhere: scan::Dfa,
-    /// The rule of each pattern of `anywhere`.
+    /// The rule of each `Anywhere` pattern of `anywhere`; patterns past these are credit
+    /// phrases.
     anywhere_rule: Vec<usize>,
 }
 
@@ -1086,6 +1088,11 @@ fn phrases() -> &'static Phrases {
                 rules.push(k);
             }
         }
+        anywhere.extend(
+            super::caption::CREDIT_INSIDE
+                .iter()
+                .map(|p| (*p).to_owned()),
+        );
         Phrases {
             anchored: scan::Dfa::new(&anchored, true),
             anchored_rule,
@@ -1250,8 +1257,16 @@ fn keep(best: &mut Option<(usize, Boilerplate)>, found: Option<(usize, Boilerpla
 
 /// Recognises a boilerplate block.
 pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
+    boilerplate_and_credit(text, false).0
+}
+
+/// [`boilerplate`], and when `credit` is asked for, whether `text` contains a photo
+/// credit phrase (the last test of [`super::caption`]): one scan finds both.
+pub(crate) fn boilerplate_and_credit(text: &str, credit: bool) -> (Option<Boilerplate>, bool) {
     if text.len() > MAX_BLOCK {
-        return None;
+        let p = phrases();
+        let found = credit && any_credit(p, text);
+        return (None, found);
     }
     // Most blocks start with a letter or digit and end with neither bracket.
     let t = if text
@@ -1263,11 +1278,14 @@ pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
     } else {
         text.trim_start_matches(['#', '»', '›', '>', '|', ' ', '[', '('])
     };
+    // `t` is `text[a..b]`.
+    let a = text.len() - t.len();
     let t = if matches!(t.as_bytes().last(), Some(b']' | b')')) {
         t.trim_end_matches([']', ')'])
     } else {
         t
     };
+    let b = a + t.len();
     let mut best: Option<(usize, Boilerplate)> = None;
     let p = phrases();
     scan::each_at_start(&p.anchored, t.as_bytes(), |pid, end| {
@@ -1276,16 +1294,41 @@ pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
         }
     });
     // A phrase at the start outranks any inside; inside ones count in short blocks only.
-    if best.is_none() && t.len() <= MAX_ANYWHERE {
-        scan::each_match(&p.anywhere, t.as_bytes(), |pid, start, end| {
-            if let Some(&rule) = p.anywhere_rule.get(pid) {
-                keep(&mut best, candidate(t, rule, start, end));
+    let anywhere = best.is_none() && t.len() <= MAX_ANYWHERE;
+    let mut found = false;
+    if anywhere {
+        // Matches in `text` within `a..b` are exactly the matches in `t`, in the same
+        // order.
+        scan::each_match(&p.anywhere, text.as_bytes(), |pid, start, end| {
+            match p.anywhere_rule.get(pid) {
+                Some(&rule) if start >= a && end <= b => {
+                    keep(&mut best, candidate(t, rule, start - a, end - a));
+                }
+                Some(_) => {}
+                None => found = true,
             }
         });
+    } else if credit {
+        found = any_credit(p, text);
     }
+    let found = credit && found;
     if let Some((_, b)) = best {
-        return Some(b);
+        return (Some(b), found);
     }
+    (others(t), found)
+}
+
+/// Whether `text` contains a credit phrase.
+fn any_credit(p: &Phrases, text: &str) -> bool {
+    let mut found = false;
+    scan::each_match(&p.anywhere, text.as_bytes(), |pid, _, _| {
+        found |= pid >= p.anywhere_rule.len();
+    });
+    found
+}
+
+/// The families recognised by shape rather than by phrase.
+fn others(t: &str) -> Option<Boilerplate> {
     if comment_count(t) {
         return Some(Boilerplate {
             kind: K::Comments,

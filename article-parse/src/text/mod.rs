@@ -343,6 +343,19 @@ fn join_lines(text: &str, lines: &[Line], start: usize) -> Option<String> {
 /// or control chars are single ASCII spaces between other chars.
 fn is_collapsed(piece: &str) -> bool {
     let bytes = piece.as_bytes();
+    // ASCII (DEL included): no C0 control and no double space. Branch-free scans that
+    // vectorise.
+    if bytes.is_ascii() {
+        let controls = bytes.iter().fold(false, |acc, &b| acc | (b < 0x20));
+        let doubles = bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .fold(false, |acc, (&a, &b)| acc | ((a == b' ') & (b == b' ')));
+        return !controls
+            && !doubles
+            && bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ');
+    }
     // Byte classes: 0 plain, 1 space, 2 always rewritten (tab, C0 control),
     // 3 DEL (kept in ASCII text only), 4 lead byte of a char that may be a space or control.
     const fn class(b: u8) -> u8 {
