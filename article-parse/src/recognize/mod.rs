@@ -15,8 +15,6 @@ mod words;
 
 pub(crate) use boilerplate::{Boilerplate, boilerplate, boilerplate_and_credit};
 pub(crate) use byline::{author_bio, byline, is_name_line};
-#[cfg(test)]
-pub(crate) use caption::caption;
 pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;
 pub(crate) use timestamp::{Timestamp, timestamp};
