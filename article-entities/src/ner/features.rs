@@ -294,35 +294,37 @@ impl Scratch {
 
     /// Computes the per-token facts of `doc` into `self.infos`.
     pub(crate) fn analyze(&mut self, lex: &Lexicon, doc: &Doc<'_>) {
-        let n = doc.tokens.len();
         self.infos.clear();
-        self.infos.resize(n, TokInfo::default());
+        self.infos.reserve(doc.tokens.len());
         if self.words.len() > WORD_CACHE_MAX {
             self.clear_cache();
         }
         for (i, tok) in doc.tokens.iter().enumerate() {
             let raw = hash_str(SEED_RAW, tok);
-            let known = self.words.get(&raw).and_then(|&id| {
-                self.word_infos
-                    .get(usize::try_from(id).unwrap_or(usize::MAX))
-                    .cloned()
-            });
-            let mut info = match known {
-                Some(info) => info,
+            let known = self
+                .words
+                .get(&raw)
+                .and_then(|&id| self.word_infos.get(usize::try_from(id).ok()?));
+            match known {
+                Some(info) => self.infos.push(info.clone()),
                 None => match u32::try_from(self.word_infos.len()) {
                     Ok(id) if id != UNCACHED => {
                         let info = self.word_info(lex, tok, id);
                         self.words.insert(raw, id);
                         self.word_infos.push(info.clone());
-                        info
+                        self.infos.push(info);
                     }
-                    _ => self.word_info(lex, tok, UNCACHED),
+                    _ => {
+                        let info = self.word_info(lex, tok, UNCACHED);
+                        self.infos.push(info);
+                    }
                 },
-            };
-            if doc.line_starts.get(i).copied().unwrap_or(false) {
-                info.flags |= LINE_START;
             }
-            self.infos[i] = info;
+            if doc.line_starts.get(i).copied().unwrap_or(false) {
+                if let Some(info) = self.infos.last_mut() {
+                    info.flags |= LINE_START;
+                }
+            }
         }
         // sentence-level flags
         for s in doc.sentences {

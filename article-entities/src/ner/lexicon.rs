@@ -51,14 +51,17 @@ pub(crate) fn phrase_step(h: u64, key: u64) -> u64 {
 /// The hash of an empty phrase.
 pub(crate) const PHRASE_START: u64 = SEED_PHRASE;
 
-/// A map from 64-bit hashes (open addressing, linear probing; key 0 is stored as 1).
+/// A map from 64-bit hashes, built by the trainer (open addressing, linear probing; key 0
+/// is stored as 1); models keep its entries in a [`SortedMap`].
+#[cfg(feature = "train")]
 #[derive(Debug, Clone, Default)]
-pub(crate) struct U64Map {
+struct U64Map {
     keys: Vec<u64>,
     vals: Vec<u32>,
     len: usize,
 }
 
+#[cfg(feature = "train")]
 impl U64Map {
     fn with_capacity(n: usize) -> U64Map {
         let cap = (n * 2).next_power_of_two().max(16);
@@ -69,19 +72,10 @@ impl U64Map {
         }
     }
 
-    /// The home slot of a key: its top bits, so keys inserted in ascending order fill the
-    /// table front to back (loading a model touches memory sequentially).
-    #[inline]
-    fn home(&self, k: u64) -> usize {
-        // the capacity is a power of two >= 16
-        let bits = self.keys.len().trailing_zeros();
-        usize::try_from(k >> (64 - bits)).unwrap_or(0)
-    }
-
     #[inline]
     fn slot(&self, k: u64) -> (usize, bool) {
         let mask = self.keys.len() - 1;
-        let mut i = self.home(k) & mask;
+        let mut i = usize::try_from(k >> 40).unwrap_or(0) & mask;
         loop {
             let here = self.keys[i];
             if here == k {
@@ -116,22 +110,8 @@ impl U64Map {
         self.vals[i] = f(if found { self.vals[i] } else { 0 });
     }
 
-    #[inline]
-    fn get(&self, k: u64) -> Option<u32> {
-        if self.keys.is_empty() {
-            return None;
-        }
-        let (i, found) = self.slot(k.max(1));
-        found.then(|| self.vals[i])
-    }
-
-    #[cfg_attr(not(feature = "train"), allow(dead_code))] // reported by the trainer
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    #[cfg(feature = "train")]
-    fn write(&self, out: &mut Vec<u8>) {
+    /// The entries, sorted by key.
+    fn into_sorted(self) -> SortedMap {
         let mut e: Vec<(u64, u32)> = self
             .keys
             .iter()
@@ -140,62 +120,126 @@ impl U64Map {
             .map(|(k, v)| (*k, *v))
             .collect();
         e.sort_unstable();
-        super::model::put_varint(out, e.len() as u64);
+        SortedMap::from_sorted(
+            e.iter().map(|x| x.0).collect(),
+            e.iter().map(|x| x.1).collect(),
+        )
+    }
+}
+
+/// A map from 64-bit hashes: keys sorted, found through a directory of their top bits
+/// (the hashes are uniform, so each directory slot holds one or two keys). Loading a model
+/// only decodes the sorted keys in order; nothing is hashed or probed, and it takes 12
+/// bytes per entry plus 2 to 4 for the directory.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SortedMap {
+    keys: Vec<u64>,
+    vals: Vec<u32>,
+    /// `dir[d]`: index of the first key whose top `bits` bits are `>= d`; `dir` has
+    /// `2^bits + 1` entries.
+    dir: Vec<u32>,
+    bits: u32,
+}
+
+impl SortedMap {
+    /// A map of `keys` (sorted, strictly increasing) and their values.
+    fn from_sorted(keys: Vec<u64>, vals: Vec<u32>) -> SortedMap {
+        let n = keys.len();
+        // about two keys per slot
+        let bits = (n / 2)
+            .max(1)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(1, 30);
+        let slots = 1usize << bits;
+        let mut dir = Vec::with_capacity(slots + 1);
+        let mut at = 0usize;
+        for d in 0..slots {
+            while at < n && top(keys[at], bits) < d {
+                at += 1;
+            }
+            dir.push(u32::try_from(at).unwrap_or(u32::MAX));
+        }
+        dir.push(u32::try_from(n).unwrap_or(u32::MAX));
+        SortedMap {
+            keys,
+            vals,
+            dir,
+            bits,
+        }
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> Option<u32> {
+        let k = k.max(1);
+        let d = top(k, self.bits);
+        let lo = usize::try_from(*self.dir.get(d)?).ok()?;
+        let hi = usize::try_from(*self.dir.get(d + 1)?).ok()?;
+        let keys = self.keys.get(lo..hi)?;
+        let i = keys.iter().position(|&x| x >= k)?;
+        (keys[i] == k)
+            .then(|| self.vals.get(lo + i).copied())
+            .flatten()
+    }
+
+    #[cfg_attr(not(feature = "train"), allow(dead_code))] // reported by the trainer
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    #[cfg(feature = "train")]
+    fn write(&self, out: &mut Vec<u8>) {
+        super::model::put_varint(out, self.keys.len() as u64);
         let mut last = 0;
-        for (k, v) in e {
+        for (&k, &v) in self.keys.iter().zip(&self.vals) {
             super::model::put_varint(out, k - last);
             super::model::put_varint(out, u64::from(v));
             last = k;
         }
     }
 
-    fn read(r: &mut super::model::Reader<'_>) -> Result<U64Map, super::model::FormatError> {
+    fn read(r: &mut super::model::Reader<'_>) -> Result<SortedMap, super::model::FormatError> {
+        let bad = |m: &str| super::model::FormatError(m.into());
         let n = usize::try_from(r.varint()?).unwrap_or(usize::MAX);
         if n > r.remaining() {
-            return Err(super::model::FormatError(
-                "lexicon count larger than the file".into(),
-            ));
+            return Err(bad("lexicon count larger than the file"));
         }
-        let mut m = U64Map::with_capacity(n);
+        let mut keys: Vec<u64> = Vec::with_capacity(n);
+        let mut vals: Vec<u32> = Vec::with_capacity(n);
         let mut k = 0u64;
-        // Keys come sorted: each goes to its home slot or right after the previous key, no
-        // probing, until a run wraps past the end (then the general insert takes over).
-        let mut last: Option<(u64, usize)> = None;
-        let mut sorted = true;
-        for _ in 0..n {
-            k = k.wrapping_add(r.varint()?);
-            let v = u32::try_from(r.varint()?)
-                .map_err(|_| super::model::FormatError("lexicon value out of range".into()))?;
-            let i = match last {
-                _ if !sorted || k == 0 => None,
-                None => Some(m.home(k)),
-                Some((lk, li)) if k > lk => Some(m.home(k).max(li + 1)),
-                Some(_) => None,
-            };
-            match i {
-                Some(i) if i < m.keys.len() => {
-                    m.keys[i] = k;
-                    m.vals[i] = v;
-                    m.len += 1;
-                    last = Some((k, i));
+        for i in 0..n {
+            let delta = r.varint()?;
+            k = k
+                .checked_add(delta)
+                .ok_or_else(|| bad("lexicon keys are not sorted"))?;
+            let v = u32::try_from(r.varint()?).map_err(|_| bad("lexicon value out of range"))?;
+            if i > 0 && delta == 0 {
+                // a repeated key: the last value wins
+                if let Some(last) = vals.last_mut() {
+                    *last = v;
                 }
-                _ => {
-                    sorted = false;
-                    m.update(k, |_| v);
-                }
+                continue;
             }
+            keys.push(k);
+            vals.push(v);
         }
-        Ok(m)
+        Ok(SortedMap::from_sorted(keys, vals))
     }
+}
+
+/// The top `bits` bits of a hash.
+#[inline]
+fn top(k: u64, bits: u32) -> usize {
+    usize::try_from(k >> (64 - bits)).unwrap_or(0)
 }
 
 /// Gazetteers and clusters.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    gaz: U64Map,
+    gaz: SortedMap,
     /// For every proper prefix of a phrase: present, so matching can stop early.
-    prefixes: U64Map,
-    clusters: U64Map,
+    prefixes: SortedMap,
+    clusters: SortedMap,
 }
 
 /// A cluster path: bits (most significant first) and depth.
@@ -207,13 +251,11 @@ pub(crate) struct Path {
 
 impl Lexicon {
     /// Builds the tables from the two texts.
-    #[cfg_attr(not(feature = "train"), allow(dead_code))] // the trainer builds lexicons
+    #[cfg(feature = "train")]
     pub(crate) fn from_texts(gaz: &str, clusters: &str) -> Lexicon {
-        let mut lex = Lexicon {
-            gaz: U64Map::with_capacity(gaz.len() / 12),
-            prefixes: U64Map::with_capacity(gaz.len() / 40),
-            clusters: U64Map::with_capacity(clusters.len() / 14),
-        };
+        let mut gaz_map = U64Map::with_capacity(gaz.len() / 12);
+        let mut prefix_map = U64Map::with_capacity(gaz.len() / 40);
+        let mut cluster_map = U64Map::with_capacity(clusters.len() / 14);
         let mut lower = String::new();
         for line in gaz.lines() {
             let Some((code, phrase)) = line.split_once('\t') else {
@@ -226,7 +268,7 @@ impl Lexicon {
             let mut n = 0;
             for tok in phrase.split(' ').filter(|t| !t.is_empty()) {
                 if n > 0 {
-                    lex.prefixes.update(h, |_| 1);
+                    prefix_map.update(h, |_| 1);
                 }
                 lower.clear();
                 super::features::normalize_lower(tok, &mut lower);
@@ -236,7 +278,7 @@ impl Lexicon {
             if n == 0 || n > MAX_PHRASE {
                 continue;
             }
-            lex.gaz.update(h, |old| old | 1 << kind);
+            gaz_map.update(h, |old| old | 1 << kind);
         }
         for line in clusters.lines() {
             let Some((word, bits)) = line.split_once('\t') else {
@@ -250,10 +292,13 @@ impl Lexicon {
                 v = (v << 1) | u32::from(b == b'1');
             }
             let depth = u32::try_from(bits.len()).unwrap_or(0);
-            lex.clusters
-                .update(hash_str(SEED_CLUSTER, word), |_| (v << 5) | depth);
+            cluster_map.update(hash_str(SEED_CLUSTER, word), |_| (v << 5) | depth);
         }
-        lex
+        Lexicon {
+            gaz: gaz_map.into_sorted(),
+            prefixes: prefix_map.into_sorted(),
+            clusters: cluster_map.into_sorted(),
+        }
     }
 
     /// Gazetteer kinds of the phrase with this hash (a bit per kind).
@@ -291,9 +336,9 @@ impl Lexicon {
         r: &mut super::model::Reader<'_>,
     ) -> Result<Lexicon, super::model::FormatError> {
         Ok(Lexicon {
-            gaz: U64Map::read(r)?,
-            prefixes: U64Map::read(r)?,
-            clusters: U64Map::read(r)?,
+            gaz: SortedMap::read(r)?,
+            prefixes: SortedMap::read(r)?,
+            clusters: SortedMap::read(r)?,
         })
     }
 

@@ -26,7 +26,9 @@ const MAGIC_V2: &[u8; 8] = b"ARTNER\0\x02";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FormatError(pub String);
 
-/// One stage's weights: rows of quantized tag weights, sorted by feature hash.
+/// One stage's weights: rows of quantized tag weights, sorted by feature hash (as the
+/// trainer makes them).
+#[cfg(feature = "train")]
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
     hashes: Vec<u64>,
@@ -53,6 +55,7 @@ impl Default for Trans {
     }
 }
 
+#[cfg(feature = "train")]
 impl Weights {
     /// Quantizes real weight rows (any order); rows that round to zero are dropped.
     #[cfg(feature = "train")]
@@ -124,8 +127,21 @@ impl Weights {
             }
         }
     }
+}
 
-    fn read(r: &mut Reader<'_>) -> Result<Weights, FormatError> {
+/// One stage's section of a model file, read row by row (the rows go straight into the
+/// [`Table`], with no copy in between).
+struct Rows<'a> {
+    r: Reader<'a>,
+    left: usize,
+    key: u64,
+    started: bool,
+}
+
+impl<'a> Rows<'a> {
+    /// Reads the section's scale, transitions and row count.
+    fn open(b: &'a [u8]) -> Result<(Stage, Rows<'a>), FormatError> {
+        let mut r = Reader { b, at: 0 };
         let scale = r.f32()?;
         let mut tr = Trans::default();
         for row in &mut tr.trans {
@@ -140,33 +156,44 @@ impl Weights {
         if n > r.remaining() {
             return Err(FormatError("weight count larger than the file".into()));
         }
-        let mut hashes = Vec::with_capacity(n);
-        let mut w = Vec::with_capacity(n * NT);
-        let mut key = 0u64;
-        for k in 0..n {
-            let delta = r.varint()?;
-            if k > 0 && delta == 0 {
-                return Err(FormatError("feature hashes are not sorted".into()));
-            }
-            key = key.wrapping_add(delta);
-            let m = r.varint()?;
-            let mut row = [0i16; NT];
-            for (t, v) in row.iter_mut().enumerate() {
-                if m >> t & 1 == 1 {
-                    let z = r.varint()?;
-                    let x = i64::try_from(z >> 1).unwrap_or(0) ^ -i64::try_from(z & 1).unwrap_or(0);
-                    *v = i16::try_from(x).map_err(|_| FormatError("weight out of range".into()))?;
-                }
-            }
-            hashes.push(key);
-            w.extend_from_slice(&row);
+        let stage = Stage { scale, tr, rows: n };
+        Ok((
+            stage,
+            Rows {
+                r,
+                left: n,
+                key: 0,
+                started: false,
+            },
+        ))
+    }
+
+    /// The next row: its feature hash and tag weights.
+    fn next_row(&mut self) -> Result<Option<(u64, [i16; NT])>, FormatError> {
+        if self.left == 0 {
+            return Ok(None);
         }
-        Ok(Weights {
-            hashes,
-            w,
-            scale,
-            tr,
-        })
+        self.left -= 1;
+        let r = &mut self.r;
+        let delta = r.varint()?;
+        if self.started && delta == 0 {
+            return Err(FormatError("feature hashes are not sorted".into()));
+        }
+        self.started = true;
+        self.key = self.key.wrapping_add(delta);
+        // the tags with a weight (bits past the last tag are ignored)
+        let mut m = r.varint()? & ((1 << NT) - 1);
+        let mut row = [0i16; NT];
+        while m != 0 {
+            let t = usize::try_from(m.trailing_zeros()).unwrap_or(0);
+            m &= m - 1;
+            let z = r.varint()?;
+            let x = i64::try_from(z >> 1).unwrap_or(0) ^ -i64::try_from(z & 1).unwrap_or(0);
+            if let Some(v) = row.get_mut(t) {
+                *v = i16::try_from(x).map_err(|_| FormatError("weight out of range".into()))?;
+            }
+        }
+        Ok(Some((self.key, row)))
     }
 }
 
@@ -200,8 +227,13 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    fn build(s1: &Weights, s2: &Weights) -> Table {
-        let n = s1.len() + s2.len();
+    /// The table of two stages' rows, each source giving its rows sorted by hash;
+    /// `n` is about the number of rows of both.
+    fn build(
+        n: usize,
+        mut next1: impl FnMut() -> Result<Option<(u64, [i16; NT])>, FormatError>,
+        mut next2: impl FnMut() -> Result<Option<(u64, [i16; NT])>, FormatError>,
+    ) -> Result<Table, FormatError> {
         let nb = (n / 2).next_power_of_two().max(4);
         let mask = nb - 1;
         let mut t = Table {
@@ -210,51 +242,60 @@ impl Table {
             mask,
         };
         t.w.extend_from_slice(&[0; 2 * NT]);
-        let (mut i, mut j) = (0, 0);
         let zero = [0i16; NT];
-        while i < s1.len() || j < s2.len() {
-            let h1 = s1.hashes.get(i).copied().unwrap_or(u64::MAX);
-            let h2 = s2.hashes.get(j).copied().unwrap_or(u64::MAX);
-            let h = h1.min(h2);
-            let r1 = if h1 == h && i < s1.len() {
-                i += 1;
-                &s1.w[(i - 1) * NT..i * NT]
-            } else {
-                &zero[..]
+        let (mut a, mut b) = (next1()?, next2()?);
+        loop {
+            let h = match (&a, &b) {
+                (None, None) => break,
+                (Some((h1, _)), None) => *h1,
+                (None, Some((h2, _))) => *h2,
+                (Some((h1, _)), Some((h2, _))) => (*h1).min(*h2),
             };
-            let r2 = if h2 == h && j < s2.len() {
-                j += 1;
-                &s2.w[(j - 1) * NT..j * NT]
-            } else {
-                &zero[..]
-            };
-            let fp = fingerprint(h);
-            let Ok(row) = u32::try_from(t.w.len() / (2 * NT)) else {
-                break;
-            };
-            let mut b = slot_of(h, mask);
-            let mut placed = false;
-            for _ in 0..nb {
-                let bucket = &mut t.buckets[b];
-                if bucket[..4].contains(&fp) {
-                    placed = true; // a (vanishingly rare) fingerprint collision: keep the first
-                    break;
+            let r1 = match a {
+                Some((h1, row)) if h1 == h => {
+                    a = next1()?;
+                    row
                 }
-                if let Some(e) = bucket[..4].iter().position(|&f| f == 0) {
-                    bucket[e] = fp;
-                    bucket[4 + e] = row;
-                    t.w.extend_from_slice(r1);
-                    t.w.extend_from_slice(r2);
-                    placed = true;
-                    break;
+                _ => zero,
+            };
+            let r2 = match b {
+                Some((h2, row)) if h2 == h => {
+                    b = next2()?;
+                    row
                 }
-                b = (b + 1) & mask;
-            }
-            if !placed {
+                _ => zero,
+            };
+            if !t.insert(h, &r1, &r2) {
                 break;
             }
         }
-        t
+        Ok(t)
+    }
+
+    /// Adds a feature's rows; false when the table is full (it never is: it has room for
+    /// twice the rows it is built for).
+    fn insert(&mut self, h: u64, r1: &[i16; NT], r2: &[i16; NT]) -> bool {
+        let nb = self.buckets.len();
+        let fp = fingerprint(h);
+        let Ok(row) = u32::try_from(self.w.len() / (2 * NT)) else {
+            return false;
+        };
+        let mut b = slot_of(h, self.mask);
+        for _ in 0..nb {
+            let bucket = &mut self.buckets[b];
+            if bucket[..4].contains(&fp) {
+                return true; // a (vanishingly rare) fingerprint collision: keep the first
+            }
+            if let Some(e) = bucket[..4].iter().position(|&f| f == 0) {
+                bucket[e] = fp;
+                bucket[4 + e] = row;
+                self.w.extend_from_slice(r1);
+                self.w.extend_from_slice(r2);
+                return true;
+            }
+            b = (b + 1) & self.mask;
+        }
+        false
     }
 
     /// The row of a feature hash (0: unknown).
@@ -311,6 +352,7 @@ pub(crate) struct Stage {
 }
 
 impl Stage {
+    #[cfg(feature = "train")]
     fn of(w: &Weights) -> Stage {
         Stage {
             scale: w.scale,
@@ -336,13 +378,30 @@ static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU6
 
 impl Model {
     /// Puts a model together (the weight rows are copied into the lookup table).
+    #[cfg(feature = "train")]
     pub(crate) fn new(info: String, lex: Lexicon, s1: &Weights, s2: &Weights) -> Model {
-        let table = Table::build(s1, s2);
+        fn rows(w: &Weights) -> impl FnMut() -> Result<Option<(u64, [i16; NT])>, FormatError> + '_ {
+            let mut i = 0;
+            move || {
+                let (Some(&h), Some(r)) = (w.hashes.get(i), w.w.get(i * NT..i * NT + NT)) else {
+                    return Ok(None);
+                };
+                let mut row = [0i16; NT];
+                row.copy_from_slice(r);
+                i += 1;
+                Ok(Some((h, row)))
+            }
+        }
+        let table = Table::build(s1.len() + s2.len(), rows(s1), rows(s2)).unwrap_or_default();
+        Model::assemble(info, lex, Stage::of(s1), Stage::of(s2), table)
+    }
+
+    fn assemble(info: String, lex: Lexicon, s1: Stage, s2: Stage, table: Table) -> Model {
         Model {
             info,
             lex,
-            s1: Stage::of(s1),
-            s2: Stage::of(s2),
+            s1,
+            s2,
             table,
             id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -372,15 +431,10 @@ impl Model {
             let b = r.section()?;
             Lexicon::read(&mut Reader { b, at: 0 })?
         };
-        let s1 = {
-            let b = r.section()?;
-            Weights::read(&mut Reader { b, at: 0 })?
-        };
-        let s2 = {
-            let b = r.section()?;
-            Weights::read(&mut Reader { b, at: 0 })?
-        };
-        Ok(Model::new(info, lex, &s1, &s2))
+        let (s1, mut rows1) = Rows::open(r.section()?)?;
+        let (s2, mut rows2) = Rows::open(r.section()?)?;
+        let table = Table::build(s1.rows + s2.rows, || rows1.next_row(), || rows2.next_row())?;
+        Ok(Model::assemble(info, lex, s1, s2, table))
     }
 
     /// Serializes the model with the stages' weight rows it was built from.
@@ -646,8 +700,42 @@ impl<'a> Reader<'a> {
         a.copy_from_slice(self.take(4)?);
         Ok(u32::from_le_bytes(a))
     }
-    #[inline]
+    #[inline(always)]
     pub(crate) fn varint(&mut self) -> Result<u64, FormatError> {
+        // Fast path: a varint of at most 8 bytes, decoded from one 64-bit load without a
+        // branch per byte (the hash deltas are 6 to 8 bytes long).
+        if let Some(c) = self.b.get(self.at..self.at.saturating_add(8)) {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            let x = u64::from_le_bytes(a);
+            let stops = !x & 0x8080_8080_8080_8080;
+            if stops != 0 {
+                // the bytes up to and including the first without a continuation bit
+                let bits = stops.trailing_zeros() + 1;
+                let m = if bits >= 64 {
+                    x
+                } else {
+                    x & ((1u64 << bits) - 1)
+                };
+                let v = (m & 0x7f)
+                    | (m >> 1 & 0x7f << 7)
+                    | (m >> 2 & 0x7f << 14)
+                    | (m >> 3 & 0x7f << 21)
+                    | (m >> 4 & 0x7f << 28)
+                    | (m >> 5 & 0x7f << 35)
+                    | (m >> 6 & 0x7f << 42)
+                    | (m >> 7 & 0x7f << 49);
+                self.at += usize::try_from(bits / 8).unwrap_or(8);
+                return Ok(v);
+            }
+        }
+        self.varint_slow()
+    }
+
+    /// [`Reader::varint`] near the end of the data, or 9 and 10 bytes long.
+    #[cold]
+    #[inline(never)]
+    fn varint_slow(&mut self) -> Result<u64, FormatError> {
         let b = self.b.get(self.at..).unwrap_or(&[]);
         let mut v = 0u64;
         for (i, &x) in b.iter().take(10).enumerate() {
@@ -746,6 +834,61 @@ mod tests {
             out[i - 1] = back[i][usize::from(out[i])];
         }
         out
+    }
+
+    #[test]
+    fn varints_read_back() {
+        let mut values = vec![
+            0u64,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            u64::MAX,
+            u64::MAX >> 1,
+        ];
+        values.extend((0..64).map(|b| 1u64 << b));
+        values.extend((0..64).map(|b| (1u64 << b) - 1));
+        values.extend((1..64).map(|b| 0x9E37_79B9_7F4A_7C15u64 >> b));
+        let mut bytes = Vec::new();
+        for &v in &values {
+            let mut v = v;
+            loop {
+                let b = u8::try_from(v & 0x7F).unwrap();
+                v >>= 7;
+                if v == 0 {
+                    bytes.push(b);
+                    break;
+                }
+                bytes.push(b | 0x80);
+            }
+        }
+        let mut r = Reader { b: &bytes, at: 0 };
+        for &v in &values {
+            assert_eq!(r.varint(), Ok(v));
+        }
+        assert_eq!(r.remaining(), 0);
+        assert!(r.varint().is_err());
+        // truncated and over-long varints are errors, never panics
+        assert!(Reader { b: &[0x80], at: 0 }.varint().is_err());
+        assert!(
+            Reader {
+                b: &[0xFF; 12],
+                at: 0
+            }
+            .varint()
+            .is_err()
+        );
+        assert!(
+            Reader {
+                b: &[0xFF; 9],
+                at: 0
+            }
+            .varint()
+            .is_err()
+        );
     }
 
     #[test]

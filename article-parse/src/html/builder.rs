@@ -760,30 +760,24 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Pops through the nearest open element in `tags`, searching down to a list owner.
+    /// Pops through the nearest open element in `tags`, searching down to a list owner;
+    /// a block other than the generic containers also ends the search.
     fn close_list_item(&mut self, tags: &[Tag], owners: &[Tag]) {
         use Tag::*;
-        if !tags.iter().any(|&t| self.is_open(t)) {
-            return;
-        }
-        for i in (0..self.stack.len()).rev() {
-            let Some(t) = self.stack.get(i).map(|o| o.tag) else {
-                break;
-            };
-            if tags.contains(&t) {
-                self.truncate_stack(i);
-                return;
-            }
-            if owners.contains(&t) || t.is_scope_boundary() {
-                return;
-            }
-            if t.is_block() && !matches!(t, Div | P | Address | Custom | Span | Section | Article) {
-                return;
-            }
-        }
+        self.close_through(tags, |t| {
+            owners.contains(&t)
+                || (t.is_block()
+                    && !matches!(t, Div | P | Address | Custom | Span | Section | Article))
+        });
     }
 
     fn close_in_scope_any(&mut self, tags: &[Tag], stop: &[Tag]) {
+        self.close_through(tags, |t| stop.contains(&t));
+    }
+
+    /// Pops through the nearest open element in `tags`, unless a scope boundary or an element
+    /// for which `stops` holds comes first (searching from the top of the stack).
+    fn close_through(&mut self, tags: &[Tag], stops: impl Fn(Tag) -> bool) {
         if !tags.iter().any(|&t| self.is_open(t)) {
             return;
         }
@@ -795,7 +789,7 @@ impl<'a> Builder<'a> {
                 self.truncate_stack(i);
                 return;
             }
-            if stop.contains(&t) || t.is_scope_boundary() {
+            if t.is_scope_boundary() || stops(t) {
                 return;
             }
         }
