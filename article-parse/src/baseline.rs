@@ -39,6 +39,10 @@ pub(crate) fn decode(input: &[u8]) -> Result<Decoded<'_>> {
             shift,
         ));
     }
-    let text = String::from_utf8_lossy(body);
+    // Valid UTF-8 (the common case) is checked by the fast validator and borrowed.
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => Cow::Borrowed(t),
+        Err(_) => String::from_utf8_lossy(body),
+    };
     Ok(Decoded { text, shift })
 }

@@ -5,6 +5,8 @@
 //! tag path, class and id words, link density). The block classifier reads only this type,
 //! so every front end shares it.
 
+use std::borrow::Cow;
+
 use article_model::Span;
 
 /// What a front end believes a block is, before classification.
@@ -36,6 +38,10 @@ pub enum BlockHint {
 
 /// One block of a page: its text, where it came from, and what the front end knows of it.
 ///
+/// The text is borrowed from the page when the page already had it in normal form (the
+/// common case for one-line blocks of a text dump), owned when the front end had to
+/// re-join or clean it; [`Block::into_owned`] detaches a block from the page.
+///
 /// # Invariants
 ///
 /// `text` is non-empty, has no leading or trailing whitespace and contains no blank line
@@ -43,8 +49,8 @@ pub enum BlockHint {
 /// block's byte range in the input as given, trimmed to the block's text (for a block
 /// made of several lines it spans them all).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Block {
-    text: String,
+pub struct Block<'a> {
+    text: Cow<'a, str>,
     source: Option<Span>,
     hint: BlockHint,
     tight_before: bool,
@@ -61,7 +67,7 @@ struct Markup {
     link_density: Option<f32>,
 }
 
-impl Block {
+impl Block<'_> {
     /// A block of `text` from `source` (bytes of the input), with no hints.
     ///
     /// The text is normalised: whitespace runs (Unicode spaces and control characters
@@ -76,16 +82,18 @@ impl Block {
     /// assert!(Block::new(" \u{2003} ", None).is_none());
     /// ```
     #[must_use]
-    pub fn new(text: &str, source: Option<Span>) -> Option<Block> {
+    pub fn new(text: &str, source: Option<Span>) -> Option<Block<'static>> {
         let text = normalize(text);
         if text.is_empty() {
             return None;
         }
-        Some(Block::from_normalized(text, source))
+        Some(Block::from_normalized(Cow::Owned(text), source))
     }
+}
 
+impl<'a> Block<'a> {
     /// A block from text already normalised by the front end (see [`Block::new`]).
-    pub(crate) fn from_normalized(text: String, source: Option<Span>) -> Block {
+    pub(crate) fn from_normalized(text: Cow<'a, str>, source: Option<Span>) -> Block<'a> {
         debug_assert!(!text.is_empty() && text.trim() == text && !text.contains("\n\n"));
         Block {
             text,
@@ -97,6 +105,25 @@ impl Block {
         }
     }
 
+    /// The same block owning its text (a copy when the text was borrowed).
+    #[must_use]
+    pub fn into_owned(self) -> Block<'static> {
+        Block {
+            text: Cow::Owned(self.text.into_owned()),
+            source: self.source,
+            hint: self.hint,
+            tight_before: self.tight_before,
+            tight_after: self.tight_after,
+            markup: self.markup,
+        }
+    }
+
+    /// Whether the text is borrowed from the page (no copy was made).
+    #[must_use]
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
     /// Replaces the source span (a front end maps decoded-text offsets to input offsets).
     pub(crate) fn set_source(&mut self, source: Option<Span>) {
         self.source = source;
@@ -104,7 +131,7 @@ impl Block {
 
     /// Sets the front end's [`BlockHint`] (default [`BlockHint::Unknown`]).
     #[must_use]
-    pub fn with_hint(mut self, hint: BlockHint) -> Block {
+    pub fn with_hint(mut self, hint: BlockHint) -> Block<'a> {
         self.hint = hint;
         self
     }
@@ -113,7 +140,7 @@ impl Block {
     /// paragraph break (HTML) between it and the block before / after (default `false`).
     /// Runs of tight short blocks are typical of menus and lists.
     #[must_use]
-    pub fn with_tight(mut self, before: bool, after: bool) -> Block {
+    pub fn with_tight(mut self, before: bool, after: bool) -> Block<'a> {
         self.tight_before = before;
         self.tight_after = after;
         self
@@ -122,7 +149,7 @@ impl Block {
     /// Sets the element path of an HTML block, outermost first, such as
     /// `"html body div article p"` (default none).
     #[must_use]
-    pub fn with_tag_path(mut self, path: impl Into<String>) -> Block {
+    pub fn with_tag_path(mut self, path: impl Into<String>) -> Block<'a> {
         self.markup.get_or_insert_default().tag_path = Some(path.into());
         self
     }
@@ -130,7 +157,7 @@ impl Block {
     /// Sets the words of the `class` and `id` attributes around an HTML block, lower case,
     /// such as `["sidebar", "related", "post"]` (default none).
     #[must_use]
-    pub fn with_class_words(mut self, words: Vec<String>) -> Block {
+    pub fn with_class_words(mut self, words: Vec<String>) -> Block<'a> {
         self.markup.get_or_insert_default().class_words = words;
         self
     }
@@ -138,7 +165,7 @@ impl Block {
     /// Sets the share of the block's text that is link text, from 0 to 1 (default
     /// unknown). Values outside 0..=1 are clamped; NaN is ignored.
     #[must_use]
-    pub fn with_link_density(mut self, density: f32) -> Block {
+    pub fn with_link_density(mut self, density: f32) -> Block<'a> {
         self.markup.get_or_insert_default().link_density =
             (!density.is_nan()).then(|| density.clamp(0.0, 1.0));
         self

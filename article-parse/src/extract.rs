@@ -162,11 +162,17 @@ impl Extractor {
             }
             _ => {
                 let decoded = baseline::decode(input)?;
-                let map = text::SourceMap::new(input, decoded.shift);
                 let mut blocks = text::text_blocks(&decoded.text);
-                for b in &mut blocks {
-                    let source = b.source().and_then(|s| map.span(s));
-                    b.set_source(source);
+                // Borrowed text is the input itself: offsets only shift past a BOM.
+                let map = match decoded.text {
+                    std::borrow::Cow::Borrowed(_) => text::SourceMap::shifted(decoded.shift),
+                    std::borrow::Cow::Owned(_) => text::SourceMap::new(input, decoded.shift),
+                };
+                if decoded.shift > 0 || !matches!(decoded.text, std::borrow::Cow::Borrowed(_)) {
+                    for b in &mut blocks {
+                        let source = b.source().and_then(|s| map.span(s));
+                        b.set_source(source);
+                    }
                 }
                 classify::extract_blocks(&blocks, &self.limits, article);
             }

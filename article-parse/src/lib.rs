@@ -47,6 +47,7 @@
 
 mod baseline;
 mod block;
+mod chars;
 mod classify;
 mod decode;
 mod error;
@@ -55,6 +56,7 @@ mod extract;
 pub mod fuzzing;
 mod html;
 mod limits;
+mod packed;
 mod recognize;
 mod text;
 #[cfg(feature = "training")]

@@ -168,7 +168,8 @@ fn title_echo(blocks: &[Block], k: usize) -> bool {
     k > 0
         && x.len() >= 8
         && x.len() < 300
-        && (t.starts_with(x) || (t.contains(x) && x.len() * 2 >= t.len()))
+        && x.len() <= t.len()
+        && (t.starts_with(x) || (x.len() * 2 >= t.len() && t.contains(x)))
 }
 
 /// Share of capitalised words.
@@ -224,6 +225,11 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
     let verdicts = &classified.verdicts;
     let infos = &classified.infos;
     article.metadata.language = classified.language.code.map(str::to_owned);
+    let removed = verdicts
+        .iter()
+        .filter(|v| !matches!(v.role, Role::Body(_)))
+        .count();
+    article.removed.reserve(removed);
     let first_body = verdicts
         .iter()
         .position(|v| matches!(v.role, Role::Body(_)));

@@ -7,8 +7,10 @@ use std::collections::HashMap;
 
 use article_model::Dateline;
 
-use super::lang::{Fnv, Language, pack};
+use super::lang::{Language, MAX_STOPWORD};
 use crate::block::{Block, BlockHint};
+use crate::chars::{ALNUM, ALPHA, CONTROL, Classes, LOWER, SPACE, UPPER};
+use crate::packed::pack;
 use crate::recognize::{self, Boilerplate};
 
 /// The shape of a block's text, counted in one pass.
@@ -30,6 +32,126 @@ pub(crate) struct Shape {
     pub truncated: bool,
     pub starts_quote: bool,
     pub url_like: bool,
+}
+
+/// Classes of the ASCII chars (see [`crate::chars`]).
+static ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        let mut f = 0;
+        if b.is_ascii_alphabetic() {
+            f |= ALPHA | ALNUM;
+        }
+        if b.is_ascii_digit() {
+            f |= ALNUM;
+        }
+        if b.is_ascii_uppercase() {
+            f |= UPPER;
+        }
+        if b.is_ascii_lowercase() {
+            f |= LOWER;
+        }
+        // `char::is_whitespace` for ASCII: space, \t, \n, \x0b, \x0c, \r.
+        if matches!(b, b' ' | 0x09..=0x0d) {
+            f |= SPACE;
+        }
+        if b < 0x20 || b == 0x7f {
+            f |= CONTROL;
+        }
+        t[b as usize] = f;
+        b += 1;
+    }
+    t
+};
+
+/// A word being read by [`Shape::of`].
+#[derive(Clone, Copy)]
+struct Word {
+    /// Its first byte.
+    start: usize,
+    /// The classes of its first char.
+    first: u8,
+    /// Whether it is all ASCII so far.
+    ascii: bool,
+}
+
+/// Per byte, what an ASCII letter or digit adds to [`Shape`]'s counters, one 16-bit lane
+/// each: letters, upper case, lower case, digits. Zero for every other byte.
+static RUN: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0u8;
+    while b < 128 {
+        t[b as usize] = if b.is_ascii_uppercase() {
+            1 | 1 << 16
+        } else if b.is_ascii_lowercase() {
+            1 | 1 << 32
+        } else if b.is_ascii_digit() {
+            1 << 48
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The [`pack`] key of the ASCII word of letters and digits `bytes[start..start + len]`
+/// (`len` at most 16): one load, then lower case by setting bit 5 of every byte (which
+/// leaves digits as they are).
+#[inline]
+fn pack_ascii_word(bytes: &[u8], start: usize, len: usize) -> u128 {
+    let mut buf = [0u8; 16];
+    match bytes.get(start..start + 16) {
+        Some(window) => buf.copy_from_slice(window),
+        None => {
+            let tail = bytes.get(start..).unwrap_or(&[]);
+            let n = tail.len().min(16);
+            buf[..n].copy_from_slice(&tail[..n]);
+        }
+    }
+    let mask = if len >= 16 {
+        u128::MAX
+    } else {
+        (1u128 << (8 * len)) - 1
+    };
+    (u128::from_le_bytes(buf) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask
+}
+
+/// Whether the word `w` (at most `lang.longest_stopword` bytes) is a stopword of `lang`.
+#[inline]
+fn is_stopword(w: &str, lang: &Language) -> bool {
+    if let Some(key) = pack(w.as_bytes()) {
+        return lang.packed.contains(key);
+    }
+    if lang.ascii_only && !w.is_ascii() && !w.contains('\u{212a}') {
+        return false;
+    }
+    // Lower-cased into a buffer: no allocation. Lower case can grow a char from two
+    // bytes to three, so three times the longest stopword always fits.
+    let mut buf = [0u8; 3 * MAX_STOPWORD];
+    let mut len = 0;
+    if w.is_ascii() {
+        let b = buf.get_mut(..w.len());
+        let Some(b) = b else { return false };
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        len = w.len();
+    } else {
+        // `str::to_lowercase` lowers a final sigma by context: leave those to it.
+        if w.contains('Σ') {
+            return lang.stopwords.contains(w.to_lowercase().as_str());
+        }
+        for c in w.chars().flat_map(char::to_lowercase) {
+            let n = c.len_utf8();
+            let Some(slot) = buf.get_mut(len..len + n) else {
+                return false;
+            };
+            c.encode_utf8(slot);
+            len += n;
+        }
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|l| lang.stopwords.contains(l))
 }
 
 /// Opening quote marks of many scripts.
@@ -68,7 +190,184 @@ fn is_sentence_end(c: char) -> bool {
 
 impl Shape {
     /// Counts the shape of `text`; stopwords from `lang`.
+    ///
+    /// One pass. Runs of ASCII letters and digits are counted eight counters at a time
+    /// (16-bit lanes of one integer, from a byte table); other chars are classified by
+    /// [`Classes`]. A word is looked up in the stopwords when it ends, as one integer when
+    /// it is short ASCII; nothing is allocated.
     pub(crate) fn of(text: &str, lang: &Language) -> Shape {
+        let classes = Classes::get();
+        let mut s = Shape::default();
+        let check_stop = !lang.stopwords.is_empty();
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut word: Option<Word> = None;
+        let mut prev_end = false;
+        let mut chars = 0usize;
+        let mut i = 0;
+        while i < n {
+            let b = bytes[i];
+            if RUN[usize::from(b)] != 0 {
+                // A run of ASCII letters and digits: lanes of at most 0xffff bytes.
+                if word.is_none() {
+                    word = Some(Word {
+                        start: i,
+                        first: ASCII[usize::from(b)],
+                        ascii: true,
+                    });
+                }
+                let start = i;
+                loop {
+                    let limit = n.min(i + 0xffff);
+                    let mut lanes = 0u64;
+                    while i < limit {
+                        let inc = RUN[usize::from(bytes[i])];
+                        if inc == 0 {
+                            break;
+                        }
+                        lanes += inc;
+                        i += 1;
+                    }
+                    s.add_lanes(lanes);
+                    if i < limit || i >= n {
+                        break;
+                    }
+                }
+                chars += i - start;
+                prev_end = false;
+                continue;
+            }
+            chars += 1;
+            if b < 0x80 {
+                // ASCII, not a letter or digit.
+                if let Some(w) = word.take() {
+                    s.end_word(text, i, w, check_stop, lang);
+                }
+                match b {
+                    b',' => s.commas += 1,
+                    b'|' => s.separators += 1,
+                    b'/' => {
+                        s.separators += 1;
+                        if i > 0 && bytes[i - 1] == b':' && bytes.get(i + 1) == Some(&b'/') {
+                            s.url_like = true;
+                        }
+                    }
+                    b'@' => s.url_like = true,
+                    b'.' if (i >= 3 && &bytes[i - 3..i] == b"www")
+                        || bytes.get(i + 1..i + 4) == Some(b"com") =>
+                    {
+                        s.url_like = true;
+                    }
+                    _ => {}
+                }
+                if prev_end && ASCII[usize::from(b)] & SPACE != 0 {
+                    s.sentence_ends += 1;
+                }
+                prev_end = matches!(b, b'.' | b'!' | b'?');
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let f = classes.of(c);
+            if f & ALNUM != 0 {
+                match &mut word {
+                    Some(w) => w.ascii = false,
+                    None => {
+                        word = Some(Word {
+                            start: i,
+                            first: f,
+                            ascii: false,
+                        });
+                    }
+                }
+                if f & ALPHA != 0 {
+                    s.letters += 1;
+                    if f & UPPER != 0 {
+                        s.upper += 1;
+                    } else if f & LOWER != 0 {
+                        s.lower += 1;
+                    }
+                }
+                prev_end = false;
+            } else {
+                if let Some(w) = word.take() {
+                    s.end_word(text, i, w, check_stop, lang);
+                }
+                match c {
+                    '،' | '、' | '，' => s.commas += 1,
+                    '•' | '·' | '»' | '›' => s.separators += 1,
+                    _ => {}
+                }
+                if f & SPACE != 0 && prev_end {
+                    s.sentence_ends += 1;
+                }
+                prev_end = is_sentence_end(c);
+            }
+            i += c.len_utf8();
+        }
+        s.chars = u32::try_from(chars).unwrap_or(u32::MAX);
+        if let Some(w) = word {
+            s.end_word(text, n, w, check_stop, lang);
+        }
+        let trimmed = text.trim_end_matches(is_closer);
+        let last = trimmed.chars().next_back().unwrap_or(' ');
+        s.truncated = trimmed.ends_with('…') || trimmed.ends_with("...");
+        s.terminal = !s.truncated && is_sentence_end(last);
+        if s.terminal {
+            s.sentence_ends += 1;
+        }
+        s.starts_quote = text.chars().next().is_some_and(is_open_quote);
+        s
+    }
+
+    /// Adds the lanes summed over a run of ASCII letters and digits (see [`RUN`]).
+    #[inline]
+    fn add_lanes(&mut self, lanes: u64) {
+        // Each lane holds at most 0xffff: the truncations are the lane extractions.
+        #[allow(clippy::cast_possible_truncation)]
+        let lane = |k: u32| u32::from((lanes >> (16 * k)) as u16);
+        self.letters += lane(0);
+        self.upper += lane(1);
+        self.lower += lane(2);
+        self.digits += lane(3);
+    }
+
+    /// Counts the word `text[w.start..end]` and looks it up in the stopwords.
+    #[inline]
+    fn end_word(&mut self, text: &str, end: usize, w: Word, check_stop: bool, lang: &Language) {
+        self.words += 1;
+        if w.first & ALPHA != 0 {
+            self.alpha_words += 1;
+            if w.first & UPPER != 0 {
+                self.cap_words += 1;
+            }
+        }
+        let len = end - w.start;
+        if !check_stop || len > lang.longest_stopword {
+            return;
+        }
+        let hit = if w.ascii && len <= 16 {
+            lang.packed
+                .contains(pack_ascii_word(text.as_bytes(), w.start, len))
+        } else {
+            is_stopword(&text[w.start..end], lang)
+        };
+        if hit {
+            self.stop += 1;
+        }
+    }
+
+    /// Whether the block reads like running prose.
+    pub(crate) fn is_prose(&self) -> bool {
+        self.words >= 15 && self.terminal
+    }
+}
+
+impl Shape {
+    /// The straightforward version of [`Shape::of`], char by char through the standard
+    /// library (the fast one must agree with it).
+    #[cfg(test)]
+    pub(crate) fn of_reference(text: &str, lang: &Language) -> Shape {
         let mut s = Shape::default();
         let mut word_start: Option<usize> = None;
         let mut prev = ' ';
@@ -85,7 +384,7 @@ impl Shape {
             }
             if check_stop && w.len() <= lang.longest_stopword {
                 let hit = if let Some(key) = pack(w.as_bytes()) {
-                    lang.packed.contains(&key)
+                    lang.packed.contains(key)
                 } else if w.is_ascii() {
                     let b = &mut buf[..w.len()];
                     b.copy_from_slice(w.as_bytes());
@@ -167,11 +466,6 @@ impl Shape {
         }
         s
     }
-
-    /// Whether the block reads like running prose.
-    pub(crate) fn is_prose(&self) -> bool {
-        self.words >= 15 && self.terminal
-    }
 }
 
 /// What the recognisers found in a block.
@@ -198,7 +492,7 @@ impl Hits {
         let head = &bytes[..len.min(160)];
         let has_sep = memchr::memchr3(b'|', b'-', b'/', head).is_some()
             || memchr::memchr2(b':', 0xe2, head).is_some();
-        let boilerplate = recognize::boilerplate(text);
+        let (boilerplate, credit) = recognize::boilerplate_and_credit(text, short);
         let byline = if len <= 160
             && (has_sep
                 || len <= 32
@@ -213,12 +507,13 @@ impl Hits {
         Hits {
             boilerplate,
             caption: if short {
-                recognize::caption(text)
+                recognize::caption_with(text, || credit)
             } else {
                 None
             },
             byline,
-            timestamp: if short && shape.digits > 0 {
+            // A date needs a day and a four-digit year (or an ISO date's eight digits).
+            timestamp: if short && shape.digits >= 5 {
                 recognize::timestamp(text).map(Box::new)
             } else {
                 None
@@ -235,10 +530,18 @@ impl Hits {
                 && recognize::is_name_line(text),
             author_bio: first_upper
                 && len <= 700
-                && memchr::memmem::find(&bytes[..len.min(120)], b" is ").is_some()
+                && is_finder().find(&bytes[..len.min(120)]).is_some()
                 && recognize::author_bio(text),
         }
     }
+}
+
+/// The searcher for `" is "` (built once: building one per block costs more than the
+/// search).
+fn is_finder() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new(b" is "))
 }
 
 /// Everything the classifier knows about one block.
@@ -252,20 +555,41 @@ pub(crate) struct BlockInfo {
 
 /// Computes shapes, recogniser hits and duplicate counts for all blocks.
 pub(crate) fn infos(blocks: &[Block], lang: &Language) -> Vec<BlockInfo> {
-    let mut counts: HashMap<&str, u32, std::hash::BuildHasherDefault<Fnv>> = HashMap::default();
-    for b in blocks {
-        *counts.entry(b.text()).or_insert(0) += 1;
-    }
+    let copies = copies(blocks);
     blocks
         .iter()
-        .map(|b| {
+        .zip(copies)
+        .map(|(b, copies)| {
             let shape = Shape::of(b.text(), lang);
             BlockInfo {
                 hits: Hits::of(b.text(), &shape),
                 shape,
-                copies: counts.get(b.text()).copied().unwrap_or(1),
+                copies,
             }
         })
+        .collect()
+}
+
+/// For each block, how many blocks of the page have the same text. Each text is hashed
+/// once (with the standard library's keyed hash: page text chooses the keys of this map,
+/// so a fixed hash would let a crafted page make it quadratic).
+fn copies(blocks: &[Block]) -> Vec<u32> {
+    let mut index: HashMap<&str, u32> = HashMap::with_capacity(blocks.len());
+    let mut count: Vec<u32> = Vec::with_capacity(blocks.len());
+    let mut slot: Vec<u32> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let next = u32::try_from(count.len()).unwrap_or(u32::MAX);
+        let k = *index.entry(b.text()).or_insert(next);
+        if k == next {
+            count.push(0);
+        }
+        if let Some(c) = count.get_mut(k as usize) {
+            *c += 1;
+        }
+        slot.push(k);
+    }
+    slot.iter()
+        .map(|&k| count.get(k as usize).copied().unwrap_or(1))
         .collect()
 }
 
@@ -368,7 +692,17 @@ const POSITIVE_CLASS: &[&str] = &[
     "paragraph",
 ];
 
+/// `ln(1 + x)`, from a table for small `x` (the same values).
 fn ln1(x: u32) -> f32 {
+    static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| (0..1024u32).map(ln1_slow).collect());
+    match table.get(x as usize) {
+        Some(&v) => v,
+        None => ln1_slow(x),
+    }
+}
+
+fn ln1_slow(x: u32) -> f32 {
     (1.0 + x as f32).ln()
 }
 
@@ -378,8 +712,27 @@ fn ratio(a: u32, b: u32) -> f32 {
 
 /// Whether `text` repeats the page's first block (the `<title>`) or most of it.
 fn echoes_title(text: &str, title: &str) -> bool {
+    // Lengths first: they rule out most blocks before any search.
     text.len() >= 8 && text.len() < 300 && text != title && title.starts_with(text)
-        || (text.len() >= 8 && title.contains(text) && text.len() * 2 >= title.len())
+        || (text.len() >= 8
+            && text.len() * 2 >= title.len()
+            && text.len() <= title.len()
+            && title.contains(text))
+}
+
+/// The mean of `values[lo..hi]` leaving out block `k` (0 when nothing is left), summed
+/// in index order.
+#[inline]
+fn window(k: usize, lo: usize, hi: usize, values: &[f32]) -> f32 {
+    let mut sum = 0.0;
+    let mut cnt = 0.0;
+    for (j, v) in values.iter().enumerate().take(hi).skip(lo) {
+        if j != k {
+            sum += v;
+            cnt += 1.0;
+        }
+    }
+    if cnt > 0.0 { sum / cnt } else { 0.0 }
 }
 
 /// The feature vectors of all blocks.
@@ -410,6 +763,7 @@ pub(crate) fn for_each_vector(
         .map(|i| ratio(i.shape.stop, i.shape.words))
         .collect();
     let prose: Vec<bool> = infos.iter().map(|i| i.shape.is_prose()).collect();
+    let prose_f: Vec<f32> = prose.iter().map(|&p| if p { 1.0 } else { 0.0 }).collect();
     let prose_words: Vec<f32> = infos
         .iter()
         .map(|i| {
@@ -433,23 +787,10 @@ pub(crate) fn for_each_vector(
         let info = &infos[k];
         let s = &info.shape;
         let h = &info.hits;
-        let window = |lo: usize, hi: usize, f: &dyn Fn(usize) -> f32| -> f32 {
-            let mut sum = 0.0;
-            let mut cnt = 0.0;
-            for j in lo..hi {
-                if j != k {
-                    sum += f(j);
-                    cnt += 1.0;
-                }
-            }
-            if cnt > 0.0 { sum / cnt } else { 0.0 }
-        };
-        let prev_ln = window(k.saturating_sub(2), k, &|j| ln_words[j]);
-        let next_ln = window(k + 1, (k + 3).min(n), &|j| ln_words[j]);
-        let near_stop = window(k.saturating_sub(2), (k + 3).min(n), &|j| stop_ratio[j]);
-        let near_prose = window(k.saturating_sub(3), (k + 4).min(n), &|j| {
-            if prose[j] { 1.0 } else { 0.0 }
-        });
+        let prev_ln = window(k, k.saturating_sub(2), k, &ln_words);
+        let next_ln = window(k, k + 1, (k + 3).min(n), &ln_words);
+        let near_stop = window(k, k.saturating_sub(2), (k + 3).min(n), &stop_ratio);
+        let near_prose = window(k, k.saturating_sub(3), (k + 4).min(n), &prose_f);
         let bp = h.boilerplate;
         let class_words = b.class_words();
         let class_neg = class_words
@@ -544,6 +885,57 @@ pub(crate) fn for_each_vector(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts that exercise every branch of [`Shape::of`].
+    const SHAPES: &[&str] = &[
+        "",
+        "x",
+        "“Hello, World.” He said… no. Really?",
+        "Visit https://example.com or www.example.org, mail me@example.net / now",
+        "ΟΔΥΣΣΕΑΣ ΚΑΙ Ο ΘΕΟΣ. Η ΖΩΗ ΣΑΣ είναι εδώ, και ΌΛΑ τα άλλα.",
+        "Россия призвала Турцию к сдержанности. В МИД заявили, что это так!",
+        "Die Straße und das Übergewicht: ÄÖÜ äöü ß — „Zitat“ … Ende...",
+        "İstanbul'da IŞIK ve ışık; Ⱥ ȿ K Σ ΣΑΣ σας",
+        "日本語の文章です。東京、大阪！ 한국어 문장입니다. ١٢٣ ٤٥ مرحبا، بالعالم؟",
+        "a\u{7f}b \u{a0}c\u{2003}d\u{200b}e\u{2028}f\t\u{85}g",
+        "tabs\tand\r\nlines. 12,345 and 3.5% in 2020/21 | · • » ›",
+        "The and of TO with without yourselves themselves ourselves 'quoted' (bracketed)",
+        "A sentence. ) Another one! \" ”Third?» ‹and› ‘single’ ‚low‘ ‟rev” ＂wide＂",
+    ];
+
+    #[test]
+    fn shape_agrees_with_reference() {
+        let mut langs = vec![Language::default()];
+        for code in ["en", "ru", "el", "de", "tr", "fr", "ar"] {
+            langs.push(Language::with_code(code));
+        }
+        let mut texts: Vec<String> = SHAPES.iter().map(|s| (*s).to_owned()).collect();
+        // Runs longer than a 16-bit lane.
+        texts.push(format!("{} {}9 x", "aB".repeat(40_000), "7".repeat(70_000)));
+        // And every line of the dev dumps, when they are there.
+        let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/data/extraction/dev/html");
+        if let Ok(dir) = std::fs::read_dir(&dev) {
+            for e in dir.flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    let raw = std::fs::read(e.path()).unwrap();
+                    texts.extend(String::from_utf8_lossy(&raw).lines().map(str::to_owned));
+                }
+            }
+        } else {
+            eprintln!("skipping the dev dumps: {} is absent", dev.display());
+        }
+        for lang in &langs {
+            for t in &texts {
+                assert_eq!(
+                    Shape::of(t, lang),
+                    Shape::of_reference(t, lang),
+                    "{:?} {t:?}",
+                    lang.code
+                );
+            }
+        }
+    }
 
     #[test]
     fn shape_counts() {

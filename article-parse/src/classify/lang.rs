@@ -9,9 +9,12 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::block::Block;
+use crate::packed::{PackedSet, pack};
 
 /// Most bytes of text given to the language detector.
 pub(crate) const SAMPLE_BYTES: usize = 1024;
+/// Longest word looked up in the stopwords, in bytes.
+pub(crate) const MAX_STOPWORD: usize = 24;
 /// Shortest block used in the sample (short blocks are menus in any language).
 const SAMPLE_MIN_BLOCK: usize = 60;
 
@@ -40,49 +43,6 @@ impl Hasher for Fnv {
 /// A set of words hashed with [`Fnv`].
 pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
-/// A hasher for packed ASCII words (`u128` keys): one multiply per half.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Packed(u64);
-
-impl Hasher for Packed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u128(&mut self, v: u128) {
-        // Both halves, truncation intended.
-        #[allow(clippy::cast_possible_truncation)]
-        {
-            self.write_u64(v as u64);
-            self.write_u64((v >> 64) as u64);
-        }
-    }
-}
-
-/// A lower-case ASCII word of at most 16 bytes, packed into a `u128` (little endian).
-pub(crate) fn pack(word: &[u8]) -> Option<u128> {
-    if word.len() > 16 {
-        return None;
-    }
-    let mut key = 0u128;
-    for (k, &b) in word.iter().enumerate() {
-        if !b.is_ascii() {
-            return None;
-        }
-        key |= u128::from(b.to_ascii_lowercase()) << (8 * k);
-    }
-    Some(key)
-}
-
 /// The language of a page, as far as the classifier cares.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Language {
@@ -93,7 +53,10 @@ pub(crate) struct Language {
     /// Length in bytes of the longest stopword (longer words are not looked up).
     pub longest_stopword: usize,
     /// The ASCII stopwords packed with [`pack`], for a fast lookup.
-    pub packed: HashSet<u128, BuildHasherDefault<Packed>>,
+    pub packed: PackedSet,
+    /// Whether every stopword is ASCII (then a word with a non-ASCII char is none, unless
+    /// lower case makes it ASCII, which only U+212A KELVIN SIGN does).
+    pub ascii_only: bool,
 }
 
 /// ISO 639-3 to 639-1 for the languages whatlang knows that have a 639-1 code.
@@ -205,21 +168,31 @@ pub(crate) fn detect(blocks: &[Block]) -> Language {
     if !info.is_reliable() && info.confidence() < 0.5 {
         return Language::default();
     }
-    let code = iso1(info.lang());
-    let mut stopwords = WordSet::default();
-    if let Some(words) = stop_words::lookup(code) {
-        stopwords.extend(words.iter().copied().filter(|w| !w.is_empty()));
-    }
-    let longest_stopword = stopwords.iter().map(|w| w.len()).max().unwrap_or(0).min(24);
-    let packed = stopwords
-        .iter()
-        .filter_map(|w| pack(w.as_bytes()))
-        .collect();
-    Language {
-        code: Some(code),
-        stopwords,
-        longest_stopword,
-        packed,
+    Language::with_code(iso1(info.lang()))
+}
+
+impl Language {
+    /// The language with ISO code `code` and its stopwords (none when there is no list).
+    pub(crate) fn with_code(code: &'static str) -> Language {
+        let mut stopwords = WordSet::default();
+        if let Some(words) = stop_words::lookup(code) {
+            stopwords.extend(words.iter().copied().filter(|w| !w.is_empty()));
+        }
+        let longest_stopword = stopwords
+            .iter()
+            .map(|w| w.len())
+            .max()
+            .unwrap_or(0)
+            .min(MAX_STOPWORD);
+        let packed = PackedSet::new(stopwords.iter().filter_map(|w| pack(w.as_bytes())));
+        let ascii_only = stopwords.iter().all(|w| w.is_ascii());
+        Language {
+            code: Some(code),
+            stopwords,
+            longest_stopword,
+            packed,
+            ascii_only,
+        }
     }
 }
 
@@ -227,7 +200,7 @@ pub(crate) fn detect(blocks: &[Block]) -> Language {
 mod tests {
     use super::*;
 
-    fn blocks(texts: &[&str]) -> Vec<Block> {
+    fn blocks(texts: &[&str]) -> Vec<Block<'static>> {
         texts.iter().filter_map(|t| Block::new(t, None)).collect()
     }
 
@@ -240,6 +213,15 @@ mod tests {
         ]));
         assert_eq!(l.code, Some("en"));
         assert!(l.stopwords.contains("the"));
+        assert!(l.packed.contains(pack(b"The").unwrap()));
+        assert!(!l.packed.contains(pack(b"russia").unwrap()));
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lowers_to_ascii() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.to_lowercase().all(|l| l.is_ascii())) {
+            assert_eq!(c, '\u{212a}');
+        }
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub(crate) fn shipped_model() -> Model {
 mod tests {
     use super::*;
 
-    fn blocks(texts: &[&str]) -> Vec<Block> {
+    fn blocks(texts: &[&str]) -> Vec<Block<'static>> {
         texts.iter().filter_map(|t| Block::new(t, None)).collect()
     }
 

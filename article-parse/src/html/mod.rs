@@ -163,7 +163,7 @@ fn classifier_fallback(doc: &builder::Doc<'_>, verdicts: &mut [Verdict]) {
             // Block text is normalised already; an empty one (never built) stays a
             // placeholder so that indices line up.
             crate::block::Block::new(&b.text, None)
-                .unwrap_or_else(|| crate::block::Block::from_normalized("-".to_owned(), None))
+                .unwrap_or_else(|| crate::block::Block::from_normalized("-".into(), None))
                 .with_hint(hint)
         })
         .collect();

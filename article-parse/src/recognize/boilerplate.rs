@@ -17,11 +17,12 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use article_model::RemovedKind;
 use nom::{Parser, sequence::preceded};
 
+use super::scan;
 use super::words::{itag, number, sp};
+use crate::packed::{PackedSet, pack};
 
 /// A recognised boilerplate block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1051,28 +1052,53 @@ const SOCIAL: &[&str] = &[
     "save",
 ];
 
-/// The phrase automaton, and for each of its patterns the index of its rule. A phrase
-/// with an apostrophe is also matched with the curly one.
-fn automaton() -> &'static (AhoCorasick, Vec<usize>) {
-    static AC: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
-    AC.get_or_init(|| {
-        let mut patterns = Vec::new();
-        let mut rule_of = Vec::new();
+/// The phrase automata. Phrases that must start the block (`Whole`, `Label`) are matched
+/// by walking an anchored DFA from the block's first byte, which stops as soon as no
+/// phrase can match (after a byte or two for most blocks); `Anywhere` phrases by one
+/// overlapping scan of blocks short enough for them to count. A phrase with an
+/// apostrophe is also matched with the curly one.
+struct Phrases {
+    /// `Whole` and `Label` phrases, anchored at the block start.
+    anchored: scan::Dfa,
+    /// The rule of each pattern of `anchored`.
+    anchored_rule: Vec<usize>,
+    /// `Anywhere` phrases, then the caption recogniser's credit phrases (one scan looks
+    /// for both).
+    anywhere: scan::Dfa,
+    /// The rule of each `Anywhere` pattern of `anywhere`; patterns past these are credit
+    /// phrases.
+    anywhere_rule: Vec<usize>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let (mut anchored, mut anchored_rule) = (Vec::new(), Vec::new());
+        let (mut anywhere, mut anywhere_rule) = (Vec::new(), Vec::new());
         for (k, r) in RULES.iter().enumerate() {
+            let (patterns, rules) = if r.1 == Anywhere {
+                (&mut anywhere, &mut anywhere_rule)
+            } else {
+                (&mut anchored, &mut anchored_rule)
+            };
             patterns.push(r.0.to_owned());
-            rule_of.push(k);
+            rules.push(k);
             if r.0.contains('\'') {
                 patterns.push(r.0.replace('\'', "\u{2019}"));
-                rule_of.push(k);
+                rules.push(k);
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("invariant: the phrase table builds");
-        (ac, rule_of)
+        anywhere.extend(
+            super::caption::CREDIT_INSIDE
+                .iter()
+                .map(|p| (*p).to_owned()),
+        );
+        Phrases {
+            anchored: scan::Dfa::new(&anchored, true),
+            anchored_rule,
+            anywhere: scan::Dfa::new(&anywhere, false),
+            anywhere_rule,
+        }
     })
 }
 
@@ -1118,7 +1144,10 @@ fn comment_attribution(text: &str) -> bool {
         " commented:",
     ]
     .iter()
-    .any(|end| t.len() > end.len() && t.to_ascii_lowercase().ends_with(end))
+    .any(|end| {
+        t.len() > end.len()
+            && t.as_bytes()[t.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    })
 }
 
 /// A breadcrumb trail: short segments separated by `>`, `›`, `»` or `/` (two or more).
@@ -1130,8 +1159,12 @@ fn breadcrumb(text: &str) -> bool {
         return false;
     }
     for sep in [" > ", " › ", " » ", " / "] {
-        let parts: Vec<&str> = text.split(sep).collect();
-        if parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 40) {
+        let mut parts = 0;
+        if text.split(sep).all(|p| {
+            parts += 1;
+            !p.is_empty() && p.len() <= 40
+        }) && parts >= 3
+        {
             return true;
         }
     }
@@ -1144,8 +1177,13 @@ fn starts_social(t: &str) -> bool {
         .bytes()
         .position(|b| !b.is_ascii_alphabetic() && b != b'-')
         .unwrap_or(t.len());
-    let w = &t.as_bytes()[..end];
-    SOCIAL.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(w))
+    pack(&t.as_bytes()[..end]).is_some_and(|key| social_words().contains(key))
+}
+
+/// [`SOCIAL`] as a set of packed words (all are short ASCII).
+fn social_words() -> &'static PackedSet {
+    static SET: OnceLock<PackedSet> = OnceLock::new();
+    SET.get_or_init(|| PackedSet::new(SOCIAL.iter().filter_map(|w| pack(w.as_bytes()))))
 }
 
 /// A share bar: only social network names and share words.
@@ -1171,69 +1209,126 @@ fn social_bar(lower: &str) -> bool {
     n >= 2 && networks >= 1
 }
 
-/// Recognises a boilerplate block.
-pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
-    if text.len() > MAX_BLOCK {
+/// The rank and finding of rule `rule` matched at `t[start..end]`, if the match counts
+/// (at word boundaries, where its mode allows).
+fn candidate(t: &str, rule: usize, start: usize, end: usize) -> Option<(usize, Boilerplate)> {
+    let (phrase, mode, kind, header, reason) = *RULES.get(rule)?;
+    let before = t[..start].chars().next_back();
+    let after = t[end..].chars().next();
+    // Word boundaries, where the phrase starts or ends with a word character.
+    let bounded = (!before.is_some_and(is_word_char) || !phrase.starts_with(is_word_char))
+        && (!after.is_some_and(is_word_char) || !phrase.ends_with(is_word_char));
+    let ok = bounded
+        && match mode {
+            Whole => start == 0 && only_trailing(&t[end..]),
+            Label => start == 0,
+            Anywhere => t.len() <= MAX_ANYWHERE,
+        };
+    if !ok {
         return None;
     }
-    let t = text.trim_start_matches(['#', '»', '›', '>', '|', ' ', '[', '(']);
-    let t = t.trim_end_matches([']', ')']);
-    let mut best: Option<(usize, Boilerplate)> = None;
-    // Past MAX_ANYWHERE only phrases at the start count: scan just the head.
-    let scan = if t.len() > MAX_ANYWHERE {
-        let mut end = 64;
-        while !t.is_char_boundary(end) {
-            end += 1;
+    // Whole matches beat labels beat phrases found inside; then the longer phrase.
+    let rank = match mode {
+        Whole => 3000,
+        Label => 2000,
+        Anywhere => 1000,
+    } + phrase.len();
+    // A labelled header with a long tail is a teaser, not a header.
+    let header = header && (mode == Whole || t.len() < phrase.len() + 24);
+    Some((
+        rank,
+        Boilerplate {
+            kind,
+            reason,
+            header,
+            inside: mode == Anywhere,
+        },
+    ))
+}
+
+/// Keeps `found` in `best` if it ranks higher (the first of equals stays).
+fn keep(best: &mut Option<(usize, Boilerplate)>, found: Option<(usize, Boilerplate)>) {
+    if let Some((rank, b)) = found {
+        if best.is_none_or(|(r, _)| rank > r) {
+            *best = Some((rank, b));
         }
-        &t[..end]
+    }
+}
+
+/// Recognises a boilerplate block.
+pub(crate) fn boilerplate(text: &str) -> Option<Boilerplate> {
+    boilerplate_and_credit(text, false).0
+}
+
+/// [`boilerplate`], and when `credit` is asked for, whether `text` contains a photo
+/// credit phrase (the last test of [`super::caption`]): one scan finds both.
+pub(crate) fn boilerplate_and_credit(text: &str, credit: bool) -> (Option<Boilerplate>, bool) {
+    if text.len() > MAX_BLOCK {
+        let p = phrases();
+        let found = credit && any_credit(p, text);
+        return (None, found);
+    }
+    // Most blocks start with a letter or digit and end with neither bracket.
+    let t = if text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        text
+    } else {
+        text.trim_start_matches(['#', '»', '›', '>', '|', ' ', '[', '('])
+    };
+    // `t` is `text[a..b]`.
+    let a = text.len() - t.len();
+    let t = if matches!(t.as_bytes().last(), Some(b']' | b')')) {
+        t.trim_end_matches([']', ')'])
     } else {
         t
     };
-    let (ac, rule_of) = automaton();
-    for m in ac.find_overlapping_iter(scan) {
-        let Some(&rule) = rule_of.get(m.pattern().as_usize()) else {
-            continue;
-        };
-        let (phrase, mode, kind, header, reason) = RULES[rule];
-        let before = t[..m.start()].chars().next_back();
-        let after = t[m.end()..].chars().next();
-        // Word boundaries, where the phrase starts or ends with a word character.
-        let bounded = (!before.is_some_and(is_word_char) || !phrase.starts_with(is_word_char))
-            && (!after.is_some_and(is_word_char) || !phrase.ends_with(is_word_char));
-        if !bounded {
-            continue;
+    let b = a + t.len();
+    let mut best: Option<(usize, Boilerplate)> = None;
+    let p = phrases();
+    scan::each_at_start(&p.anchored, t.as_bytes(), |pid, end| {
+        if let Some(&rule) = p.anchored_rule.get(pid) {
+            keep(&mut best, candidate(t, rule, 0, end));
         }
-        let ok = match mode {
-            Whole => m.start() == 0 && only_trailing(&t[m.end()..]),
-            Label => m.start() == 0,
-            Anywhere => t.len() <= MAX_ANYWHERE,
-        };
-        if !ok {
-            continue;
-        }
-        // Whole matches beat labels beat phrases found inside; then the longer phrase.
-        let rank = match mode {
-            Whole => 3000,
-            Label => 2000,
-            Anywhere => 1000,
-        } + phrase.len();
-        // A labelled header with a long tail is a teaser, not a header.
-        let header = header && (mode == Whole || t.len() < phrase.len() + 24);
-        if best.is_none_or(|(r, _)| rank > r) {
-            best = Some((
-                rank,
-                Boilerplate {
-                    kind,
-                    reason,
-                    header,
-                    inside: mode == Anywhere,
-                },
-            ));
-        }
+    });
+    // A phrase at the start outranks any inside; inside ones count in short blocks only.
+    let anywhere = best.is_none() && t.len() <= MAX_ANYWHERE;
+    let mut found = false;
+    if anywhere {
+        // Matches in `text` within `a..b` are exactly the matches in `t`, in the same
+        // order.
+        scan::each_match(&p.anywhere, text.as_bytes(), |pid, start, end| {
+            match p.anywhere_rule.get(pid) {
+                Some(&rule) if start >= a && end <= b => {
+                    keep(&mut best, candidate(t, rule, start - a, end - a));
+                }
+                Some(_) => {}
+                None => found = true,
+            }
+        });
+    } else if credit {
+        found = any_credit(p, text);
     }
+    let found = credit && found;
     if let Some((_, b)) = best {
-        return Some(b);
+        return (Some(b), found);
     }
+    (others(t), found)
+}
+
+/// Whether `text` contains a credit phrase.
+fn any_credit(p: &Phrases, text: &str) -> bool {
+    let mut found = false;
+    scan::each_match(&p.anywhere, text.as_bytes(), |pid, _, _| {
+        found |= pid >= p.anywhere_rule.len();
+    });
+    found
+}
+
+/// The families recognised by shape rather than by phrase.
+fn others(t: &str) -> Option<Boilerplate> {
     if comment_count(t) {
         return Some(Boilerplate {
             kind: K::Comments,

@@ -182,6 +182,13 @@ fn role(i: &str) -> Res<'_, &str> {
         "news desk",
         "web desk",
     ];
+    // Every role starts with one of these letters.
+    if !matches!(
+        i.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b's' | b'c' | b'o' | b'e' | b'n' | b'w')
+    ) {
+        return fail(i);
+    }
     let t = i.trim_end_matches(['.', ':']);
     if ROLES
         .iter()
@@ -209,7 +216,12 @@ pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
             .filter(|s| !s.is_empty())
             .collect()
     };
-    if let Ok((rest, (_, _, found))) = (by, sp, names).parse(text) {
+    // Every `by` word starts with one of these bytes.
+    let by_first = matches!(
+        text.as_bytes().first(),
+        Some(b'w' | b'W' | b'r' | b'R' | b'B' | b'b' | b'V' | b'P' | b'D')
+    );
+    if let Some(Ok((rest, (_, _, found)))) = by_first.then(|| (by, sp, names).parse(text)) {
         // After the names: nothing, or a separator and more (role, org, date).
         let rest = rest.trim_start();
         if rest.is_empty()
@@ -219,9 +231,11 @@ pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
             return Some(authors(found));
         }
     }
-    let has_sep = memchr::memchr2(b'|', b'-', text.as_bytes()).is_some()
-        || memchr::memchr(b'/', text.as_bytes()).is_some()
-        || text.contains(['–', '—']);
+    let bytes = text.as_bytes();
+    // '|', '-', '/', or an en or em dash (E2 80 93, E2 80 94).
+    let has_sep = memchr::memchr3(b'|', b'-', b'/', bytes).is_some()
+        || memchr::memchr_iter(0xe2, bytes)
+            .any(|k| matches!(bytes.get(k + 1..k + 3), Some([0x80, 0x93 | 0x94])));
     if let Some(Ok((rest, found))) = has_sep.then(|| names(text)) {
         if found.iter().any(|n| n.split_whitespace().count() < 2) {
             return role(text).ok().map(|_| Vec::new());

@@ -9,11 +9,12 @@ mod boilerplate;
 mod byline;
 mod caption;
 mod dateline;
+mod scan;
 mod timestamp;
 mod words;
 
-pub(crate) use boilerplate::{Boilerplate, boilerplate};
+pub(crate) use boilerplate::{Boilerplate, boilerplate, boilerplate_and_credit};
 pub(crate) use byline::{author_bio, byline, is_name_line};
-pub(crate) use caption::caption;
+pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;
 pub(crate) use timestamp::{Timestamp, timestamp};

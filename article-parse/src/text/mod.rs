@@ -20,6 +20,8 @@ mod source;
 
 pub(crate) use source::SourceMap;
 
+use std::borrow::Cow;
+
 use article_model::Span;
 use nom::{IResult, Parser, branch::alt, bytes::complete::tag, combinator::recognize};
 
@@ -43,11 +45,13 @@ impl Line {
 }
 
 /// `eol`: a CRLF, LF or lone CR line ending.
+#[cfg(test)]
 fn eol(i: &str) -> IResult<&str, &str> {
     alt((tag("\r\n"), tag("\n"), tag("\r"))).parse(i)
 }
 
 /// `content`: everything up to the next line ending (or the end of input). Never fails.
+#[cfg(test)]
 fn content(i: &str) -> IResult<&str, &str> {
     let len = memchr::memchr2(b'\n', b'\r', i.as_bytes()).unwrap_or(i.len());
     // '\n' and '\r' are ASCII, so `len` is a char boundary.
@@ -55,6 +59,10 @@ fn content(i: &str) -> IResult<&str, &str> {
 }
 
 /// `line`: content and its line ending, if any. Fails only on empty input.
+///
+/// The reference rule: [`lines`] splits a whole dump the same way in one `memchr` pass
+/// (a test checks that they agree).
+#[cfg(test)]
 fn line(i: &str) -> IResult<&str, &str> {
     if i.is_empty() {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -112,24 +120,61 @@ fn spaces1(i: &str) -> IResult<&str, &str> {
     }
 }
 
-/// Splits the dump into lines, trimming each line's edge spaces. Linear time.
+/// Splits the dump into lines (the `line` rule, repeated), trimming each line's edge
+/// spaces. One pass over the line ends with `memchr`; linear time.
 fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 40 + 1);
-    let mut rest = text;
-    while let Ok((next, content)) = line(rest) {
-        let at = text.len() - rest.len();
-        out.push(trim_line(content, at));
-        rest = next;
+    let mut at = 0;
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    while at < bytes.len() {
+        // The next line end at or after `at` (a CRLF's LF was consumed with its CR).
+        let end = loop {
+            match ends.next() {
+                Some(e) if e < at => {}
+                Some(e) => break e,
+                None => break bytes.len(),
+            }
+        };
+        // '\n' and '\r' are ASCII, so `at` and `end` are char boundaries.
+        out.push(trim_line(&text[at..end], at));
+        at = match bytes.get(end) {
+            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
+            Some(_) => end + 1,
+            None => end,
+        };
     }
     out
 }
 
+/// Whether `c` is trimmed from line edges.
+fn is_edge(c: char) -> bool {
+    is_space(c) || c.is_control()
+}
+
+/// Whether byte `b` starts a char that is certainly not trimmed (a printable ASCII char
+/// or a multi-byte char whose lead byte no space or control char has).
+fn is_solid_byte(b: u8) -> bool {
+    (0x21..0x7f).contains(&b) || (b >= 0x80 && !matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef))
+}
+
 /// The trimmed extent of `content`, which starts at byte `at` of the dump.
 fn trim_line(content: &str, at: usize) -> Line {
-    let edge = |c: char| is_space(c) || c.is_control();
-    let trimmed_start = content.trim_start_matches(edge);
-    let lead = content.len() - trimmed_start.len();
-    let trimmed = trimmed_start.trim_end_matches(edge);
+    let b = content.as_bytes();
+    let lead = if b.first().is_some_and(|&x| is_solid_byte(x)) {
+        0
+    } else {
+        content.len() - content.trim_start_matches(is_edge).len()
+    };
+    let rest = &content[lead..];
+    // The last byte of a char is a continuation byte (0x80..0xc0) or ASCII; printable
+    // ASCII is solid, and so is a continuation byte of a char that is not trimmed.
+    let len = match rest.as_bytes().last() {
+        Some(&x) if (0x21..0x7f).contains(&x) => rest.len(),
+        Some(_) => rest.trim_end_matches(is_edge).len(),
+        None => 0,
+    };
+    let trimmed = &rest[..len];
     let chars = if trimmed.is_ascii() {
         trimmed.len()
     } else {
@@ -137,7 +182,7 @@ fn trim_line(content: &str, at: usize) -> Line {
     };
     Line {
         start: at + lead,
-        end: at + lead + trimmed.len(),
+        end: at + lead + len,
         chars,
     }
 }
@@ -194,7 +239,7 @@ fn is_wrapped(text: &str, a: &Line, b: &Line, w: usize) -> bool {
 /// assert_eq!(blocks[1].source().unwrap().range(), 13..21);
 /// ```
 #[must_use]
-pub fn text_blocks(text: &str) -> Vec<Block> {
+pub fn text_blocks(text: &str) -> Vec<Block<'_>> {
     let lines = lines(text);
     let width = wrap_width(text, &lines);
     let mut blocks = Vec::with_capacity(lines.len() / 2 + 1);
@@ -225,7 +270,12 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
 }
 
 /// Builds the block of one or more (wrapped) lines.
-fn make_block(text: &str, lines: &[Line], tight_before: bool, tight_after: bool) -> Option<Block> {
+fn make_block<'a>(
+    text: &'a str,
+    lines: &[Line],
+    tight_before: bool,
+    tight_after: bool,
+) -> Option<Block<'a>> {
     let first = lines.first()?;
     let last = lines.last()?;
     let mut start = first.start;
@@ -241,6 +291,33 @@ fn make_block(text: &str, lines: &[Line], tight_before: bool, tight_after: bool)
             hint = BlockHint::ListItem;
         }
     }
+    let source = Span::try_new(start, last.end).ok();
+    let text = if let [_] = lines {
+        let piece = text.get(start..last.end)?;
+        if is_collapsed(piece) {
+            Cow::Borrowed(piece)
+        } else {
+            let mut owned = String::with_capacity(piece.len());
+            push_collapsed(&mut owned, piece);
+            Cow::Owned(owned)
+        }
+    } else {
+        Cow::Owned(join_lines(text, lines, start)?)
+    };
+    if text.is_empty() {
+        return None;
+    }
+    Some(
+        Block::from_normalized(text, source)
+            .with_hint(hint)
+            .with_tight(tight_before, tight_after),
+    )
+}
+
+/// The text of hard-wrapped lines re-joined: a space between lines, or nothing after a
+/// hyphen that ends a word when the next line goes on in lower case.
+fn join_lines(text: &str, lines: &[Line], start: usize) -> Option<String> {
+    let last = lines.last()?;
     let mut joined = String::with_capacity(last.end - start);
     for (k, l) in lines.iter().enumerate() {
         let from = if k == 0 { start } else { l.start };
@@ -258,15 +335,81 @@ fn make_block(text: &str, lines: &[Line], tight_before: bool, tight_after: bool)
         }
         push_collapsed(&mut joined, piece);
     }
-    if joined.is_empty() {
-        return None;
+    Some(joined)
+}
+
+/// Whether [`push_collapsed`] would append `piece` unchanged (so the block can borrow it):
+/// ASCII with no tab, control byte or double space; or any text whose only white space
+/// or control chars are single ASCII spaces between other chars.
+fn is_collapsed(piece: &str) -> bool {
+    let bytes = piece.as_bytes();
+    // ASCII (DEL included): no C0 control and no double space. Branch-free scans that
+    // vectorise.
+    if bytes.is_ascii() {
+        let controls = bytes.iter().fold(false, |acc, &b| acc | (b < 0x20));
+        let doubles = bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .fold(false, |acc, (&a, &b)| acc | ((a == b' ') & (b == b' ')));
+        return !controls
+            && !doubles
+            && bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ');
     }
-    let source = Span::try_new(start, last.end).ok();
-    Some(
-        Block::from_normalized(joined, source)
-            .with_hint(hint)
-            .with_tight(tight_before, tight_after),
-    )
+    // Byte classes: 0 plain, 1 space, 2 always rewritten (tab, C0 control),
+    // 3 DEL (kept in ASCII text only), 4 lead byte of a char that may be a space or control.
+    const fn class(b: u8) -> u8 {
+        match b {
+            b' ' => 1,
+            0..0x20 => 2,
+            0x7f => 3,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => 4,
+            _ => 0,
+        }
+    }
+    static CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            #[allow(clippy::cast_possible_truncation)]
+            {
+                t[b] = class(b as u8);
+            }
+            b += 1;
+        }
+        t
+    };
+    if bytes.first() == Some(&b' ') {
+        return false;
+    }
+    let mut del = false;
+    let mut prev_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match CLASS[usize::from(b)] {
+            0 => prev_space = false,
+            1 => {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            }
+            2 => return false,
+            3 => {
+                del = true;
+                prev_space = false;
+            }
+            _ => {
+                // `i` is at a lead byte, so a char boundary.
+                if piece[i..].chars().next().is_some_and(is_edge) {
+                    return false;
+                }
+                prev_space = false;
+            }
+        }
+    }
+    // A DEL is a control char: the general path turns it into a space, except in an
+    // ASCII piece, which is appended as is.
+    !prev_space && (!del || piece.is_ascii())
 }
 
 /// Appends `piece` (one trimmed line) with its runs of spaces collapsed to one space.
@@ -326,6 +469,82 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(line(input).ok(), *want, "{input:?}");
+        }
+    }
+
+    /// Lines of white space, controls and text of several scripts, in every combination
+    /// of two and three pieces: the fast paths must agree with the reference rules.
+    fn tricky_lines() -> Vec<String> {
+        let pieces = [
+            "",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{85}",
+            "\u{7f}",
+            "\u{1}",
+            "\u{3000}",
+            "\u{1680}",
+            "\r",
+            "\n",
+            "\r\n",
+            "a",
+            "Zz",
+            "é",
+            "ß",
+            "Россия",
+            "日本",
+            "—",
+            "\u{2028}",
+            "x y",
+            "€",
+            "\u{e9}\u{301}",
+        ];
+        let mut out = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                out.push(format!("{a}{b}"));
+                for c in pieces {
+                    out.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lines_agree_with_the_line_rule() {
+        for text in tricky_lines() {
+            let mut want = Vec::new();
+            let mut rest = text.as_str();
+            while let Ok((next, content)) = line(rest) {
+                let at = text.len() - rest.len();
+                let t = content.trim_matches(is_edge);
+                let lead = content.len() - content.trim_start_matches(is_edge).len();
+                want.push((at + lead, at + lead + t.len(), t.chars().count()));
+                rest = next;
+            }
+            let got: Vec<_> = lines(&text)
+                .iter()
+                .map(|l| (l.start, l.end, l.chars))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn borrowed_blocks_agree_with_collapsing() {
+        for text in tricky_lines() {
+            let piece = text.trim_matches(is_edge);
+            let mut collapsed = String::new();
+            push_collapsed(&mut collapsed, piece);
+            if !piece.contains(['\n', '\r']) {
+                assert_eq!(is_collapsed(piece), collapsed == piece, "{piece:?}");
+            }
         }
     }
 

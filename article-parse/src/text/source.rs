@@ -18,14 +18,19 @@ pub(crate) struct SourceMap {
 const REPLACEMENT_LEN: usize = '\u{fffd}'.len_utf8();
 
 impl SourceMap {
+    /// The map for text that is `input[shift..]` as it is (valid UTF-8): a shift.
+    pub(crate) fn shifted(shift: usize) -> SourceMap {
+        SourceMap {
+            shift,
+            anchors: Vec::new(),
+        }
+    }
+
     /// The map for text that is `input[shift..]` decoded as UTF-8, lossily where invalid.
     pub(crate) fn new(input: &[u8], shift: usize) -> SourceMap {
         let body = input.get(shift..).unwrap_or(&[]);
         if std::str::from_utf8(body).is_ok() {
-            return SourceMap {
-                shift,
-                anchors: Vec::new(),
-            };
+            return SourceMap::shifted(shift);
         }
         let mut anchors = Vec::new();
         let (mut t, mut b) = (0usize, shift);
