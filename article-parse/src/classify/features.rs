@@ -717,7 +717,7 @@ fn echoes_title(text: &str, title: &str) -> bool {
         || (text.len() >= 8
             && text.len() * 2 >= title.len()
             && text.len() <= title.len()
-            && title.contains(text))
+            && super::contains_short(title, text))
 }
 
 /// The mean of `values[lo..hi]` leaving out block `k` (0 when nothing is left), summed
@@ -970,5 +970,132 @@ mod tests {
             .unwrap();
         assert_eq!(v[1][echo], 1.0);
         assert_eq!(v[2][echo], 0.0);
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    #[test]
+    #[ignore = "timing probe"]
+    fn probe() {
+        let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/data/extraction/dev/html");
+        let mut text = String::new();
+        for e in std::fs::read_dir(&dev).unwrap().flatten() {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                text.push_str(&String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()));
+                text.push_str("\n\n");
+            }
+        }
+        let blocks = crate::text::text_blocks(&text);
+        let lang = Language::with_code("en");
+        if std::env::var("ONLY_SHAPE").is_ok() {
+            for _ in 0..200 {
+                for b in &blocks {
+                    std::hint::black_box(Shape::of(b.text(), &lang));
+                }
+            }
+            return;
+        }
+        let reps: usize = std::env::var("REPS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(20);
+        if std::env::var("ONLY_BLOCKS").is_ok() {
+            for _ in 0..reps {
+                std::hint::black_box(crate::text::text_blocks(&text));
+            }
+            return;
+        }
+        let t = |name: &str, f: &dyn Fn(&str) -> usize| {
+            let start = std::time::Instant::now();
+            let mut n = 0;
+            for _ in 0..reps {
+                for b in &blocks {
+                    n += f(b.text());
+                }
+            }
+            let el = start.elapsed().as_secs_f64() / reps as f64;
+            eprintln!(
+                "{name:12} {:8.2} ms  {:6.0} ns/block  ({n})",
+                el * 1e3,
+                el * 1e9 / blocks.len() as f64
+            );
+        };
+        eprintln!("{} blocks {} bytes", blocks.len(), text.len());
+        t("blocks", &|_| 0);
+        let start = std::time::Instant::now();
+        for _ in 0..reps {
+            std::hint::black_box(crate::text::text_blocks(&text));
+        }
+        eprintln!(
+            "text_blocks {:8.2} ms",
+            start.elapsed().as_secs_f64() * 1e3 / reps as f64
+        );
+        t("shape", &|s| Shape::of(s, &lang).words as usize);
+        t("boilerplate", &|s| {
+            usize::from(
+                recognize::boilerplate_and_credit(s, s.len() <= 400)
+                    .0
+                    .is_some(),
+            )
+        });
+        t("caption", &|s| {
+            usize::from(recognize::caption_with(s, || false).is_some())
+        });
+        t("byline", &|s| usize::from(recognize::byline(s).is_some()));
+        t("timestamp", &|s| {
+            usize::from(recognize::timestamp(s).is_some())
+        });
+        t("dateline", &|s| {
+            usize::from(recognize::dateline(s).is_some())
+        });
+        t("name_line", &|s| usize::from(recognize::is_name_line(s)));
+        t("author_bio", &|s| usize::from(recognize::author_bio(s)));
+        t("hits", &|s| {
+            let sh = Shape::of(s, &lang);
+            usize::from(Hits::of(s, &sh).byline.is_some())
+        });
+        let start = std::time::Instant::now();
+        for _ in 0..reps {
+            std::hint::black_box(infos(&blocks, &lang));
+        }
+        eprintln!(
+            "infos {:8.2} ms",
+            start.elapsed().as_secs_f64() * 1e3 / reps as f64
+        );
+        let start = std::time::Instant::now();
+        for _ in 0..reps {
+            std::hint::black_box(super::super::classify(&blocks));
+        }
+        eprintln!(
+            "classify {:8.2} ms",
+            start.elapsed().as_secs_f64() * 1e3 / reps as f64
+        );
+        let c = super::super::classify(&blocks);
+        let start = std::time::Instant::now();
+        for _ in 0..reps {
+            let mut a = article_model::Article::new();
+            super::super::assemble(&blocks, &c, &mut a);
+            std::hint::black_box(a);
+        }
+        eprintln!(
+            "assemble {:8.2} ms",
+            start.elapsed().as_secs_f64() * 1e3 / reps as f64
+        );
+        let ex = crate::Extractor::builder()
+            .format(crate::InputFormat::Text)
+            .limits(crate::Limits::default().with_max_blocks(usize::MAX))
+            .build();
+        let start = std::time::Instant::now();
+        for _ in 0..reps {
+            std::hint::black_box(ex.extract(text.as_bytes()).unwrap());
+        }
+        eprintln!(
+            "extract {:8.2} ms",
+            start.elapsed().as_secs_f64() * 1e3 / reps as f64
+        );
     }
 }
