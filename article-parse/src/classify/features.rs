@@ -352,9 +352,7 @@ impl Shape {
         } else {
             is_stopword(&text[w.start..end], lang)
         };
-        if hit {
-            self.stop += 1;
-        }
+        self.stop += u32::from(hit);
     }
 
     /// Whether the block reads like running prose.
@@ -991,6 +989,15 @@ mod timing {
         }
         let blocks = crate::text::text_blocks(&text);
         let lang = Language::with_code("en");
+        if std::env::var("ONLY_HITS").is_ok() {
+            let shapes: Vec<Shape> = blocks.iter().map(|b| Shape::of(b.text(), &lang)).collect();
+            for _ in 0..200 {
+                for (b, s) in blocks.iter().zip(&shapes) {
+                    std::hint::black_box(Hits::of(b.text(), s));
+                }
+            }
+            return;
+        }
         if std::env::var("ONLY_SHAPE").is_ok() {
             for _ in 0..200 {
                 for b in &blocks {
@@ -1025,6 +1032,15 @@ mod timing {
             );
         };
         eprintln!("{} blocks {} bytes", blocks.len(), text.len());
+        eprintln!(
+            "sizes: Block {} BlockInfo {} Shape {} Hits {} Verdict {} Removed {}",
+            std::mem::size_of::<Block>(),
+            std::mem::size_of::<BlockInfo>(),
+            std::mem::size_of::<Shape>(),
+            std::mem::size_of::<Hits>(),
+            std::mem::size_of::<super::super::Verdict>(),
+            std::mem::size_of::<article_model::Removed>()
+        );
         t("blocks", &|_| 0);
         let start = std::time::Instant::now();
         for _ in 0..reps {
