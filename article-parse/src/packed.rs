@@ -79,6 +79,74 @@ impl PackedSet {
     }
 }
 
+/// The words of a [`PackedSet`] of at most 8 bytes, keyed by their low half (`u64`
+/// arithmetic is cheaper than `u128`'s); same layout and window.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PackedSet8 {
+    slots: Vec<u64>,
+    shift: u32,
+}
+
+impl PackedSet8 {
+    /// The set of the `keys` that fit in 8 bytes (zero keys are ignored).
+    pub(crate) fn new(keys: impl IntoIterator<Item = u128>) -> PackedSet8 {
+        let mut keys: Vec<u64> = keys
+            .into_iter()
+            .filter_map(|k| u64::try_from(k).ok())
+            .filter(|&k| k != 0)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut bits = (keys.len() * 2)
+            .next_power_of_two()
+            .max(16)
+            .trailing_zeros();
+        loop {
+            let mut set = PackedSet8 {
+                slots: vec![0; (1 << bits) + WINDOW - 1],
+                shift: 64 - bits,
+            };
+            let fits = keys.iter().all(|&k| {
+                let home = set.slot(k);
+                match (home..home + WINDOW).find(|&at| set.slots[at] == 0) {
+                    Some(free) => {
+                        set.slots[free] = k;
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if fits {
+                return set;
+            }
+            bits += 1;
+        }
+    }
+
+    /// The home slot of `key`.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        // Truncation intended: the top bits of the product.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+        }
+    }
+
+    /// Whether `key` (a [`pack`] key of at most 8 bytes) is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, key: u64) -> bool {
+        if self.slots.is_empty() {
+            return false;
+        }
+        let home = self.slot(key);
+        match self.slots.get(home..home + WINDOW) {
+            Some(w) => (key != 0) & w.iter().fold(false, |acc, &k| acc | (k == key)),
+            None => false,
+        }
+    }
+}
+
 /// A lower-case ASCII word of at most 16 bytes, packed into a `u128` (little endian).
 pub(crate) fn pack(word: &[u8]) -> Option<u128> {
     let mut buf = [0u8; 16];
@@ -106,5 +174,12 @@ mod tests {
         assert!(!set.contains(0));
         assert!(!PackedSet::default().contains(pack(b"a").unwrap()));
         assert!(!PackedSet::new([0]).contains(0));
+        let short = PackedSet8::new(words.iter().step_by(2).filter_map(|w| pack(w.as_bytes())));
+        for (k, w) in words.iter().enumerate() {
+            let key = u64::try_from(pack(w.as_bytes()).unwrap()).unwrap();
+            assert_eq!(short.contains(key), k % 2 == 0, "{w}");
+        }
+        assert!(!short.contains(0));
+        assert!(!PackedSet8::new([pack(b"ninechars").unwrap()]).contains(0));
     }
 }
