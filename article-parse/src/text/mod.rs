@@ -124,7 +124,8 @@ fn spaces1(i: &str) -> IResult<&str, &str> {
 /// spaces. One pass over the line ends with `memchr`; linear time.
 fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    // One line per line end, and one after the last: no reallocation.
+    let mut out = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
     let mut at = 0;
     let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
     while at < bytes.len() {
@@ -242,7 +243,8 @@ fn is_wrapped(text: &str, a: &Line, b: &Line, w: usize) -> bool {
 pub fn text_blocks(text: &str) -> Vec<Block<'_>> {
     let lines = lines(text);
     let width = wrap_width(text, &lines);
-    let mut blocks = Vec::with_capacity(lines.len() / 2 + 1);
+    // At most one block per non-blank line: no reallocation.
+    let mut blocks = Vec::with_capacity(lines.iter().filter(|l| !l.is_blank()).count());
     let mut i = 0;
     while i < lines.len() {
         let first = lines[i];
