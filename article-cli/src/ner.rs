@@ -1,7 +1,7 @@
 //! `article ner --conll FILE` and `article train-ner`.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 
 use anyhow::Context;
 use article_entities::Recognizer;
@@ -9,32 +9,11 @@ use article_entities::Recognizer;
 use crate::args::{NerArgs, TrainNerArgs};
 use crate::{Fatal, Status};
 
-/// One document of the input: its lines' text in one buffer, and what each line is.
-#[derive(Default)]
-struct Doc {
-    text: String,
-    lines: Vec<Line>,
-}
-
-/// One line of a document: a token (its range in [`Doc::text`]), or a line kept as it is
-/// (blank, -DOCSTART-).
-enum Line {
-    Token(std::ops::Range<usize>),
+/// One line of a document: a token, or a line kept as it is (blank, -DOCSTART-).
+enum Line<'a> {
+    Token(&'a str),
     Blank,
-    DocStart(std::ops::Range<usize>),
-}
-
-impl Doc {
-    fn clear(&mut self) {
-        self.text.clear();
-        self.lines.clear();
-    }
-
-    fn push(&mut self, s: &str, make: fn(std::ops::Range<usize>) -> Line) {
-        let start = self.text.len();
-        self.text.push_str(s);
-        self.lines.push(make(start..self.text.len()));
-    }
+    DocStart(&'a str),
 }
 
 pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
@@ -42,8 +21,12 @@ pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
         Some(path) => Recognizer::from_path(path).map_err(|e| Fatal::Usage(format!("{e}")))?,
         None => Recognizer::default(),
     };
-    let file = File::open(&args.conll)
+    // the whole file at once: one read, one UTF-8 check, tokens borrowed from it
+    let bytes = std::fs::read(&args.conll)
         .map_err(|e| Fatal::Usage(format!("cannot read {}: {e}", args.conll.display())))?;
+    let text = String::from_utf8(bytes)
+        .with_context(|| format!("cannot read {}: not UTF-8", args.conll.display()))
+        .map_err(Fatal::Output)?;
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(
             File::create(p)
@@ -53,27 +36,17 @@ pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 16, out);
-    let mut input = BufReader::with_capacity(1 << 16, file);
-    let mut doc = Doc::default();
+    let mut doc: Vec<Line<'_>> = Vec::new();
     let mut work = Work::default();
-    let mut line = String::new();
-    loop {
-        line.clear();
-        let n = input
-            .read_line(&mut line)
-            .with_context(|| format!("cannot read {}", args.conll.display()))
-            .map_err(Fatal::Output)?;
-        if n == 0 {
-            break;
-        }
+    for line in text.lines() {
         match line.split_whitespace().next() {
-            None => doc.lines.push(Line::Blank),
+            None => doc.push(Line::Blank),
             Some("-DOCSTART-") => {
                 write_doc(&recognizer, &doc, &mut work, &mut out).map_err(Fatal::Output)?;
                 doc.clear();
-                doc.push(line.trim_end(), Line::DocStart);
+                doc.push(Line::DocStart(line.trim_end()));
             }
-            Some(tok) => doc.push(tok, Line::Token),
+            Some(tok) => doc.push(Line::Token(tok)),
         }
     }
     write_doc(&recognizer, &doc, &mut work, &mut out).map_err(Fatal::Output)?;
@@ -85,61 +58,57 @@ pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
 
 /// Buffers reused from one document to the next.
 #[derive(Default)]
-struct Work {
+struct Work<'a> {
+    tokens: Vec<&'a str>,
     sentences: Vec<std::ops::Range<usize>>,
+    text: Vec<u8>,
 }
 
 /// Tags one document and writes its lines.
-fn write_doc(
+fn write_doc<'a>(
     r: &Recognizer,
-    doc: &Doc,
-    work: &mut Work,
+    doc: &[Line<'a>],
+    work: &mut Work<'a>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let text = doc.text.as_str();
-    let tokens: Vec<&str> = doc
-        .lines
-        .iter()
-        .filter_map(|l| match l {
-            Line::Token(t) => text.get(t.clone()),
-            _ => None,
-        })
-        .collect();
+    work.tokens.clear();
     work.sentences.clear();
     let mut start = 0;
-    let mut at = 0;
-    for line in &doc.lines {
-        if let Line::Token(_) = line {
-            at += 1;
+    for line in doc {
+        if let Line::Token(t) = line {
+            work.tokens.push(t);
         } else {
-            if at > start {
-                work.sentences.push(start..at);
+            if work.tokens.len() > start {
+                work.sentences.push(start..work.tokens.len());
             }
-            start = at;
+            start = work.tokens.len();
         }
     }
-    if at > start {
-        work.sentences.push(start..at);
+    if work.tokens.len() > start {
+        work.sentences.push(start..work.tokens.len());
     }
-    let tags = r.tag_tokens(&tokens, &work.sentences);
-    let mut next = tokens.iter().zip(&tags);
-    for line in &doc.lines {
+    let tags = r.tag_tokens(&work.tokens, &work.sentences);
+    let mut next = work.tokens.iter().zip(&tags);
+    let buf = &mut work.text;
+    buf.clear();
+    for line in doc {
         match line {
             Line::Token(_) => {
                 if let Some((t, tag)) = next.next() {
-                    out.write_all(t.as_bytes())?;
-                    out.write_all(b" ")?;
-                    out.write_all(tag.as_str().as_bytes())?;
-                    out.write_all(b"\n")?;
+                    buf.extend_from_slice(t.as_bytes());
+                    buf.push(b' ');
+                    buf.extend_from_slice(tag.as_str().as_bytes());
+                    buf.push(b'\n');
                 }
             }
-            Line::Blank => out.write_all(b"\n")?,
+            Line::Blank => buf.push(b'\n'),
             Line::DocStart(l) => {
-                out.write_all(text.get(l.clone()).unwrap_or("").as_bytes())?;
-                out.write_all(b"\n")?;
+                buf.extend_from_slice(l.as_bytes());
+                buf.push(b'\n');
             }
         }
     }
+    out.write_all(buf)?;
     Ok(())
 }
 

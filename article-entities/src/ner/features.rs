@@ -474,6 +474,57 @@ impl Scratch {
         out.push(f(f(t::DOCCASE, seen), capclass << 1 | unreliable));
     }
 
+    /// The stage-1 features of token `i` in [`Scratch::stage1_context`] that are not
+    /// [`role_features`] of a neighbour: the same features, as a multiset, as
+    /// `stage1_context` minus the four neighbours' role features.
+    pub(crate) fn stage1_rest(&self, s: &Range<usize>, i: usize, out: &mut Vec<u64>) {
+        let infos = &self.infos;
+        let me = &infos[i];
+        let prev = (i > s.start).then(|| &infos[i - 1]);
+        let next = (i + 1 < s.end).then(|| &infos[i + 1]);
+        let l = |t: Option<&TokInfo>, edge: u64| t.map_or(edge, |t| t.l);
+        let sh = |t: Option<&TokInfo>, edge: u64| t.map_or(edge, |t| t.short);
+        let capclass = u64::from(me.flags & (CAP | ALLCAP | LOWER | DIGIT | PUNCT));
+        let f = |a: u64, b: u64| mix(a, b);
+        out.push(f(f(t::SH3, sh(prev, BOS)), f(me.short, sh(next, EOS))));
+        out.push(f(f(t::LL_M1, l(prev, BOS)), me.l));
+        out.push(f(f(t::LL_P1, me.l), l(next, EOS)));
+        let mut g = me.gaz;
+        while g != 0 {
+            let bit = u64::from(g.trailing_zeros());
+            g &= g - 1;
+            out.push(f(t::GAZ, bit));
+            out.push(f(f(t::GAZ_C, bit), capclass));
+        }
+        for (tmpl, other) in [(t::GAZ_M1, prev), (t::GAZ_P1, next)] {
+            if let Some(o) = other {
+                let mut kinds = 0u64;
+                for k in 0..16 {
+                    if o.gaz >> (k * 4) & 0xF != 0 {
+                        kinds |= 1 << k;
+                    }
+                }
+                let mut g = kinds;
+                while g != 0 {
+                    let bit = u64::from(g.trailing_zeros());
+                    g &= g - 1;
+                    out.push(f(f(tmpl, bit), u64::from(o.flags & CAP)));
+                }
+            }
+        }
+        let start = u64::from(me.flags & SENT_START != 0);
+        out.push(f(f(t::POS, start), capclass));
+        if me.flags & (HEADLINE | TITLE_SENT) != 0 {
+            let kind = u64::from(me.flags & HEADLINE != 0);
+            out.push(f(f(t::HEAD, kind), me.short));
+            out.push(f(f(t::HEAD_L, kind), me.l));
+        }
+        let casing = self.casing.get(&me.key).copied().unwrap_or((0, 0));
+        let seen = u64::from(casing.0 > 0) | u64::from(casing.1 > 0) << 1;
+        let unreliable = u64::from(me.flags & (SENT_START | HEADLINE | TITLE_SENT) != 0);
+        out.push(f(f(t::DOCCASE, seen), capclass << 1 | unreliable));
+    }
+
     /// Appends the stage-2 features of token `i` given the stage-1 tags of the document.
     pub(crate) fn stage2(
         &self,
@@ -561,6 +612,49 @@ pub(crate) fn stage1_word(me: &TokInfo, out: &mut Vec<u64>) {
     out.push(f(f(t::CL_LL, me.cl[2]), capclass));
 }
 
+/// Where a neighbour stands relative to the token a feature describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The token before (`None`: the sentence starts here).
+    Prev = 0,
+    /// The token after (`None`: the sentence ends here).
+    Next = 1,
+    /// Two tokens before.
+    Prev2 = 2,
+    /// Two tokens after.
+    Next2 = 3,
+}
+
+/// Appends the stage-1 features of [`Scratch::stage1_context`] that depend on one
+/// neighbour `t` in `role` only (its word-level facts, or the sentence edge when `None`),
+/// so a tagger may cache their weights per word and role.
+pub(crate) fn role_features(role: Role, t: Option<&TokInfo>, out: &mut Vec<u64>) {
+    let f = |a: u64, b: u64| mix(a, b);
+    let l = |edge: u64| t.map_or(edge, |t| t.l);
+    match role {
+        Role::Prev => {
+            out.push(f(t::L_M1, l(BOS)));
+            out.push(f(t::W_M1, t.map_or(BOS, |t| t.w)));
+            out.push(f(t::SH_M1, t.map_or(BOS, |t| t.short)));
+            if let Some(p) = t {
+                out.push(f(t::CL_M1, p.cl[1]));
+                out.push(f(f(t::CL_M1, p.cl[3]), 1));
+            }
+        }
+        Role::Next => {
+            out.push(f(t::L_P1, l(EOS)));
+            out.push(f(t::W_P1, t.map_or(EOS, |t| t.w)));
+            out.push(f(t::SH_P1, t.map_or(EOS, |t| t.short)));
+            if let Some(nx) = t {
+                out.push(f(t::CL_P1, nx.cl[1]));
+                out.push(f(f(t::CL_P1, nx.cl[3]), 1));
+            }
+        }
+        Role::Prev2 => out.push(f(t::L_M2, l(BOS))),
+        Role::Next2 => out.push(f(t::L_P2, l(EOS))),
+    }
+}
+
 /// Document-level aggregates of the stage-1 tags.
 #[derive(Default)]
 pub(crate) struct Stage2 {
@@ -610,5 +704,65 @@ impl Stage2 {
             self.ent_counts.entry(h).or_insert([0; 4])[l] += 1;
             i = j;
         }
+    }
+}
+
+#[cfg(all(test, feature = "model"))]
+mod tests {
+    use super::*;
+
+    /// The tagger sums the context features as the neighbours' role features (cached per
+    /// word) plus the rest: together they must be exactly the trainer's context features.
+    #[test]
+    fn role_features_and_the_rest_are_the_context_features() {
+        let model = super::super::model::Model::from_bytes(super::super::EMBEDDED_BYTES)
+            .expect("the embedded model loads");
+        let text = "BRUSSELS 1996-08-22 \n EU rejects German call to boycott British lamb . \n \
+                    Peter Blackburn \n The European Commission said on Thursday it disagreed \
+                    with German advice to consumers to shun British lamb until scientists \
+                    determine whether mad cow disease can be transmitted to sheep . \n \
+                    Germany 's representative to the EU 's veterinary committee Werner \
+                    Zwingmann said on Wednesday consumers should buy sheepmeat from countries \
+                    other than Britain . \n “ We do n’t support any such recommendation , ” \
+                    said spokesman Nikolaus van der Pas in New York City . \n X";
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for line in text.split('\n') {
+            let start = tokens.len();
+            tokens.extend(line.split_whitespace());
+            sentences.push(start..tokens.len());
+        }
+        let line_starts: Vec<bool> = (0..tokens.len()).map(|i| i % 7 == 3).collect();
+        let doc = Doc {
+            tokens: &tokens,
+            sentences: &sentences,
+            line_starts: &line_starts,
+        };
+        let mut scratch = Scratch::default();
+        scratch.analyze(&model.lex, &doc);
+        let (mut whole, mut parts) = (Vec::new(), Vec::new());
+        let mut gaz = 0;
+        for s in &sentences {
+            for i in s.clone() {
+                whole.clear();
+                parts.clear();
+                scratch.stage1_context(s, i, &mut whole);
+                let near = [
+                    (Role::Prev, (i > s.start).then(|| i - 1)),
+                    (Role::Next, (i + 1 < s.end).then_some(i + 1)),
+                    (Role::Prev2, (i > s.start + 1).then(|| i - 2)),
+                    (Role::Next2, (i + 2 < s.end).then_some(i + 2)),
+                ];
+                for (role, j) in near {
+                    role_features(role, j.map(|j| &scratch.infos[j]), &mut parts);
+                }
+                scratch.stage1_rest(s, i, &mut parts);
+                whole.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(whole, parts, "token {i} ({})", tokens[i]);
+                gaz += usize::from(scratch.infos[i].gaz != 0);
+            }
+        }
+        assert!(gaz > 5, "the text has gazetteer matches ({gaz})");
     }
 }

@@ -4,10 +4,11 @@
 //! `CODE<TAB>phrase`, the phrase's tokens separated by one space (already tokenized).
 //! Cluster text: `word<TAB>bits`, `bits` the word's path in the cluster tree as `0`/`1`
 //! characters (at most 24). A model file stores only hashes: three maps (phrases → kinds,
-//! phrase prefixes, words → cluster paths), each a varint count and, sorted by key, varint
-//! key deltas and varint values.
+//! phrase prefixes, words → cluster paths), each as described at [`SortedMap`] (version 4;
+//! version 3: a varint count and, sorted by key, varint key deltas and varint values).
 
 use super::hash::{hash_str, mix};
+use super::model::{Bytes, FormatError, Reader};
 
 /// Gazetteer kinds; a phrase may be in several. At most 16.
 #[cfg_attr(not(feature = "train"), allow(dead_code))] // the trainer reads codes
@@ -120,21 +121,22 @@ impl U64Map {
             .map(|(k, v)| (*k, *v))
             .collect();
         e.sort_unstable();
-        SortedMap::from_sorted(
-            e.iter().map(|x| x.0).collect(),
-            e.iter().map(|x| x.1).collect(),
-        )
+        let keys: Vec<u64> = e.iter().map(|x| x.0).collect();
+        let vals: Vec<u32> = e.iter().map(|x| x.1).collect();
+        SortedMap::from_sorted(&keys, &vals).unwrap_or_default()
     }
 }
 
 /// A map from 64-bit hashes: keys sorted, found through a directory of their top bits
-/// (the hashes are uniform, so each directory slot holds one or two keys). Loading a model
-/// only decodes the sorted keys in order; nothing is hashed or probed, and it takes 12
-/// bytes per entry plus 2 to 4 for the directory.
+/// (the hashes are uniform, so each directory slot holds one or two keys). Its entries are
+/// stored as in a version-4 model file: `n` keys (`u64`), then `n` values of `width`
+/// bytes (0: every value is 1; 2 or 4), little-endian, so the embedded model's are used
+/// in place and loading only builds the directory.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SortedMap {
-    keys: Vec<u64>,
-    vals: Vec<u32>,
+    bytes: Bytes,
+    n: usize,
+    width: usize,
     /// `dir[d]`: index of the first key whose top `bits` bits are `>= d`; `dir` has
     /// `2^bits + 1` entries.
     dir: Vec<u32>,
@@ -143,8 +145,38 @@ pub(crate) struct SortedMap {
 
 impl SortedMap {
     /// A map of `keys` (sorted, strictly increasing) and their values.
-    fn from_sorted(keys: Vec<u64>, vals: Vec<u32>) -> SortedMap {
-        let n = keys.len();
+    fn from_sorted(keys: &[u64], vals: &[u32]) -> Result<SortedMap, FormatError> {
+        let max = vals.iter().copied().max().unwrap_or(1);
+        let width = if vals.iter().all(|&v| v == 1) {
+            0
+        } else if max <= u32::from(u16::MAX) {
+            2
+        } else {
+            4
+        };
+        let mut b = Vec::with_capacity(keys.len() * (8 + width));
+        for k in keys {
+            b.extend_from_slice(&k.to_le_bytes());
+        }
+        for &v in vals {
+            match width {
+                0 => {}
+                2 => b.extend_from_slice(&u16::try_from(v).unwrap_or(u16::MAX).to_le_bytes()),
+                _ => b.extend_from_slice(&v.to_le_bytes()),
+            }
+        }
+        SortedMap::from_raw(Bytes::Owned(b), keys.len(), width)
+    }
+
+    /// The map over stored entries (see [`SortedMap`]); keys must ascend.
+    fn from_raw(bytes: Bytes, n: usize, width: usize) -> Result<SortedMap, FormatError> {
+        let bad = |m: &str| FormatError(m.into());
+        if ![0, 2, 4].contains(&width) {
+            return Err(bad("bad lexicon value width"));
+        }
+        if n.checked_mul(8 + width) != Some(bytes.get().len()) {
+            return Err(bad("lexicon size mismatch"));
+        }
         // about two keys per slot
         let bits = (n / 2)
             .max(1)
@@ -154,52 +186,116 @@ impl SortedMap {
         let slots = 1usize << bits;
         let mut dir = Vec::with_capacity(slots + 1);
         let mut at = 0usize;
+        // the keys only (the values follow them)
+        let key = |i: usize| if i < n { key_at(bytes.get(), i) } else { None };
+        let mut next = key(0);
+        let mut last = 0u64;
         for d in 0..slots {
-            while at < n && top(keys[at], bits) < d {
+            while let Some(k) = next.filter(|&k| top(k, bits) < d) {
+                if at > 0 && k <= last {
+                    return Err(bad("lexicon keys are not sorted"));
+                }
+                last = k;
                 at += 1;
+                next = key(at);
             }
-            dir.push(u32::try_from(at).unwrap_or(u32::MAX));
+            dir.push(u32::try_from(at).map_err(|_| bad("lexicon too large"))?);
         }
-        dir.push(u32::try_from(n).unwrap_or(u32::MAX));
-        SortedMap {
-            keys,
-            vals,
+        while let Some(k) = next {
+            // the keys in the last slot
+            if at > 0 && k <= last {
+                return Err(bad("lexicon keys are not sorted"));
+            }
+            last = k;
+            at += 1;
+            next = key(at);
+        }
+        dir.push(u32::try_from(n).map_err(|_| bad("lexicon too large"))?);
+        Ok(SortedMap {
+            bytes,
+            n,
+            width,
             dir,
             bits,
-        }
+        })
     }
 
     #[inline]
     fn get(&self, k: u64) -> Option<u32> {
         let k = k.max(1);
-        let d = top(k, self.bits);
-        let lo = usize::try_from(*self.dir.get(d)?).ok()?;
-        let hi = usize::try_from(*self.dir.get(d + 1)?).ok()?;
-        let keys = self.keys.get(lo..hi)?;
-        let i = keys.iter().position(|&x| x >= k)?;
-        (keys[i] == k)
-            .then(|| self.vals.get(lo + i).copied())
-            .flatten()
+        let d = top(k, self.bits.max(1));
+        let lo = *self.dir.get(d)? as usize;
+        let hi = *self.dir.get(d + 1)? as usize;
+        let b = self.bytes.get();
+        for i in lo..hi {
+            let x = key_at(b, i)?;
+            if x >= k {
+                return (x == k).then(|| self.value(i)).flatten();
+            }
+        }
+        None
+    }
+
+    /// The value of entry `i`.
+    #[inline]
+    fn value(&self, i: usize) -> Option<u32> {
+        let at = self.n * 8 + i * self.width;
+        let b = self.bytes.get();
+        match self.width {
+            0 => Some(1),
+            2 => b
+                .get(at..)?
+                .first_chunk::<2>()
+                .map(|c| u32::from(u16::from_le_bytes(*c))),
+            _ => b
+                .get(at..)?
+                .first_chunk::<4>()
+                .map(|c| u32::from_le_bytes(*c)),
+        }
     }
 
     #[cfg_attr(not(feature = "train"), allow(dead_code))] // reported by the trainer
     fn len(&self) -> usize {
-        self.keys.len()
+        self.n
     }
 
-    #[cfg(feature = "train")]
+    /// Writes the map as in a version-4 file: `u32` count, `u8` value width, the entries.
     fn write(&self, out: &mut Vec<u8>) {
-        super::model::put_varint(out, self.keys.len() as u64);
+        out.extend_from_slice(&u32::try_from(self.n).unwrap_or(u32::MAX).to_le_bytes());
+        out.push(u8::try_from(self.width).unwrap_or(4));
+        out.extend_from_slice(self.bytes.get());
+    }
+
+    /// Reads what [`SortedMap::write`] wrote; `keep` makes the entries' bytes.
+    fn read_v4<'a>(
+        r: &mut Reader<'a>,
+        keep: &impl Fn(&'a [u8]) -> Bytes,
+    ) -> Result<SortedMap, FormatError> {
+        let n = r.u32()? as usize;
+        let width = usize::from(r.take(1)?[0]);
+        let size = n
+            .checked_mul(8 + width)
+            .ok_or_else(|| FormatError("lexicon count too large".into()))?;
+        SortedMap::from_raw(keep(r.take(size)?), n, width)
+    }
+
+    /// Writes the map as in a version-3 file: a varint count, then sorted varint key
+    /// deltas and varint values.
+    #[cfg(all(test, feature = "train"))]
+    fn write_v3(&self, out: &mut Vec<u8>) {
+        super::model::put_varint(out, self.n as u64);
         let mut last = 0;
-        for (&k, &v) in self.keys.iter().zip(&self.vals) {
+        for i in 0..self.n {
+            let k = key_at(self.bytes.get(), i).unwrap_or(0);
             super::model::put_varint(out, k - last);
-            super::model::put_varint(out, u64::from(v));
+            super::model::put_varint(out, u64::from(self.value(i).unwrap_or(0)));
             last = k;
         }
     }
 
-    fn read(r: &mut super::model::Reader<'_>) -> Result<SortedMap, super::model::FormatError> {
-        let bad = |m: &str| super::model::FormatError(m.into());
+    /// Reads a version-3 map.
+    fn read_v3(r: &mut Reader<'_>) -> Result<SortedMap, FormatError> {
+        let bad = |m: &str| FormatError(m.into());
         let n = usize::try_from(r.varint()?).unwrap_or(usize::MAX);
         if n > r.remaining() {
             return Err(bad("lexicon count larger than the file"));
@@ -223,8 +319,16 @@ impl SortedMap {
             keys.push(k);
             vals.push(v);
         }
-        Ok(SortedMap::from_sorted(keys, vals))
+        SortedMap::from_sorted(&keys, &vals)
     }
+}
+
+/// Key `i` of stored entries.
+#[inline]
+fn key_at(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i.checked_mul(8)?..)?
+        .first_chunk::<8>()
+        .map(|c| u64::from_le_bytes(*c))
 }
 
 /// The top `bits` bits of a hash.
@@ -323,22 +427,39 @@ impl Lexicon {
         })
     }
 
-    /// Serializes the hashed tables.
-    #[cfg(feature = "train")]
+    /// Serializes the hashed tables (version 4).
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
         self.gaz.write(out);
         self.prefixes.write(out);
         self.clusters.write(out);
     }
 
-    /// Reads what [`Lexicon::write`] wrote.
-    pub(crate) fn read(
-        r: &mut super::model::Reader<'_>,
-    ) -> Result<Lexicon, super::model::FormatError> {
+    /// Reads what [`Lexicon::write`] wrote; `keep` makes the tables' bytes.
+    pub(crate) fn read_v4<'a>(
+        r: &mut Reader<'a>,
+        keep: &impl Fn(&'a [u8]) -> Bytes,
+    ) -> Result<Lexicon, FormatError> {
         Ok(Lexicon {
-            gaz: SortedMap::read(r)?,
-            prefixes: SortedMap::read(r)?,
-            clusters: SortedMap::read(r)?,
+            gaz: SortedMap::read_v4(r, keep)?,
+            prefixes: SortedMap::read_v4(r, keep)?,
+            clusters: SortedMap::read_v4(r, keep)?,
+        })
+    }
+
+    /// Serializes the hashed tables as in a version-3 file.
+    #[cfg(all(test, feature = "train"))]
+    pub(crate) fn write_v3(&self, out: &mut Vec<u8>) {
+        self.gaz.write_v3(out);
+        self.prefixes.write_v3(out);
+        self.clusters.write_v3(out);
+    }
+
+    /// Reads the tables of a version-3 file.
+    pub(crate) fn read_v3(r: &mut Reader<'_>) -> Result<Lexicon, FormatError> {
+        Ok(Lexicon {
+            gaz: SortedMap::read_v3(r)?,
+            prefixes: SortedMap::read_v3(r)?,
+            clusters: SortedMap::read_v3(r)?,
         })
     }
 

@@ -165,6 +165,13 @@ impl Recognizer {
         })
     }
 
+    /// The model as a model file in the current format (what [`Recognizer::from_bytes`]
+    /// reads), e.g. to convert a file of an older format.
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.model.to_bytes()
+    }
+
     /// A description of the model: what it was trained on, its dev score, its sizes.
     #[must_use]
     pub fn info(&self) -> &str {
@@ -308,7 +315,7 @@ fn write_iob2(tags: &[u8], out: &mut [IobTag]) {
 
 #[cfg(feature = "model")]
 fn load_embedded() -> std::result::Result<Arc<Model>, String> {
-    Model::from_bytes(EMBEDDED_BYTES)
+    Model::from_static(EMBEDDED_BYTES)
         .map(Arc::new)
         .map_err(|e| format!("embedded model: {}", e.0))
 }

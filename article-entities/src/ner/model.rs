@@ -1,25 +1,30 @@
 //! The model: two weight tables (stage 1 and stage 2), gazetteers and clusters, its file
 //! format, and Viterbi decoding.
 //!
-//! File: `b"ARTNER\0\x03"`, then sections, each a `u32` little-endian length and its bytes:
-//! info (UTF-8 text), lexicon (hashed gazetteers and clusters, see `lexicon.rs`), stage-1
-//! weights, stage-2 weights.
-//! Weights: `f32` scale, `NT*NT + 2*NT` `f32` transition/start/end scores, a varint count,
-//! then per feature (sorted by hash) the varint delta of its hash, a varint bit mask of its
-//! non-zero tags and their zigzag-varint `i16` values (real weight = value × scale).
-//! The file is not deflated: its bulk is delta-coded 64-bit hashes, which deflate shrank by
-//! only 9% while costing a third of the load time (the `.crate` and git compress it anyway).
-//! Version 2 files (the same bytes with the magic `b"ARTNER\0\x02"`, zlib-compressed) are
-//! still read.
+//! File (version 4): `b"ARTNER\0\x04"`, then sections, each a `u32` little-endian length
+//! and its bytes: info (UTF-8 text), lexicon (hashed gazetteers and clusters, see
+//! `lexicon.rs`), stages, weight table.
+//! Stages: for stage 1 then stage 2, an `f32` scale, `NT*NT + 2*NT` `f32`
+//! transition/start/end scores and a `u32` count of the stage's feature rows.
+//! Weight table: the lookup table itself (see [`Table`]), so loading the embedded model
+//! decodes nothing and tagging reads the weights where `include_bytes!` put them.
+//!
+//! Version 3 (`b"ARTNER\0\x03"`; still read, and rebuilt into a table on load): info,
+//! lexicon, then per stage the scale and scores, a varint count and per feature (sorted by
+//! hash) the varint delta of its hash, a varint bit mask of its non-zero tags and their
+//! zigzag-varint `i16` values (real weight = value × scale). Version 2 files (the version-3
+//! bytes with the magic `b"ARTNER\0\x02"`, zlib-compressed) are still read too.
 
 use std::io::Read;
 
-use super::features::{Doc, Scratch, Stage2, UNCACHED, stage1_word};
+use super::features::{Doc, Role, Scratch, Stage2, UNCACHED, role_features, stage1_word};
 use super::lexicon::Lexicon;
 use super::tags::{NT, NT8, can_end, can_start};
 
-const MAGIC: &[u8; 8] = b"ARTNER\0\x03";
-/// The magic of version 2 files (the same layout, zlib-compressed).
+const MAGIC: &[u8; 8] = b"ARTNER\0\x04";
+/// The magic of version 3 files (varint-coded weight rows).
+const MAGIC_V3: &[u8; 8] = b"ARTNER\0\x03";
+/// The magic of version 2 files (the version-3 layout, zlib-compressed).
 const MAGIC_V2: &[u8; 8] = b"ARTNER\0\x02";
 
 /// Why a model could not be loaded.
@@ -97,8 +102,9 @@ impl Weights {
         self.hashes.len()
     }
 
-    #[cfg(feature = "train")]
-    fn write(&self, out: &mut Vec<u8>) {
+    /// Writes the stage as a version-3 section (the tests check such files still load).
+    #[cfg(all(feature = "train", test))]
+    fn write_v3(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.scale.to_le_bytes());
         for row in &self.tr.trans {
             for v in row {
@@ -142,16 +148,7 @@ impl<'a> Rows<'a> {
     /// Reads the section's scale, transitions and row count.
     fn open(b: &'a [u8]) -> Result<(Stage, Rows<'a>), FormatError> {
         let mut r = Reader { b, at: 0 };
-        let scale = r.f32()?;
-        let mut tr = Trans::default();
-        for row in &mut tr.trans {
-            for v in row.iter_mut() {
-                *v = r.f32()?;
-            }
-        }
-        for v in tr.start.iter_mut().chain(tr.end.iter_mut()) {
-            *v = r.f32()?;
-        }
+        let (scale, tr) = Stage::read_scores(&mut r)?;
         let n = usize::try_from(r.varint()?).map_err(|_| FormatError("count".into()))?;
         if n > r.remaining() {
             return Err(FormatError("weight count larger than the file".into()));
@@ -214,16 +211,47 @@ fn slot_of(h: u64, mask: usize) -> usize {
     usize::try_from(h >> (64 - bits)).unwrap_or(0) & mask
 }
 
-/// Both stages' weights behind one hash probe: row `r` holds the stage-1 weights of a
-/// feature at `w[r * 2NT..][..NT]` and its stage-2 weights right after. Row 0 is all zeros
-/// and stands for an unknown feature, so lookups add without branching.
+/// The bytes a [`Table`] or a lexicon map lives in: the embedded model file's (used where
+/// they are, no copy) or its own.
+#[derive(Debug, Clone)]
+pub(crate) enum Bytes {
+    Static(&'static [u8]),
+    Owned(Vec<u8>),
+}
+
+impl Default for Bytes {
+    fn default() -> Bytes {
+        Bytes::Static(&[])
+    }
+}
+
+impl Bytes {
+    #[inline]
+    pub(crate) fn get(&self) -> &[u8] {
+        match self {
+            Bytes::Static(b) => b,
+            Bytes::Owned(v) => v,
+        }
+    }
+}
+
+/// Bytes per bucket: four fingerprints, then four rows, `u32` each.
+const BUCKET: usize = 32;
+/// Bytes per row: `NT` stage-1 then `NT` stage-2 weights, `i16` each.
+const ROW: usize = 4 * NT;
+
+/// Both stages' weights behind one hash probe, laid out as in the model file's table
+/// section (so the embedded model's is used in place): `u32` bucket count (a power of
+/// two), `u32` row count, the buckets, the rows, all little-endian. A bucket holds four
+/// (fingerprint, row) entries, fingerprints first; a fingerprint of 0 marks an empty
+/// entry, and a bucket with one is never overflowed. Row `r` holds a feature's stage-1
+/// weights and then its stage-2 ones; row 0 is all zeros and stands for an unknown
+/// feature, so lookups add without branching.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
-    /// Buckets of four (fingerprint, row) entries: fingerprints first, then rows; a
-    /// fingerprint of 0 marks an empty entry, and a bucket with one is never overflowed.
-    buckets: Vec<[u32; 8]>,
-    w: Vec<i16>,
+    bytes: Bytes,
     mask: usize,
+    rows_at: usize,
 }
 
 impl Table {
@@ -235,13 +263,9 @@ impl Table {
         mut next2: impl FnMut() -> Result<Option<(u64, [i16; NT])>, FormatError>,
     ) -> Result<Table, FormatError> {
         let nb = (n / 2).next_power_of_two().max(4);
-        let mask = nb - 1;
-        let mut t = Table {
-            buckets: vec![[0; 8]; nb],
-            w: Vec::with_capacity((n + 1) * 2 * NT),
-            mask,
-        };
-        t.w.extend_from_slice(&[0; 2 * NT]);
+        let mut buckets = vec![[0u32; 8]; nb];
+        let mut w: Vec<i16> = Vec::with_capacity((n + 1) * 2 * NT);
+        w.extend_from_slice(&[0; 2 * NT]);
         let zero = [0i16; NT];
         let (mut a, mut b) = (next1()?, next2()?);
         loop {
@@ -265,56 +289,73 @@ impl Table {
                 }
                 _ => zero,
             };
-            if !t.insert(h, &r1, &r2) {
+            if !insert(&mut buckets, &mut w, h, &r1, &r2) {
                 break;
             }
         }
-        Ok(t)
+        let rows = w.len() / (2 * NT);
+        let mut bytes = Vec::with_capacity(8 + nb * BUCKET + rows * ROW);
+        for x in [nb, rows] {
+            let x = u32::try_from(x).map_err(|_| FormatError("table too large".into()))?;
+            bytes.extend_from_slice(&x.to_le_bytes());
+        }
+        for bucket in &buckets {
+            for x in bucket {
+                bytes.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        for x in &w {
+            bytes.extend_from_slice(&x.to_le_bytes());
+        }
+        Table::from_bytes(Bytes::Owned(bytes))
     }
 
-    /// Adds a feature's rows; false when the table is full (it never is: it has room for
-    /// twice the rows it is built for).
-    fn insert(&mut self, h: u64, r1: &[i16; NT], r2: &[i16; NT]) -> bool {
-        let nb = self.buckets.len();
-        let fp = fingerprint(h);
-        let Ok(row) = u32::try_from(self.w.len() / (2 * NT)) else {
-            return false;
-        };
-        let mut b = slot_of(h, self.mask);
-        for _ in 0..nb {
-            let bucket = &mut self.buckets[b];
-            if bucket[..4].contains(&fp) {
-                return true; // a (vanishingly rare) fingerprint collision: keep the first
-            }
-            if let Some(e) = bucket[..4].iter().position(|&f| f == 0) {
-                bucket[e] = fp;
-                bucket[4 + e] = row;
-                self.w.extend_from_slice(r1);
-                self.w.extend_from_slice(r2);
-                return true;
-            }
-            b = (b + 1) & self.mask;
+    /// A table section (checked for size; wrong contents give wrong scores, never a panic).
+    fn from_bytes(bytes: Bytes) -> Result<Table, FormatError> {
+        let b = bytes.get();
+        let mut r = Reader { b, at: 0 };
+        let nb = r.u32()? as usize;
+        let rows = r.u32()? as usize;
+        if !nb.is_power_of_two() || rows == 0 {
+            return Err(FormatError("bad weight table".into()));
         }
-        false
+        let size = nb
+            .checked_mul(BUCKET)
+            .and_then(|x| rows.checked_mul(ROW).and_then(|y| x.checked_add(y)))
+            .and_then(|x| x.checked_add(8));
+        if size != Some(b.len()) {
+            return Err(FormatError("weight table size mismatch".into()));
+        }
+        Ok(Table {
+            mask: nb - 1,
+            rows_at: 8 + nb * BUCKET,
+            bytes,
+        })
     }
 
     /// The row of a feature hash (0: unknown).
     #[inline]
     fn find(&self, h: u64) -> u32 {
+        let b = self.bytes.get();
         let fp = fingerprint(h);
-        let mut b = slot_of(h, self.mask);
-        for _ in 0..self.buckets.len() {
-            let Some(bucket) = self.buckets.get(b) else {
+        let mut at = slot_of(h, self.mask);
+        for _ in 0..=self.mask {
+            let Some(c) = b
+                .get(8 + at * BUCKET..)
+                .and_then(|c| c.first_chunk::<BUCKET>())
+            else {
                 return 0;
             };
+            let word =
+                |e: usize| u32::from_le_bytes([c[4 * e], c[4 * e + 1], c[4 * e + 2], c[4 * e + 3]]);
             let mut r = 0;
             for e in 0..4 {
-                r |= if bucket[e] == fp { bucket[4 + e] } else { 0 };
+                r |= if word(e) == fp { word(4 + e) } else { 0 };
             }
-            if r != 0 || bucket[3] == 0 {
+            if r != 0 || word(3) == 0 {
                 return r;
             }
-            b = (b + 1) & self.mask;
+            at = (at + 1) & self.mask;
         }
         0
     }
@@ -322,13 +363,56 @@ impl Table {
     /// Adds row `r`'s weights of `stage` (0 or 1) to `acc`.
     #[inline]
     fn add(&self, r: u32, stage: usize, acc: &mut [i32; NT]) {
-        let at = r as usize * 2 * NT + stage * NT;
-        if let Some(row) = self.w.get(at..at + NT) {
-            for (a, &v) in acc.iter_mut().zip(row) {
-                *a += i32::from(v);
+        let at = self.rows_at + r as usize * ROW + stage * 2 * NT;
+        if let Some(c) = self
+            .bytes
+            .get()
+            .get(at..)
+            .and_then(|c| c.first_chunk::<{ 2 * NT }>())
+        {
+            for (a, q) in acc.iter_mut().zip(c.chunks_exact(2)) {
+                *a += i32::from(i16::from_le_bytes([q[0], q[1]]));
             }
         }
     }
+
+    /// The section's bytes.
+    fn bytes(&self) -> &[u8] {
+        self.bytes.get()
+    }
+}
+
+/// Adds a feature's rows to the buckets and rows being built; false when the table is
+/// full (it never is: it has room for twice the rows it is built for).
+fn insert(
+    buckets: &mut [[u32; 8]],
+    w: &mut Vec<i16>,
+    h: u64,
+    r1: &[i16; NT],
+    r2: &[i16; NT],
+) -> bool {
+    let nb = buckets.len();
+    let mask = nb - 1;
+    let fp = fingerprint(h);
+    let Ok(row) = u32::try_from(w.len() / (2 * NT)) else {
+        return false;
+    };
+    let mut b = slot_of(h, mask);
+    for _ in 0..nb {
+        let bucket = &mut buckets[b];
+        if bucket[..4].contains(&fp) {
+            return true; // a (vanishingly rare) fingerprint collision: keep the first
+        }
+        if let Some(e) = bucket[..4].iter().position(|&f| f == 0) {
+            bucket[e] = fp;
+            bucket[4 + e] = row;
+            w.extend_from_slice(r1);
+            w.extend_from_slice(r2);
+            return true;
+        }
+        b = (b + 1) & mask;
+    }
+    false
 }
 
 fn scaled(acc: [i32; NT], scale: f32) -> [f32; NT] {
@@ -352,6 +436,43 @@ pub(crate) struct Stage {
 }
 
 impl Stage {
+    /// Reads the scale and the transition, start and end scores.
+    fn read_scores(r: &mut Reader<'_>) -> Result<(f32, Trans), FormatError> {
+        let scale = r.f32()?;
+        let mut tr = Trans::default();
+        for row in &mut tr.trans {
+            for v in row.iter_mut() {
+                *v = r.f32()?;
+            }
+        }
+        for v in tr.start.iter_mut().chain(tr.end.iter_mut()) {
+            *v = r.f32()?;
+        }
+        Ok((scale, tr))
+    }
+
+    /// Reads what [`Stage::write`] wrote.
+    fn read(r: &mut Reader<'_>) -> Result<Stage, FormatError> {
+        let (scale, tr) = Stage::read_scores(r)?;
+        let rows = r.u32()? as usize;
+        Ok(Stage { scale, tr, rows })
+    }
+
+    /// Writes the scale, the scores and the row count (version 4).
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for row in &self.tr.trans {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        for v in self.tr.start.iter().chain(&self.tr.end) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        let rows = u32::try_from(self.rows).unwrap_or(u32::MAX);
+        out.extend_from_slice(&rows.to_le_bytes());
+    }
+
     #[cfg(feature = "train")]
     fn of(w: &Weights) -> Stage {
         Stage {
@@ -407,10 +528,22 @@ impl Model {
         }
     }
 
+    /// Loads a model file that lives as long as the program (the embedded one): its
+    /// weight table is used in place.
+    pub(crate) fn from_static(bytes: &'static [u8]) -> Result<Model, FormatError> {
+        if bytes.starts_with(MAGIC) {
+            return Model::from_v4(bytes, Bytes::Static);
+        }
+        Model::from_bytes(bytes)
+    }
+
     /// Loads a model file.
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, FormatError> {
         if bytes.starts_with(MAGIC) {
-            return Model::from_raw(bytes);
+            return Model::from_v4(bytes, |t| Bytes::Owned(t.to_vec()));
+        }
+        if bytes.starts_with(MAGIC_V3) {
+            return Model::from_v3(bytes);
         }
         let mut raw = Vec::with_capacity(bytes.len() * 3);
         flate2::read::ZlibDecoder::new(bytes)
@@ -419,17 +552,41 @@ impl Model {
         if !raw.starts_with(MAGIC_V2) {
             return Err(FormatError("not an article NER model (bad magic)".into()));
         }
-        Model::from_raw(&raw)
+        Model::from_v3(&raw)
     }
 
-    /// Reads the sections after the magic.
-    fn from_raw(raw: &[u8]) -> Result<Model, FormatError> {
+    /// Reads the sections of a version-4 file; `keep` makes the bytes of the table and
+    /// of the lexicon's maps.
+    fn from_v4<'a>(raw: &'a [u8], keep: impl Fn(&'a [u8]) -> Bytes) -> Result<Model, FormatError> {
+        let mut r = Reader { b: raw, at: 0 };
+        r.take(8)?;
+        let info = r.section_text()?;
+        let lex = Lexicon::read_v4(
+            &mut Reader {
+                b: r.section()?,
+                at: 0,
+            },
+            &keep,
+        )?;
+        let mut stages = Reader {
+            b: r.section()?,
+            at: 0,
+        };
+        let s1 = Stage::read(&mut stages)?;
+        let s2 = Stage::read(&mut stages)?;
+        let table = Table::from_bytes(keep(r.section()?))?;
+        Ok(Model::assemble(info, lex, s1, s2, table))
+    }
+
+    /// Reads the sections of a version-3 file (the same after a version-2 file's
+    /// decompression).
+    fn from_v3(raw: &[u8]) -> Result<Model, FormatError> {
         let mut r = Reader { b: raw, at: 0 };
         r.take(8)?;
         let info = r.section_text()?;
         let lex = {
             let b = r.section()?;
-            Lexicon::read(&mut Reader { b, at: 0 })?
+            Lexicon::read_v3(&mut Reader { b, at: 0 })?
         };
         let (s1, mut rows1) = Rows::open(r.section()?)?;
         let (s2, mut rows2) = Rows::open(r.section()?)?;
@@ -437,20 +594,19 @@ impl Model {
         Ok(Model::assemble(info, lex, s1, s2, table))
     }
 
-    /// Serializes the model with the stages' weight rows it was built from.
-    #[cfg(feature = "train")]
-    pub(crate) fn to_bytes(&self, s1: &Weights, s2: &Weights) -> Vec<u8> {
+    /// The model as a (version 4) model file.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
         put_section(&mut raw, self.info.as_bytes());
         let mut lex = Vec::new();
         self.lex.write(&mut lex);
         put_section(&mut raw, &lex);
-        for w in [s1, s2] {
-            let mut b = Vec::new();
-            w.write(&mut b);
-            put_section(&mut raw, &b);
-        }
+        let mut stages = Vec::new();
+        self.s1.write(&mut stages);
+        self.s2.write(&mut stages);
+        put_section(&mut raw, &stages);
+        put_section(&mut raw, self.table.bytes());
         raw
     }
 
@@ -478,16 +634,97 @@ impl Model {
         (a, b)
     }
 
+    /// The two stages' weight sums of the features the token before (`Role::Prev`) or
+    /// after (`Role::Next`) gives a token (`j`: its index; `None`: the sentence edge),
+    /// cached per word.
+    fn role_scores(&self, work: &mut Work, role: Role, j: Option<usize>) -> Sums {
+        let r = usize::from(role == Role::Next);
+        let word = j.and_then(|j| work.scratch.infos.get(j)).map(|t| t.word);
+        let id = word.map(|w| usize::try_from(w).unwrap_or(usize::MAX));
+        let cached = match id {
+            None => work.edges[r],
+            Some(id) => work.roles[r].get(id).copied().flatten(),
+        };
+        if let Some(v) = cached {
+            return v;
+        }
+        work.feats.clear();
+        role_features(
+            role,
+            j.and_then(|j| work.scratch.infos.get(j)),
+            &mut work.feats,
+        );
+        let (mut a, mut b) = ([0i32; NT], [0i32; NT]);
+        for &h in &work.feats {
+            let f = self.table.find(h);
+            self.table.add(f, 0, &mut a);
+            self.table.add(f, 1, &mut b);
+        }
+        match (word, id) {
+            (None, _) => work.edges[r] = Some((a, b)),
+            (Some(w), Some(id)) if w != UNCACHED => {
+                let cache = &mut work.roles[r];
+                if cache.len() <= id {
+                    cache.resize(id + 1, None);
+                }
+                cache[id] = Some((a, b));
+            }
+            _ => {}
+        }
+        (a, b)
+    }
+
+    /// The table row of the one feature the token two before (`Role::Prev2`) or two
+    /// after (`Role::Next2`) gives a token, cached per word (a row, not sums: 4 bytes).
+    fn role_row(&self, work: &mut Work, role: Role, j: Option<usize>) -> u32 {
+        let r = usize::from(role == Role::Next2);
+        let word = j.and_then(|j| work.scratch.infos.get(j)).map(|t| t.word);
+        let id = word.map(|w| usize::try_from(w).unwrap_or(usize::MAX));
+        let cached = match id {
+            None => work.edge_rows[r],
+            Some(id) => work.role_rows[r]
+                .get(id)
+                .copied()
+                .filter(|&x| x != NOT_CACHED),
+        };
+        if let Some(v) = cached {
+            return v;
+        }
+        work.feats.clear();
+        role_features(
+            role,
+            j.and_then(|j| work.scratch.infos.get(j)),
+            &mut work.feats,
+        );
+        let row = work.feats.first().map_or(0, |&h| self.table.find(h));
+        match (word, id) {
+            (None, _) => work.edge_rows[r] = Some(row),
+            (Some(w), Some(id)) if w != UNCACHED => {
+                let cache = &mut work.role_rows[r];
+                if cache.len() <= id {
+                    cache.resize(id + 1, NOT_CACHED);
+                }
+                cache[id] = row;
+            }
+            _ => {}
+        }
+        row
+    }
+
     /// Tags a document: BILOU tag ids per token.
     pub(crate) fn tag(&self, doc: &Doc<'_>, work: &mut Work) -> Vec<u8> {
         if work.model != self.id {
             work.scratch.clear_cache();
+            work.edges = [None; 2];
+            work.edge_rows = [None; 2];
             work.model = self.id;
         }
         let n = doc.tokens.len();
         work.scratch.analyze(&self.lex, doc);
         if work.words_gen != work.scratch.cache_gen {
             work.words.clear();
+            work.roles.iter_mut().for_each(Vec::clear);
+            work.role_rows.iter_mut().for_each(Vec::clear);
             work.words_gen = work.scratch.cache_gen;
         }
         let mut tags1 = vec![0u8; n];
@@ -497,8 +734,27 @@ impl Model {
             work.em.clear();
             for i in s.clone() {
                 let (mut acc, mut acc2) = self.word_scores(work, i);
+                // the neighbours' share of the context features, cached per word
+                let near = [
+                    (Role::Prev, (i > s.start).then(|| i - 1)),
+                    (Role::Next, (i + 1 < s.end).then_some(i + 1)),
+                ];
+                for (role, j) in near {
+                    let (a, b) = self.role_scores(work, role, j);
+                    add_into(&mut acc, &a);
+                    add_into(&mut acc2, &b);
+                }
+                let far = [
+                    (Role::Prev2, (i > s.start + 1).then(|| i - 2)),
+                    (Role::Next2, (i + 2 < s.end).then_some(i + 2)),
+                ];
+                for (role, j) in far {
+                    let r = self.role_row(work, role, j);
+                    self.table.add(r, 0, &mut acc);
+                    self.table.add(r, 1, &mut acc2);
+                }
                 work.feats.clear();
-                work.scratch.stage1_context(s, i, &mut work.feats);
+                work.scratch.stage1_rest(s, i, &mut work.feats);
                 // stage 2 has these features too: sum its weights while the row is at hand
                 for &h in &work.feats {
                     let r = self.table.find(h);
@@ -549,6 +805,19 @@ impl Model {
     }
 }
 
+/// Both stages' weight sums of some features.
+type Sums = ([i32; NT], [i32; NT]);
+
+/// A [`Work::role_rows`] entry not filled yet.
+const NOT_CACHED: u32 = u32::MAX;
+
+#[inline]
+fn add_into(acc: &mut [i32; NT], x: &[i32; NT]) {
+    for (a, &v) in acc.iter_mut().zip(x) {
+        *a += v;
+    }
+}
+
 fn line_starts<'a>(doc: &Doc<'a>, s: &std::ops::Range<usize>) -> &'a [bool] {
     doc.line_starts.get(s.clone()).unwrap_or(&[])
 }
@@ -564,7 +833,17 @@ pub(crate) struct Work {
     pub word2: Vec<[i32; NT]>,
     /// Per word id (of the scratch's word cache): the weight sums of its word-level
     /// features in both stages, once computed.
-    pub words: Vec<Option<([i32; NT], [i32; NT])>>,
+    pub words: Vec<Option<Sums>>,
+    /// For `Role::Prev` and `Role::Next`, per word id: the weight sums of the features
+    /// the word gives its neighbour by standing there (same ids as `words`).
+    pub roles: [Vec<Option<Sums>>; 2],
+    /// The same at a sentence edge (for `model`).
+    pub edges: [Option<Sums>; 2],
+    /// For `Role::Prev2` and `Role::Next2`, per word id: the table row of the feature
+    /// the word gives the token two after or before it ([`NOT_CACHED`]: not known yet).
+    pub role_rows: [Vec<u32>; 2],
+    /// The same at a sentence edge.
+    pub edge_rows: [Option<u32>; 2],
     /// The scratch's cache generation the ids in `words` belong to.
     pub words_gen: u64,
     /// The model the caches were filled for.
@@ -578,6 +857,10 @@ pub(crate) struct Work {
 const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 /// The tags that may follow a closed tag (`O`, `B-*`, `U-*`), ascending.
 const OPENING: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+/// [`CLOSED`] as `u32`, the lane type of the Viterbi step's argmax.
+const CLOSED_U32: [u32; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// The nine targets of the closed-to-opening block, padded to a multiple of 4 lanes.
+const LANES: usize = 12;
 
 /// Best tag sequence under BILOU constraints; a token after a line break (`line_starts`)
 /// may not continue an entity. Among equal scores the lowest previous tag wins.
@@ -597,8 +880,9 @@ pub(crate) fn viterbi(
     if n == 0 {
         return;
     }
-    // the closed-to-opening block of the transition scores
-    let mut block = [[0f32; 9]; 9];
+    // the closed-to-opening block of the transition scores, rows padded to `LANES` (the
+    // padding never wins: -inf)
+    let mut block = [[NEG; LANES]; 9];
     for (row, &a) in block.iter_mut().zip(&CLOSED) {
         for (v, &b) in row.iter_mut().zip(&OPENING) {
             *v = w.trans[a][b];
@@ -617,21 +901,21 @@ pub(crate) fn viterbi(
         let boundary = line_starts.get(i).copied().unwrap_or(false);
         let mut next = [NEG; NT];
         let bk = &mut back[i];
-        let mut best = [NEG; 9];
-        let mut arg = [0u8; 9];
-        for (row, &a) in block.iter().zip(&CLOSED) {
-            let sa = score[a];
-            let au = u8::try_from(a).unwrap_or(0);
-            for k in 0..9 {
+        // all nine targets at once (same-width lanes, so the compiler vectorizes it)
+        let mut best = [NEG; LANES];
+        let mut arg = [0u32; LANES];
+        for (row, &a) in block.iter().zip(&CLOSED_U32) {
+            let sa = score[a as usize];
+            for k in 0..LANES {
                 let s = sa + row[k];
                 let gt = s > best[k];
                 best[k] = if gt { s } else { best[k] };
-                arg[k] = if gt { au } else { arg[k] };
+                arg[k] = if gt { a } else { arg[k] };
             }
         }
         for (k, &b) in OPENING.iter().enumerate() {
             next[b] = best[k] + em[i][b];
-            bk[b] = arg[k];
+            bk[b] = u8::try_from(arg[k]).unwrap_or(0);
         }
         if !boundary {
             for l in 0..4 {
@@ -680,7 +964,7 @@ impl<'a> Reader<'a> {
     pub(crate) fn remaining(&self) -> usize {
         self.b.len() - self.at
     }
-    fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
         let end = self
             .at
             .checked_add(n)
@@ -695,15 +979,22 @@ impl<'a> Reader<'a> {
         a.copy_from_slice(self.take(4)?);
         Ok(f32::from_le_bytes(a))
     }
-    fn u32(&mut self) -> Result<u32, FormatError> {
+    pub(crate) fn u32(&mut self) -> Result<u32, FormatError> {
         let mut a = [0u8; 4];
         a.copy_from_slice(self.take(4)?);
         Ok(u32::from_le_bytes(a))
     }
     #[inline(always)]
     pub(crate) fn varint(&mut self) -> Result<u64, FormatError> {
-        // Fast path: a varint of at most 8 bytes, decoded from one 64-bit load without a
-        // branch per byte (the hash deltas are 6 to 8 bytes long).
+        // One byte (most masks, weights and values)
+        if let Some(&x) = self.b.get(self.at) {
+            if x < 0x80 {
+                self.at += 1;
+                return Ok(u64::from(x));
+            }
+        }
+        // A varint of at most 8 bytes, decoded from one 64-bit load without a branch per
+        // byte (the hash deltas are 6 to 8 bytes long).
         if let Some(c) = self.b.get(self.at..self.at.saturating_add(8)) {
             let mut a = [0u8; 8];
             a.copy_from_slice(c);
@@ -761,7 +1052,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-#[cfg(feature = "train")]
+#[cfg(all(test, feature = "train"))]
 pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let b = (v & 0x7F) as u8;
@@ -774,7 +1065,6 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     }
 }
 
-#[cfg(feature = "train")]
 fn put_section(out: &mut Vec<u8>, b: &[u8]) {
     let n = u32::try_from(b.len()).unwrap_or(u32::MAX);
     out.extend_from_slice(&n.to_le_bytes());
@@ -889,6 +1179,150 @@ mod tests {
             .varint()
             .is_err()
         );
+    }
+
+    /// A model from random weight rows, as a version-3 file and as itself.
+    #[cfg(feature = "train")]
+    fn random_model(seed: u64) -> (Vec<u8>, Model) {
+        let mut x = seed;
+        let mut next = move || {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            x
+        };
+        let stage = |n: usize, next: &mut dyn FnMut() -> u64| {
+            let rows: Vec<(u64, [f32; NT])> = (0..n)
+                .map(|_| {
+                    let h = (next() % 5000).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                    let mut r = [0f32; NT];
+                    for v in &mut r {
+                        if next() % 3 == 0 {
+                            *v = (next() % 2001) as f32 - 1000.0;
+                        }
+                    }
+                    (h, r)
+                })
+                .collect();
+            let mut tr = Trans::default();
+            tr.trans[1][2] = 0.5;
+            tr.start[3] = -1.0;
+            Weights::from_rows(&rows, tr, 0.0)
+        };
+        let s1 = stage(3000, &mut next);
+        let s2 = stage(4000, &mut next);
+        let (mut gaz, mut clusters) = (String::new(), String::new());
+        for i in 0..3000 {
+            let code = crate::ner::lexicon::GAZ_CODES[i % 16];
+            gaz.push_str(&format!("{code}\tw{} w{}\n", next() % 900, next() % 900));
+            gaz.push_str(&format!("{code}\tw{}\n", next() % 900));
+        }
+        for i in 0..1000 {
+            clusters.push_str(&format!("w{i}\t{:b}\n", next() % 100_000));
+        }
+        let lex = Lexicon::from_texts(&gaz, &clusters);
+        let model = Model::new("test".into(), lex, &s1, &s2);
+        let mut v3 = Vec::new();
+        v3.extend_from_slice(MAGIC_V3);
+        put_section(&mut v3, b"test");
+        let mut lex = Vec::new();
+        model.lex.write_v3(&mut lex);
+        put_section(&mut v3, &lex);
+        for w in [&s1, &s2] {
+            let mut b = Vec::new();
+            w.write_v3(&mut b);
+            put_section(&mut v3, &b);
+        }
+        (v3, model)
+    }
+
+    /// Version-3 files load into the same table the trainer builds, and convert to the
+    /// same version-4 bytes, which load (owned or in place) into the same lookups.
+    #[cfg(feature = "train")]
+    #[test]
+    fn version_3_files_convert_to_version_4() {
+        let (v3, trained) = random_model(7);
+        let old = Model::from_bytes(&v3).unwrap();
+        let v4 = old.to_bytes();
+        assert!(v4.starts_with(MAGIC));
+        assert_eq!(v4, trained.to_bytes());
+        let new = Model::from_bytes(&v4).unwrap();
+        assert_eq!(new.to_bytes(), v4);
+        let leaked: &'static [u8] = Box::leak(v4.clone().into_boxed_slice());
+        let in_place = Model::from_static(leaked).unwrap();
+        assert!(matches!(in_place.table.bytes, Bytes::Static(_)));
+        let mut found = 0;
+        for k in 0..6000u64 {
+            let h = k.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let r = old.table.find(h);
+            found += usize::from(r != 0);
+            for m in [&new, &in_place] {
+                let q = m.table.find(h);
+                for stage in 0..2 {
+                    let (mut a, mut b) = ([0i32; NT], [0i32; NT]);
+                    old.table.add(r, stage, &mut a);
+                    m.table.add(q, stage, &mut b);
+                    assert_eq!(a, b, "hash {h:x} stage {stage}");
+                }
+            }
+        }
+        assert!(found > 3000, "{found}");
+        let (mut phrases, mut prefixes, mut clustered) = (0, 0, 0);
+        for i in 0..1200 {
+            let w = format!("w{i}");
+            let h = crate::ner::lexicon::phrase_step(
+                crate::ner::lexicon::PHRASE_START,
+                crate::ner::lexicon::token_key(&w),
+            );
+            let h2 = crate::ner::lexicon::phrase_step(h, crate::ner::lexicon::token_key("w7"));
+            for m in [&new, &in_place] {
+                for h in [h, h2] {
+                    assert_eq!(old.lex.phrase(h), m.lex.phrase(h), "{w}");
+                    assert_eq!(old.lex.is_prefix(h), m.lex.is_prefix(h), "{w}");
+                }
+                assert_eq!(
+                    old.lex.cluster(&w).map(|p| (p.bits, p.depth)),
+                    m.lex.cluster(&w).map(|p| (p.bits, p.depth))
+                );
+            }
+            phrases += usize::from(old.lex.phrase(h) != 0);
+            prefixes += usize::from(old.lex.is_prefix(h));
+            clustered += usize::from(old.lex.cluster(&w).is_some());
+        }
+        assert!(
+            phrases > 500 && prefixes > 500 && clustered == 1000,
+            "{phrases} {prefixes} {clustered}"
+        );
+        assert_eq!(old.s2.rows, new.s2.rows);
+        assert_eq!(old.s1.tr.trans, new.s1.tr.trans);
+        assert_eq!(old.s1.scale.to_bits(), new.s1.scale.to_bits());
+    }
+
+    /// Cut or damaged model files are errors or wrong models, never panics.
+    #[cfg(feature = "train")]
+    #[test]
+    fn damaged_files_do_not_panic() {
+        let (v3, model) = random_model(11);
+        let v4 = model.to_bytes();
+        for file in [&v3, &v4] {
+            for cut in (0..file.len()).step_by(97).chain([file.len() - 1]) {
+                let _ = Model::from_bytes(&file[..cut]);
+            }
+            let mut bad = file.clone();
+            for i in (40..bad.len()).step_by(13) {
+                bad[i] ^= 0x5A;
+            }
+            if let Ok(m) = Model::from_bytes(&bad) {
+                for k in 0..2000u64 {
+                    let mut acc = [0i32; NT];
+                    m.table.add(
+                        m.table.find(k.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+                        1,
+                        &mut acc,
+                    );
+                }
+            }
+        }
     }
 
     #[test]

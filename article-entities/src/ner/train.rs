@@ -919,5 +919,5 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
     );
     log(&info);
     model.info = info.clone();
-    Ok((model.to_bytes(&s1, &s2), info))
+    Ok((model.to_bytes(), info))
 }
