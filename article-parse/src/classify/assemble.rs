@@ -169,7 +169,7 @@ fn title_echo(blocks: &[Block], k: usize) -> bool {
         && x.len() >= 8
         && x.len() < 300
         && x.len() <= t.len()
-        && (t.starts_with(x) || (x.len() * 2 >= t.len() && t.contains(x)))
+        && (t.starts_with(x) || (x.len() * 2 >= t.len() && super::contains_short(t, x)))
 }
 
 /// Share of capitalised words.

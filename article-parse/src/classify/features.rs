@@ -118,6 +118,26 @@ fn pack_ascii_word(bytes: &[u8], start: usize, len: usize) -> u128 {
     (u128::from_le_bytes(buf) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask
 }
 
+/// [`pack_ascii_word`] for a word of at most 8 bytes, as the low half of the key.
+#[inline]
+fn pack_ascii_word8(bytes: &[u8], start: usize, len: usize) -> u64 {
+    let mut buf = [0u8; 8];
+    match bytes.get(start..start + 8) {
+        Some(window) => buf.copy_from_slice(window),
+        None => {
+            let tail = bytes.get(start..).unwrap_or(&[]);
+            let n = tail.len().min(8);
+            buf[..n].copy_from_slice(&tail[..n]);
+        }
+    }
+    let mask = if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    (u64::from_le_bytes(buf) | 0x2020_2020_2020_2020) & mask
+}
+
 /// Whether the word `w` (at most `lang.longest_stopword` bytes) is a stopword of `lang`.
 #[inline]
 fn is_stopword(w: &str, lang: &Language) -> bool {
@@ -333,7 +353,7 @@ impl Shape {
     }
 
     /// Counts the word `text[w.start..end]` and looks it up in the stopwords.
-    #[inline]
+    #[inline(always)]
     fn end_word(&mut self, text: &str, end: usize, w: Word, check_stop: bool, lang: &Language) {
         self.words += 1;
         if w.first & ALPHA != 0 {
@@ -346,15 +366,16 @@ impl Shape {
         if !check_stop || len > lang.longest_stopword {
             return;
         }
-        let hit = if w.ascii && len <= 16 {
+        let hit = if w.ascii && len <= 8 {
+            lang.packed8
+                .contains(pack_ascii_word8(text.as_bytes(), w.start, len))
+        } else if w.ascii && len <= 16 {
             lang.packed
                 .contains(pack_ascii_word(text.as_bytes(), w.start, len))
         } else {
             is_stopword(&text[w.start..end], lang)
         };
-        if hit {
-            self.stop += 1;
-        }
+        self.stop += u32::from(hit);
     }
 
     /// Whether the block reads like running prose.
@@ -717,7 +738,7 @@ fn echoes_title(text: &str, title: &str) -> bool {
         || (text.len() >= 8
             && text.len() * 2 >= title.len()
             && text.len() <= title.len()
-            && title.contains(text))
+            && super::contains_short(title, text))
 }
 
 /// The mean of `values[lo..hi]` leaving out block `k` (0 when nothing is left), summed

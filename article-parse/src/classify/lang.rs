@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::block::Block;
-use crate::packed::{PackedSet, pack};
+use crate::packed::{PackedSet, PackedSet8, pack};
 
 /// Most bytes of text given to the language detector.
 pub(crate) const SAMPLE_BYTES: usize = 1024;
@@ -54,6 +54,8 @@ pub(crate) struct Language {
     pub longest_stopword: usize,
     /// The ASCII stopwords packed with [`pack`], for a fast lookup.
     pub packed: PackedSet,
+    /// The same words of at most 8 bytes, for a cheaper lookup of short words.
+    pub packed8: PackedSet8,
     /// Whether every stopword is ASCII (then a word with a non-ASCII char is none, unless
     /// lower case makes it ASCII, which only U+212A KELVIN SIGN does).
     pub ascii_only: bool,
@@ -185,12 +187,14 @@ impl Language {
             .unwrap_or(0)
             .min(MAX_STOPWORD);
         let packed = PackedSet::new(stopwords.iter().filter_map(|w| pack(w.as_bytes())));
+        let packed8 = PackedSet8::new(stopwords.iter().filter_map(|w| pack(w.as_bytes())));
         let ascii_only = stopwords.iter().all(|w| w.is_ascii());
         Language {
             code: Some(code),
             stopwords,
             longest_stopword,
             packed,
+            packed8,
             ascii_only,
         }
     }

@@ -131,6 +131,28 @@ pub(crate) fn extract_blocks(blocks: &[Block], limits: &Limits, article: &mut Ar
     }
 }
 
+/// `hay.contains(needle)` for short strings: candidate positions by `memchr` on the
+/// needle's first byte, compared in place (no searcher to build); past a few candidates,
+/// the standard search, so the cost stays linear.
+pub(crate) fn contains_short(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    let Some(last_start) = h.len().checked_sub(n.len()) else {
+        return false;
+    };
+    for (tries, p) in memchr::memchr_iter(first, &h[..=last_start]).enumerate() {
+        if tries >= 8 {
+            return hay.contains(needle);
+        }
+        if h.get(p..p + n.len()) == Some(n) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether a block hint marks a heading.
 pub(crate) fn is_heading_hint(hint: BlockHint) -> bool {
     matches!(hint, BlockHint::Heading(_))
@@ -152,6 +174,34 @@ mod tests {
 
     fn blocks(texts: &[&str]) -> Vec<Block<'static>> {
         texts.iter().filter_map(|t| Block::new(t, None)).collect()
+    }
+
+    #[test]
+    fn contains_short_agrees_with_contains() {
+        let hays = [
+            "",
+            "a",
+            "aaaaaaaaaaaaaaaaaaaaab",
+            "Russia urges restraint | Daily",
+            "ééé",
+        ];
+        let needles = [
+            "",
+            "a",
+            "aab",
+            "ab",
+            "b",
+            "Daily",
+            "restraint |",
+            "é",
+            "éé",
+            "x",
+        ];
+        for h in hays {
+            for n in needles {
+                assert_eq!(contains_short(h, n), h.contains(n), "{h:?} {n:?}");
+            }
+        }
     }
 
     #[test]

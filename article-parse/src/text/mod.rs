@@ -124,7 +124,8 @@ fn spaces1(i: &str) -> IResult<&str, &str> {
 /// spaces. One pass over the line ends with `memchr`; linear time.
 fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    // One line per line end, and one after the last: no reallocation.
+    let mut out = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
     let mut at = 0;
     let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
     while at < bytes.len() {
@@ -242,7 +243,8 @@ fn is_wrapped(text: &str, a: &Line, b: &Line, w: usize) -> bool {
 pub fn text_blocks(text: &str) -> Vec<Block<'_>> {
     let lines = lines(text);
     let width = wrap_width(text, &lines);
-    let mut blocks = Vec::with_capacity(lines.len() / 2 + 1);
+    // At most one block per non-blank line: no reallocation.
+    let mut blocks = Vec::with_capacity(lines.iter().filter(|l| !l.is_blank()).count());
     let mut i = 0;
     while i < lines.len() {
         let first = lines[i];
@@ -343,73 +345,47 @@ fn join_lines(text: &str, lines: &[Line], start: usize) -> Option<String> {
 /// or control chars are single ASCII spaces between other chars.
 fn is_collapsed(piece: &str) -> bool {
     let bytes = piece.as_bytes();
-    // ASCII (DEL included): no C0 control and no double space. Branch-free scans that
-    // vectorise.
-    if bytes.is_ascii() {
-        let controls = bytes.iter().fold(false, |acc, &b| acc | (b < 0x20));
-        let doubles = bytes
-            .iter()
-            .zip(bytes.iter().skip(1))
-            .fold(false, |acc, (&a, &b)| acc | ((a == b' ') & (b == b' ')));
-        return !controls
-            && !doubles
-            && bytes.first() != Some(&b' ')
-            && bytes.last() != Some(&b' ');
-    }
-    // Byte classes: 0 plain, 1 space, 2 always rewritten (tab, C0 control),
-    // 3 DEL (kept in ASCII text only), 4 lead byte of a char that may be a space or control.
-    const fn class(b: u8) -> u8 {
-        match b {
-            b' ' => 1,
-            0..0x20 => 2,
-            0x7f => 3,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => 4,
-            _ => 0,
-        }
-    }
-    static CLASS: [u8; 256] = {
-        let mut t = [0u8; 256];
-        let mut b = 0;
-        while b < 256 {
-            #[allow(clippy::cast_possible_truncation)]
-            {
-                t[b] = class(b as u8);
-            }
-            b += 1;
-        }
-        t
-    };
-    if bytes.first() == Some(&b' ') {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut del = false;
-    let mut prev_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match CLASS[usize::from(b)] {
-            0 => prev_space = false,
-            1 => {
-                if prev_space {
-                    return false;
-                }
-                prev_space = true;
-            }
-            2 => return false,
-            3 => {
-                del = true;
-                prev_space = false;
-            }
-            _ => {
-                // `i` is at a lead byte, so a char boundary.
-                if piece[i..].chars().next().is_some_and(is_edge) {
-                    return false;
-                }
-                prev_space = false;
-            }
-        }
+    // Branch-free scans that vectorise: C0 controls (tab included), DEL, double spaces.
+    let controls = bytes.iter().fold(false, |acc, &b| acc | (b < 0x20));
+    let doubles = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |acc, (&a, &b)| acc | ((a == b' ') & (b == b' ')));
+    if controls || doubles {
+        return false;
+    }
+    if bytes.is_ascii() {
+        // A DEL is kept in ASCII text.
+        return true;
     }
     // A DEL is a control char: the general path turns it into a space, except in an
     // ASCII piece, which is appended as is.
-    !prev_space && (!del || piece.is_ascii())
+    if memchr::memchr(0x7f, bytes).is_some() {
+        return false;
+    }
+    // Other space and control chars start with one of five lead bytes (never a
+    // continuation byte, so each hit is a char).
+    !memchr::memchr3_iter(0xc2, 0xe2, 0xe3, bytes)
+        .chain(memchr::memchr2_iter(0xe1, 0xef, bytes))
+        .any(|i| edge_at(bytes, i))
+}
+
+/// Whether the char that starts at `bytes[i]` is trimmed by [`is_edge`], from its bytes:
+/// U+0080..=U+00A0 (C1 controls, NEL, NBSP), U+1680, U+2000..=U+200C, U+2028, U+2029,
+/// U+202F, U+205F, U+2060, U+3000, U+FEFF (a test checks every char).
+#[inline]
+fn edge_at(bytes: &[u8], i: usize) -> bool {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match (at(0), at(1), at(2)) {
+        (0xc2, b, _) => (0x80..=0xa0).contains(&b),
+        (0xe1, 0x9a, 0x80) | (0xe3, 0x80, 0x80) | (0xef, 0xbb, 0xbf) => true,
+        (0xe2, 0x80, c) => c <= 0x8c || matches!(c, 0xa8 | 0xa9 | 0xaf),
+        (0xe2, 0x81, c) => matches!(c, 0x9f | 0xa0),
+        _ => false,
+    }
 }
 
 /// Appends `piece` (one trimmed line) with its runs of spaces collapsed to one space.
@@ -514,6 +490,16 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn edge_bytes_agree_with_edge_chars() {
+        for c in '\u{80}'..=char::MAX {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let lead = matches!(b[0], 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef);
+            assert_eq!(lead && edge_at(b, 0), is_edge(c), "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]
