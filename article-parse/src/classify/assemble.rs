@@ -9,7 +9,7 @@ use crate::block::{Block, BlockHint};
 /// Whether a recogniser claims the block as non-body outright (a labelled boilerplate
 /// line, a caption, a byline, a timestamp).
 pub(crate) fn claimed(info: &BlockInfo) -> bool {
-    let h = &info.hits;
+    let h = info.hits();
     let prose = info.shape.is_prose();
     h.boilerplate.is_some_and(|b| !b.inside)
         || (!prose && (h.caption.is_some() || h.byline.is_some() || h.timestamp.is_some()))
@@ -17,7 +17,7 @@ pub(crate) fn claimed(info: &BlockInfo) -> bool {
 
 /// The role of a block that a recogniser names, if any.
 fn recognised(info: &BlockInfo) -> Option<(Role, &'static str)> {
-    let h = &info.hits;
+    let h = info.hits();
     let prose = info.shape.is_prose();
     if let Some(b) = h.boilerplate.filter(|b| !b.inside) {
         return Some((Role::Removed(b.kind), b.reason));
@@ -91,7 +91,7 @@ pub(crate) fn roles(
                 ),
             }
         } else if let Some((role, reason)) = recognised(info) {
-            section = match (role, info.hits.boilerplate) {
+            section = match (role, info.hits().boilerplate) {
                 (Role::Removed(kind), Some(b)) if b.header => {
                     Some((kind, "listed under a section heading"))
                 }
@@ -99,13 +99,13 @@ pub(crate) fn roles(
                 _ => section,
             };
             (role, reason)
-        } else if let Some(b) = info.hits.boilerplate {
+        } else if let Some(b) = info.hits().boilerplate {
             // Only a telltale phrase inside, but the block scored as boilerplate anyway.
             if section.is_some_and(|(s, _)| s != b.kind) {
                 section = None;
             }
             (Role::Removed(b.kind), b.reason)
-        } else if info.hits.author_bio {
+        } else if info.hits().author_bio {
             (Role::Removed(RemovedKind::AuthorBio), "author biography")
         } else if k == 0 {
             (Role::Title, "page title (first line of the dump)")
@@ -242,7 +242,7 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
         match verdict.role {
             Role::Body(kind) => {
                 if article.metadata.dateline.is_none() && article.paragraphs().is_empty() {
-                    article.metadata.dateline = info.hits.dateline.as_deref().cloned();
+                    article.metadata.dateline = info.hits().dateline.as_deref().cloned();
                 }
                 if article
                     .try_push_paragraph(kind, block.text(), block.source())
@@ -284,12 +284,12 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
             Role::Removed(kind) => {
                 let near_top = first_body.is_none_or(|f| k < f + 3);
                 if kind == RemovedKind::Byline && article.metadata.authors.is_empty() {
-                    if let Some(authors) = &info.hits.byline {
+                    if let Some(authors) = &info.hits().byline {
                         article.metadata.authors.clone_from(authors);
                     }
                 }
                 if kind == RemovedKind::Timestamp && near_top {
-                    if let Some(ts) = &info.hits.timestamp {
+                    if let Some(ts) = &info.hits().timestamp {
                         let better = !ts.updated || article.metadata.published.is_none();
                         if article.metadata.published.is_none() || (better && !ts.updated) {
                             article.metadata.published = Some(ts.iso.clone());
@@ -305,7 +305,7 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
                 related_headline = (kind == RemovedKind::Related
                     && !info.shape.truncated
                     && !info.shape.terminal
-                    && !info.hits.boilerplate.is_some_and(|b| b.header))
+                    && !info.hits().boilerplate.is_some_and(|b| b.header))
                 .then(|| (titlecase(info), info.shape.chars));
                 push_removed(&mut article.removed, kind, verdict.reason, block, merge);
             }
@@ -316,7 +316,7 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
     if article.metadata.authors.is_empty() {
         if let Some(f) = first_body {
             for k in f.saturating_sub(4)..f {
-                if infos[k].hits.name_line {
+                if infos[k].hits().name_line {
                     article.metadata.authors = vec![blocks[k].text().to_owned()];
                     if let Some(r) = article
                         .removed

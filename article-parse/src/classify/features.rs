@@ -569,9 +569,36 @@ fn is_finder() -> &'static memchr::memmem::Finder<'static> {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct BlockInfo {
     pub shape: Shape,
-    pub hits: Hits,
+    /// What the recognisers found; `None` when they found nothing (most blocks: a page
+    /// has one info per block, so they are kept small).
+    found: Option<Box<Hits>>,
     /// How many blocks of the page have the same text.
     pub copies: u32,
+}
+
+impl BlockInfo {
+    /// The info of a block with this shape, recogniser hits and copy count.
+    pub(crate) fn new(shape: Shape, hits: Hits, copies: u32) -> BlockInfo {
+        BlockInfo {
+            shape,
+            found: (hits != Hits::default()).then(|| Box::new(hits)),
+            copies,
+        }
+    }
+
+    /// What the recognisers found.
+    pub(crate) fn hits(&self) -> &Hits {
+        static NONE: Hits = Hits {
+            boilerplate: None,
+            caption: None,
+            byline: None,
+            timestamp: None,
+            dateline: None,
+            name_line: false,
+            author_bio: false,
+        };
+        self.found.as_deref().unwrap_or(&NONE)
+    }
 }
 
 /// Computes shapes, recogniser hits and duplicate counts for all blocks.
@@ -582,11 +609,8 @@ pub(crate) fn infos(blocks: &[Block], lang: &Language) -> Vec<BlockInfo> {
         .zip(copies)
         .map(|(b, copies)| {
             let shape = Shape::of(b.text(), lang);
-            BlockInfo {
-                hits: Hits::of(b.text(), &shape),
-                shape,
-                copies,
-            }
+            let hits = Hits::of(b.text(), &shape);
+            BlockInfo::new(shape, hits, copies)
         })
         .collect()
 }
@@ -807,7 +831,7 @@ pub(crate) fn for_each_vector(
         let b = &blocks[k];
         let info = &infos[k];
         let s = &info.shape;
-        let h = &info.hits;
+        let h = info.hits();
         let prev_ln = window(k, k.saturating_sub(2), k, &ln_words);
         let next_ln = window(k, k + 1, (k + 3).min(n), &ln_words);
         let near_stop = window(k, k.saturating_sub(2), (k + 3).min(n), &stop_ratio);

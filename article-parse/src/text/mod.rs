@@ -27,7 +27,7 @@ use nom::{IResult, Parser, branch::alt, bytes::complete::tag, combinator::recogn
 
 use crate::block::{Block, BlockHint, is_space};
 
-/// One line of the dump: byte offsets of its content with edge spaces trimmed.
+/// One non-blank line of the dump: byte offsets of its content with edge spaces trimmed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Line {
     /// Start of the trimmed content (bytes into the dump).
@@ -36,12 +36,8 @@ struct Line {
     end: usize,
     /// Length of the trimmed content in chars.
     chars: usize,
-}
-
-impl Line {
-    fn is_blank(&self) -> bool {
-        self.start == self.end
-    }
+    /// Whether one or more blank lines come right before it.
+    gap_before: bool,
 }
 
 /// `eol`: a CRLF, LF or lone CR line ending.
@@ -121,11 +117,15 @@ fn spaces1(i: &str) -> IResult<&str, &str> {
 }
 
 /// Splits the dump into lines (the `line` rule, repeated), trimming each line's edge
-/// spaces. One pass over the line ends with `memchr`; linear time.
+/// spaces, and keeps the non-blank ones (each knows whether blank lines came before it:
+/// that is all the block rules ask of blank lines). One pass over the line ends with
+/// `memchr`; linear time, and memory for the text lines only.
 fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    // One line per line end, and one after the last: no reallocation.
+    // At most one line per line end, and one after the last: no reallocation (capacity
+    // that is not written to costs no memory).
     let mut out = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
+    let mut gap = false;
     let mut at = 0;
     let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
     while at < bytes.len() {
@@ -138,7 +138,17 @@ fn lines(text: &str) -> Vec<Line> {
             }
         };
         // '\n' and '\r' are ASCII, so `at` and `end` are char boundaries.
-        out.push(trim_line(&text[at..end], at));
+        let (start, end_, chars) = trim_line(&text[at..end], at);
+        if start == end_ {
+            gap = true;
+        } else {
+            out.push(Line {
+                start,
+                end: end_,
+                chars,
+                gap_before: std::mem::take(&mut gap),
+            });
+        }
         at = match bytes.get(end) {
             Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
             Some(_) => end + 1,
@@ -159,8 +169,9 @@ fn is_solid_byte(b: u8) -> bool {
     (0x21..0x7f).contains(&b) || (b >= 0x80 && !matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef))
 }
 
-/// The trimmed extent of `content`, which starts at byte `at` of the dump.
-fn trim_line(content: &str, at: usize) -> Line {
+/// The trimmed extent of `content`, which starts at byte `at` of the dump: start, end
+/// (bytes into the dump) and length in chars.
+fn trim_line(content: &str, at: usize) -> (usize, usize, usize) {
     let b = content.as_bytes();
     let lead = if b.first().is_some_and(|&x| is_solid_byte(x)) {
         0
@@ -181,11 +192,7 @@ fn trim_line(content: &str, at: usize) -> Line {
     } else {
         trimmed.chars().count()
     };
-    Line {
-        start: at + lead,
-        end: at + lead + len,
-        chars,
-    }
+    (at + lead, at + lead + len, chars)
 }
 
 /// Smallest wrap width considered: narrower "wrapping" is a list of short lines.
@@ -204,7 +211,7 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     let mut followed: Vec<usize> = Vec::new();
     for pair in lines.windows(2) {
         if let [a, b] = pair {
-            if !a.is_blank() && !b.is_blank() && (MIN_WRAP..=MAX_WRAP).contains(&a.chars) {
+            if !b.gap_before && (MIN_WRAP..=MAX_WRAP).contains(&a.chars) {
                 followed.push(a.chars);
             }
         }
@@ -243,26 +250,21 @@ fn is_wrapped(text: &str, a: &Line, b: &Line, w: usize) -> bool {
 pub fn text_blocks(text: &str) -> Vec<Block<'_>> {
     let lines = lines(text);
     let width = wrap_width(text, &lines);
-    // At most one block per non-blank line: no reallocation.
-    let mut blocks = Vec::with_capacity(lines.iter().filter(|l| !l.is_blank()).count());
+    // At most one block per line: no reallocation.
+    let mut blocks = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        let first = lines[i];
-        if first.is_blank() {
-            i += 1;
-            continue;
-        }
-        let tight_before = i > 0 && !lines[i - 1].is_blank();
+        let tight_before = i > 0 && !lines[i].gap_before;
         let mut last = i;
         if let Some(w) = width {
             while last + 1 < lines.len()
-                && !lines[last + 1].is_blank()
+                && !lines[last + 1].gap_before
                 && is_wrapped(text, &lines[last], &lines[last + 1], w)
             {
                 last += 1;
             }
         }
-        let tight_after = last + 1 < lines.len() && !lines[last + 1].is_blank();
+        let tight_after = last + 1 < lines.len() && !lines[last + 1].gap_before;
         if let Some(block) = make_block(text, &lines[i..=last], tight_before, tight_after) {
             blocks.push(block);
         }
@@ -507,16 +509,22 @@ mod tests {
         for text in tricky_lines() {
             let mut want = Vec::new();
             let mut rest = text.as_str();
+            let mut gap = false;
             while let Ok((next, content)) = line(rest) {
                 let at = text.len() - rest.len();
                 let t = content.trim_matches(is_edge);
                 let lead = content.len() - content.trim_start_matches(is_edge).len();
-                want.push((at + lead, at + lead + t.len(), t.chars().count()));
+                if t.is_empty() {
+                    gap = true;
+                } else {
+                    want.push((at + lead, at + lead + t.len(), t.chars().count(), gap));
+                    gap = false;
+                }
                 rest = next;
             }
             let got: Vec<_> = lines(&text)
                 .iter()
-                .map(|l| (l.start, l.end, l.chars))
+                .map(|l| (l.start, l.end, l.chars, l.gap_before))
                 .collect();
             assert_eq!(got, want, "{text:?}");
         }
