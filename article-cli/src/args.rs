@@ -34,7 +34,7 @@ pub(crate) struct NerArgs {
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
 
-    /// A model file to use instead of the embedded one.
+    /// A model file to use instead of the embedded one (compressed or not).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
 }
@@ -85,12 +85,12 @@ pub(crate) struct TrainNerArgs {
     #[arg(long, default_value_t = 0.03)]
     pub prune: f32,
 
-    /// Where to write the model.
+    /// Where to write the model (compressed: an LZ4 frame, as the crate embeds it).
     #[arg(
         short,
         long,
         value_name = "OUT",
-        default_value = "article-entities/model/ner.model"
+        default_value = "article-entities/model/ner.model.lz4"
     )]
     pub output: PathBuf,
 }

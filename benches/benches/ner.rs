@@ -85,7 +85,7 @@ fn bench(c: &mut Criterion<cpu::ThreadCpu>) {
         })
     });
     g.finish();
-    let bytes = std::fs::read(workspace().join("article-entities/model/ner.model")).unwrap();
+    let bytes = std::fs::read(workspace().join("article-entities/model/ner.model.lz4")).unwrap();
     let mut g = c.benchmark_group("ner-model");
     g.sample_size(10);
     g.bench_function("load", |b| {

@@ -89,9 +89,14 @@ impl std::fmt::Display for IobTag {
     }
 }
 
-/// The NER model bundled with the crate (feature `model`, on by default).
+/// The NER model bundled with the crate (feature `model`, on by default), compressed.
 #[cfg(feature = "model")]
-static EMBEDDED_BYTES: &[u8] = include_bytes!("../../model/ner.model");
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../model/ner.model.lz4");
+
+/// The embedded model decompressed (once, on first use): the model reads its weight
+/// table and lexicon maps in place, here.
+#[cfg(feature = "model")]
+static EMBEDDED_RAW: OnceLock<Vec<u8>> = OnceLock::new();
 
 static EMBEDDED: OnceLock<std::result::Result<Arc<Model>, String>> = OnceLock::new();
 
@@ -139,7 +144,8 @@ impl Recognizer {
         }
     }
 
-    /// Loads a model file (as written by the trainer).
+    /// Loads a model file: as written by the trainer (compressed, an LZ4 frame), or
+    /// uncompressed (format versions 4, 3 and 2).
     ///
     /// # Errors
     /// When the file cannot be read or is not a model.
@@ -154,7 +160,8 @@ impl Recognizer {
         Recognizer::from_bytes(&bytes)
     }
 
-    /// Loads a model from the bytes of a model file.
+    /// Loads a model from the bytes of a model file, compressed or not (see
+    /// [`Recognizer::from_path`]).
     ///
     /// # Errors
     /// When the bytes are not a model.
@@ -170,6 +177,13 @@ impl Recognizer {
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
         self.model.to_bytes()
+    }
+
+    /// The model as a compressed model file, as the trainer writes it and the crate
+    /// embeds it: [`Recognizer::to_bytes`] in one LZ4 frame.
+    #[must_use]
+    pub fn to_compressed_bytes(&self) -> Vec<u8> {
+        model::compress(&self.model.to_bytes())
     }
 
     /// A description of the model: what it was trained on, its dev score, its sizes.
@@ -315,9 +329,14 @@ fn write_iob2(tags: &[u8], out: &mut [IobTag]) {
 
 #[cfg(feature = "model")]
 fn load_embedded() -> std::result::Result<Arc<Model>, String> {
-    Model::from_static(EMBEDDED_BYTES)
-        .map(Arc::new)
-        .map_err(|e| format!("embedded model: {}", e.0))
+    let err = |e: model::FormatError| format!("embedded model: {}", e.0);
+    let raw: &'static [u8] = if model::is_compressed(EMBEDDED_BYTES) {
+        let raw = model::decompress(EMBEDDED_BYTES).map_err(err)?;
+        EMBEDDED_RAW.get_or_init(|| raw)
+    } else {
+        EMBEDDED_BYTES
+    };
+    Model::from_static(raw).map(Arc::new).map_err(err)
 }
 
 #[cfg(not(feature = "model"))]

@@ -14,6 +14,10 @@
 //! hash) the varint delta of its hash, a varint bit mask of its non-zero tags and their
 //! zigzag-varint `i16` values (real weight = value × scale). Version 2 files (the version-3
 //! bytes with the magic `b"ARTNER\0\x02"`, zlib-compressed) are still read too.
+//!
+//! Compressed files (what the trainer writes and the crate embeds): a standard LZ4 frame
+//! (`lz4 -d` gives the raw file) of a version-4 (or 3) file, written by [`compress`] and
+//! read by [`decompress`], sniffed by the frame's magic number.
 
 use std::io::Read;
 
@@ -26,6 +30,50 @@ const MAGIC: &[u8; 8] = b"ARTNER\0\x04";
 const MAGIC_V3: &[u8; 8] = b"ARTNER\0\x03";
 /// The magic of version 2 files (the version-3 layout, zlib-compressed).
 const MAGIC_V2: &[u8; 8] = b"ARTNER\0\x02";
+/// The magic number of an LZ4 frame (`0x184D2204`, little-endian).
+const LZ4_MAGIC: &[u8; 4] = &[0x04, 0x22, 0x4D, 0x18];
+
+/// Whether `bytes` start like a compressed model file (an LZ4 frame).
+pub(crate) fn is_compressed(bytes: &[u8]) -> bool {
+    bytes.starts_with(LZ4_MAGIC)
+}
+
+/// A model file compressed as the trainer writes it: one LZ4 frame of 256 KiB
+/// independent blocks with the content size and no checksums (the encoder of `lz4_flex`,
+/// deterministic for a given version of it).
+pub(crate) fn compress(raw: &[u8]) -> Vec<u8> {
+    use lz4_flex::frame::{BlockMode, BlockSize, FrameEncoder, FrameInfo};
+    use std::io::Write;
+    let info = FrameInfo::new()
+        .block_size(BlockSize::Max256KB)
+        .block_mode(BlockMode::Independent)
+        .content_size(u64::try_from(raw.len()).ok());
+    let mut enc = FrameEncoder::with_frame_info(info, Vec::with_capacity(raw.len() / 2 + 64));
+    // writing to a Vec cannot fail; an error would leave a truncated frame that fails to load
+    let _ = enc.write_all(raw);
+    enc.finish().unwrap_or_default()
+}
+
+/// The raw model file inside a compressed one (one LZ4 frame; the size it announces only
+/// sizes the buffer, capped at what LZ4's ratio allows).
+pub(crate) fn decompress(bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
+    // the frame descriptor: flags, then with the content-size flag (0x08) the size after
+    // one more byte (block descriptor)
+    let announced = match (bytes.get(4), bytes.get(6..14)) {
+        (Some(flg), Some(size)) if flg & 0x08 != 0 => {
+            let mut le = [0u8; 8];
+            le.copy_from_slice(size);
+            usize::try_from(u64::from_le_bytes(le)).unwrap_or(0)
+        }
+        _ => 0,
+    };
+    let cap = announced.min(bytes.len().saturating_mul(256));
+    let mut raw = Vec::with_capacity(cap);
+    lz4_flex::frame::FrameDecoder::new(bytes)
+        .read_to_end(&mut raw)
+        .map_err(|e| FormatError(format!("bad compressed model: {e}")))?;
+    Ok(raw)
+}
 
 /// Why a model could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,11 +260,12 @@ fn slot_of(h: u64, mask: usize) -> usize {
 }
 
 /// The bytes a [`Table`] or a lexicon map lives in: the embedded model file's (used where
-/// they are, no copy) or its own.
+/// they are, no copy), its own, or a range of a loaded model file's (shared, no copy).
 #[derive(Debug, Clone)]
 pub(crate) enum Bytes {
     Static(&'static [u8]),
     Owned(Vec<u8>),
+    Shared(std::sync::Arc<Vec<u8>>, usize, usize),
 }
 
 impl Default for Bytes {
@@ -231,6 +280,7 @@ impl Bytes {
         match self {
             Bytes::Static(b) => b,
             Bytes::Owned(v) => v,
+            Bytes::Shared(v, start, end) => v.get(*start..*end).unwrap_or(&[]),
         }
     }
 }
@@ -528,8 +578,9 @@ impl Model {
         }
     }
 
-    /// Loads a model file that lives as long as the program (the embedded one): its
-    /// weight table is used in place.
+    /// Loads a raw model file that lives as long as the program (the embedded one, once
+    /// decompressed): its weight table is used in place.
+    #[cfg(any(feature = "model", all(test, feature = "train")))]
     pub(crate) fn from_static(bytes: &'static [u8]) -> Result<Model, FormatError> {
         if bytes.starts_with(MAGIC) {
             return Model::from_v4(bytes, Bytes::Static);
@@ -537,10 +588,37 @@ impl Model {
         Model::from_bytes(bytes)
     }
 
-    /// Loads a model file.
+    /// Loads a model file, compressed or not.
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, FormatError> {
+        if is_compressed(bytes) {
+            let raw = decompress(bytes)?;
+            if is_compressed(&raw) {
+                return Err(FormatError("compressed twice".into()));
+            }
+            return Model::from_owned(raw);
+        }
+        Model::from_raw(bytes)
+    }
+
+    /// Loads a model file from a buffer of its own: a version-4 file's table and lexicon
+    /// maps are used in place, in the buffer.
+    fn from_owned(raw: Vec<u8>) -> Result<Model, FormatError> {
+        if !raw.starts_with(MAGIC) {
+            return Model::from_raw(&raw);
+        }
+        let buf = std::sync::Arc::new(raw);
+        let base = buf.as_ptr() as usize;
+        // each section is a sub-slice of `buf`: share the buffer, keep its range
+        Model::from_v4(&buf, |t| {
+            let start = (t.as_ptr() as usize).wrapping_sub(base);
+            Bytes::Shared(buf.clone(), start, start + t.len())
+        })
+    }
+
+    /// Loads an uncompressed model file.
+    fn from_raw(bytes: &[u8]) -> Result<Model, FormatError> {
         if bytes.starts_with(MAGIC) {
-            return Model::from_v4(bytes, |t| Bytes::Owned(t.to_vec()));
+            return Model::from_owned(bytes.to_vec());
         }
         if bytes.starts_with(MAGIC_V3) {
             return Model::from_v3(bytes);
@@ -1298,13 +1376,43 @@ mod tests {
         assert_eq!(old.s1.scale.to_bits(), new.s1.scale.to_bits());
     }
 
+    /// Compressed files (of version 4 or 3) load into the same model, in place in the
+    /// decompressed buffer; compression is deterministic; a frame inside a frame is refused.
+    #[cfg(feature = "train")]
+    #[test]
+    fn compressed_files_load() {
+        let (v3, model) = random_model(5);
+        let v4 = model.to_bytes();
+        let lz4 = compress(&v4);
+        assert!(is_compressed(&lz4) && !is_compressed(&v4) && !is_compressed(&v3));
+        assert!(lz4.len() < v4.len(), "{} {}", lz4.len(), v4.len());
+        assert_eq!(compress(&v4), lz4);
+        assert_eq!(decompress(&lz4).unwrap(), v4);
+        let loaded = Model::from_bytes(&lz4).unwrap();
+        assert!(matches!(loaded.table.bytes, Bytes::Shared(..)));
+        assert_eq!(loaded.to_bytes(), v4);
+        assert_eq!(Model::from_bytes(&compress(&v3)).unwrap().to_bytes(), v4);
+        assert!(Model::from_bytes(&compress(&lz4)).is_err());
+        assert!(Model::from_bytes(&compress(b"hello")).is_err());
+        assert!(Model::from_bytes(&lz4[..4]).is_err());
+        for k in 0..3000u64 {
+            let h = k.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let (r, q) = (model.table.find(h), loaded.table.find(h));
+            let (mut a, mut b) = ([0i32; NT], [0i32; NT]);
+            model.table.add(r, 1, &mut a);
+            loaded.table.add(q, 1, &mut b);
+            assert_eq!(a, b);
+        }
+    }
+
     /// Cut or damaged model files are errors or wrong models, never panics.
     #[cfg(feature = "train")]
     #[test]
     fn damaged_files_do_not_panic() {
         let (v3, model) = random_model(11);
         let v4 = model.to_bytes();
-        for file in [&v3, &v4] {
+        let lz4 = compress(&v4);
+        for file in [&v3, &v4, &lz4] {
             for cut in (0..file.len()).step_by(97).chain([file.len() - 1]) {
                 let _ = Model::from_bytes(&file[..cut]);
             }

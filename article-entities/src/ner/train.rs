@@ -754,7 +754,8 @@ fn rows_of(keys: &[u64], w: &[f32]) -> Vec<(u64, [f32; NT])> {
         .collect()
 }
 
-/// Trains a model; returns the model file's bytes and a report.
+/// Trains a model; returns the model file's bytes (compressed, as committed in the crate)
+/// and a report.
 ///
 /// # Errors
 /// When an input file cannot be read.
@@ -919,5 +920,5 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
     );
     log(&info);
     model.info = info.clone();
-    Ok((model.to_bytes(), info))
+    Ok((super::model::compress(&model.to_bytes()), info))
 }

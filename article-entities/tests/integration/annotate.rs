@@ -1,5 +1,5 @@
 use article_entities::Annotator;
-use article_model::{Article, BlockKind, Label};
+use article_model::{Article, BlockKind};
 
 #[test]
 fn annotating_keeps_invariants() {
@@ -16,6 +16,7 @@ fn annotating_keeps_invariants() {
 #[cfg(feature = "model")]
 #[test]
 fn entities_land_in_the_article() {
+    use article_model::Label;
     let mut a = Article::new();
     a.push_paragraph(BlockKind::Heading, "Talks in Ankara", None);
     a.push_paragraph(

@@ -27,6 +27,23 @@ fn embedded_model_loads() {
     assert!(r.info().contains("CoNLL-2003"), "{}", r.info());
 }
 
+/// The committed model file is compressed exactly as the trainer writes it (so retraining
+/// reproduces it byte for byte), and loads from its path as the embedded model does.
+#[test]
+fn committed_model_is_the_compressed_form() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("model/ner.model.lz4");
+    let file = std::fs::read(&path).unwrap();
+    let embedded = Recognizer::embedded().unwrap();
+    assert_eq!(embedded.to_compressed_bytes(), file);
+    let raw = embedded.to_bytes();
+    assert!(raw.len() > file.len(), "{} {}", raw.len(), file.len());
+    let loaded = Recognizer::from_path(&path).unwrap();
+    assert_eq!(loaded.to_bytes(), raw);
+    assert_eq!(Recognizer::from_bytes(&raw).unwrap().to_bytes(), raw);
+    let text = "Turkish Defense Minister Hulusi Akar spoke in Ankara.";
+    assert_eq!(loaded.recognize(text), embedded.recognize(text));
+}
+
 #[test]
 fn simple_sentences() {
     let cases: &[(&str, &[(&str, Label)])] = &[
