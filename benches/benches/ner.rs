@@ -85,6 +85,9 @@ fn bench(c: &mut Criterion<cpu::ThreadCpu>) {
         })
     });
     g.finish();
+    // the committed (compressed) model file: decompression and the in-place load, as the
+    // embedded model's first use (except that the allocator reuses the buffer's pages
+    // between iterations, which a fresh process must fault in)
     let bytes = std::fs::read(workspace().join("article-entities/model/ner.model.lz4")).unwrap();
     let mut g = c.benchmark_group("ner-model");
     g.sample_size(10);
