@@ -396,8 +396,8 @@ fn surname_of(words: &[String]) -> Option<&String> {
 }
 
 /// Role and affiliation written right before the mention at `span` ("Turkish Defense
-/// Minister Hulusi Akar"), else a role in an appositive right after it ("Ismail Demir, the
-/// head of a state body, ...").
+/// Minister Hulusi Akar"), else a role in an appositive right after it ("Tomas Verhoeven, the
+/// head of a dockers' union, ...").
 fn role_before(
     body: &str,
     toks: &[words::Tok<'_>],
@@ -460,7 +460,7 @@ fn title_before(
     Some((name.role, name.affiliation))
 }
 
-/// `NAME, the head of a state body overseeing the industry,`: the role phrase, when a role
+/// `NAME, the head of the union that represents the dockers,`: the role phrase, when a role
 /// word is among its first three words (at most 12 tokens, up to `,` `.` `;` `)`).
 fn appositive_role(body: &str, toks: &[words::Tok<'_>], last: usize) -> Option<String> {
     if !toks.get(last + 1)?.is_punct(',') {

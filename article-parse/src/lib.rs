@@ -14,15 +14,15 @@
 //!
 //! ```
 //! use article_parse::{Extractor, InputFormat};
-//! let dump = "Russia urges restraint | Daily Wire\n\nHome\nWorld\nSport\nOpinion\n\n\
-//!     Russia urges restraint\n\n\
-//!     MOSCOW \u{2014} Russia urged Turkey on Thursday to exercise restraint in its reaction to the fighting.\n\n\
-//!     The two foreign ministers discussed the clashes during a telephone conversation, the ministry said.\n\n\
+//! let dump = "Dockers vote on pay offer | Daily Wire\n\nHome\nWorld\nSport\nOpinion\n\n\
+//!     Dockers vote on pay offer\n\n\
+//!     PORT ALDER \u{2014} Dock workers will vote on Friday on a pay offer that could end the strike.\n\n\
+//!     The union and the harbour board discussed the offer during a long meeting, the union said.\n\n\
 //!     Leave a Reply\n\nYour email address will not be published.\n";
 //! let article = Extractor::builder().format(InputFormat::Text).build().extract(dump.as_bytes())?;
 //! assert_eq!(article.paragraphs().len(), 2);
-//! assert_eq!(article.metadata.title.as_deref(), Some("Russia urges restraint"));
-//! assert_eq!(article.metadata.dateline.as_ref().map(|d| d.place.as_str()), Some("MOSCOW"));
+//! assert_eq!(article.metadata.title.as_deref(), Some("Dockers vote on pay offer"));
+//! assert_eq!(article.metadata.dateline.as_ref().map(|d| d.place.as_str()), Some("PORT ALDER"));
 //! assert!(article.removed.iter().any(|r| r.kind == article_model::RemovedKind::CommentForm));
 //! # Ok::<(), article_parse::Error>(())
 //! ```

@@ -717,14 +717,14 @@ mod tests {
     fn role_features_and_the_rest_are_the_context_features() {
         let model = super::super::model::Model::from_bytes(super::super::EMBEDDED_BYTES)
             .expect("the embedded model loads");
-        let text = "BRUSSELS 1996-08-22 \n EU rejects German call to boycott British lamb . \n \
-                    Peter Blackburn \n The European Commission said on Thursday it disagreed \
-                    with German advice to consumers to shun British lamb until scientists \
-                    determine whether mad cow disease can be transmitted to sheep . \n \
-                    Germany 's representative to the EU 's veterinary committee Werner \
-                    Zwingmann said on Wednesday consumers should buy sheepmeat from countries \
-                    other than Britain . \n “ We do n’t support any such recommendation , ” \
-                    said spokesman Nikolaus van der Pas in New York City . \n X";
+        // Our own sentences in CoNLL's shape (dateline, headline, byline, body, quotes).
+        let text = "LISBON 2024-03-14 \n Union rejects Dutch plan to cap Irish beef exports . \n \
+                    Maria Gonzalez \n The Portuguese Agriculture Ministry said on Friday it \
+                    opposed the French proposal to limit imports of Spanish olive oil until \
+                    inspectors finish their review of the harvest . \n Italy 's delegate to \
+                    the UN 's food committee Paolo Rinaldi said on Tuesday farmers should sell \
+                    wheat to markets other than Greece . \n “ We do n’t accept any such \
+                    limit , ” said spokeswoman Anna de la Cruz in Los Angeles . \n X";
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
         for line in text.split('\n') {

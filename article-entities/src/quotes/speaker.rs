@@ -318,7 +318,7 @@ fn post_np(para: &Para<'_>, pieces: &[Piece], idx: usize) -> Option<(Np, bool)> 
     if let Some(np) = attribution_at(toks, a, b) {
         return Some((np, statement));
     }
-    // "… “growing at an alarming rate” and affects every community, Noem said."
+    // "… “getting longer by the week” and hurts every port, Noem said."
     for k in a..b {
         if toks[k].is_punct(',') {
             if let Some(np) = attribution_at(toks, k + 1, b) {
@@ -637,7 +637,7 @@ fn np_backward(toks: &[Tok<'_>], k: usize, lo: usize) -> Option<Np> {
 }
 
 /// The first noun phrase of the clause `lo..hi` that is a name or description, skipping
-/// an introductory phrase ("In a letter in May, Zippy Duvall, the president of ...").
+/// an introductory phrase ("In a letter in May, Jane Roe, the president of ...").
 fn first_np_of_clause(toks: &[Tok<'_>], lo: usize, hi: usize) -> Option<Np> {
     let mut seg_start = lo;
     for k in lo..=hi {

@@ -58,12 +58,12 @@ fn reporting_verb_patterns() {
             "Lopez",
         ),
         (
-            "Hulusi Akar vowed that Armenia will be “brought to account” for it.",
-            "Hulusi Akar",
+            "Lena Kovac vowed that Northland will be “held fully responsible” for it.",
+            "Lena Kovac",
         ),
         (
-            "The Armenian Foreign Ministry branded Turkey a “security threat to the region.”",
-            "the Armenian Foreign Ministry",
+            "The Northland Transport Ministry branded the board a “danger to the whole coast.”",
+            "the Northland Transport Ministry",
         ),
         (
             "Hulusi Akar, the defense minister, said: “We are ready for it.”",
@@ -92,7 +92,7 @@ fn reporting_verb_patterns() {
             "Lopez",
         ),
         (
-            "The crisis is “growing at an alarming rate” and worse, Noem said.",
+            "The backlog is “getting longer by the week” and worse, Noem said.",
             "Noem",
         ),
         (
@@ -113,16 +113,16 @@ fn short_names_become_full_names() {
 
 #[test]
 fn statement_and_it_are_their_author() {
-    let text = "“We talked about the border today,” the Russian Foreign Ministry said in a \
-                statement. “They agreed to develop cooperation,” added the statement.";
+    let text = "“We talked about the pay offer today,” the Harbour Workers Council said in a \
+                statement. “Both sides agreed to meet again,” added the statement.";
     let got = said(text);
-    assert_eq!(got[1].1.as_deref(), Some("the Russian Foreign Ministry"));
+    assert_eq!(got[1].1.as_deref(), Some("the Harbour Workers Council"));
 
-    let text = "Turkey’s National Security Council condemned the attack in a statement. It \
-                said Ankara “will support any decision by Azerbaijan.”";
+    let text = "Northland’s Port Safety Council condemned the blockade in a statement. It \
+                said the city “will back any deal the workers accept.”";
     assert_eq!(
         speaker_of_last(text).as_deref(),
-        Some("Turkey’s National Security Council")
+        Some("Northland’s Port Safety Council")
     );
 }
 

@@ -90,8 +90,8 @@ fn all_caps_headline_and_typographic_text() {
 #[test]
 fn tag_document_keeps_the_shape() {
     let doc = vec![
-        vec!["Peter", "Blackburn"],
-        vec!["BRUSSELS", "1996-08-22"],
+        vec!["Maria", "Gonzalez"],
+        vec!["LISBON", "2024-03-14"],
         vec![],
     ];
     let tags = Recognizer::default().tag_document(&doc);

@@ -212,8 +212,8 @@ mod tests {
     fn detects_english_and_loads_stopwords() {
         let l = detect(&blocks(&[
             "Menu",
-            "Russia urged Turkey on Thursday to exercise restraint in its reaction to the deadly hostilities on the border.",
-            "The two ministers discussed the clashes between the forces during a telephone conversation on Wednesday.",
+            "The harbour board asked the union on Monday to return to the table before the end of the month.",
+            "The two sides discussed the pay offer during a long meeting at the town hall on Sunday.",
         ]));
         assert_eq!(l.code, Some("en"));
         assert!(l.stopwords.contains("the"));

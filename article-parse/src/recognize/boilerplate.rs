@@ -1401,7 +1401,7 @@ mod tests {
         let cases: &[(&str, Option<RemovedKind>)] = &[
             ("Sign Up for Our Newsletters", Some(K::Newsletter)),
             (
-                "Get notified of the latest updates from MassisPost.",
+                "Get notified of the latest updates from The Coastal Ledger.",
                 Some(K::Newsletter),
             ),
             ("Sign up for our morning briefing", Some(K::Newsletter)),

@@ -170,7 +170,7 @@ mod tests {
     fn caption_table() {
         let cases: &[(&str, bool)] = &[
             (
-                "Turkish Foreign Minister Mevlut Cavusoglu and Russian Foreign Minister Sergei Lavrov – archive photo",
+                "Harbour Minister Anna Berg and Mayor Tomas Verhoeven of Port Alder – archive photo",
                 true,
             ),
             ("Photo: Gene J. Puskar", true),
