@@ -417,7 +417,6 @@ impl Scratch {
         let next2 = (i + 2 < s.end).then(|| &infos[i + 2]);
         let l = |t: Option<&TokInfo>, edge: u64| t.map_or(edge, |t| t.l);
         let sh = |t: Option<&TokInfo>, edge: u64| t.map_or(edge, |t| t.short);
-        let capclass = u64::from(me.flags & (CAP | ALLCAP | LOWER | DIGIT | PUNCT));
         let f = |a: u64, b: u64| mix(a, b);
         out.push(f(t::L_M1, l(prev, BOS)));
         out.push(f(t::L_P1, l(next, EOS)));
@@ -427,9 +426,7 @@ impl Scratch {
         out.push(f(t::W_P1, next.map_or(EOS, |t| t.w)));
         out.push(f(t::SH_M1, sh(prev, BOS)));
         out.push(f(t::SH_P1, sh(next, EOS)));
-        out.push(f(f(t::SH3, sh(prev, BOS)), f(me.short, sh(next, EOS))));
-        out.push(f(f(t::LL_M1, l(prev, BOS)), me.l));
-        out.push(f(f(t::LL_P1, me.l), l(next, EOS)));
+        Self::pair_features(me, prev, next, out);
         if let Some(p) = prev {
             out.push(f(t::CL_M1, p.cl[1]));
             out.push(f(f(t::CL_M1, p.cl[3]), 1));
@@ -438,40 +435,7 @@ impl Scratch {
             out.push(f(t::CL_P1, nx.cl[1]));
             out.push(f(f(t::CL_P1, nx.cl[3]), 1));
         }
-        let mut g = me.gaz;
-        while g != 0 {
-            let bit = u64::from(g.trailing_zeros());
-            g &= g - 1;
-            out.push(f(t::GAZ, bit));
-            out.push(f(f(t::GAZ_C, bit), capclass));
-        }
-        for (tmpl, other) in [(t::GAZ_M1, prev), (t::GAZ_P1, next)] {
-            if let Some(o) = other {
-                let mut kinds = 0u64;
-                for k in 0..16 {
-                    if o.gaz >> (k * 4) & 0xF != 0 {
-                        kinds |= 1 << k;
-                    }
-                }
-                let mut g = kinds;
-                while g != 0 {
-                    let bit = u64::from(g.trailing_zeros());
-                    g &= g - 1;
-                    out.push(f(f(tmpl, bit), u64::from(o.flags & CAP)));
-                }
-            }
-        }
-        let start = u64::from(me.flags & SENT_START != 0);
-        out.push(f(f(t::POS, start), capclass));
-        if me.flags & (HEADLINE | TITLE_SENT) != 0 {
-            let kind = u64::from(me.flags & HEADLINE != 0);
-            out.push(f(f(t::HEAD, kind), me.short));
-            out.push(f(f(t::HEAD_L, kind), me.l));
-        }
-        let casing = self.casing.get(&me.key).copied().unwrap_or((0, 0));
-        let seen = u64::from(casing.0 > 0) | u64::from(casing.1 > 0) << 1;
-        let unreliable = u64::from(me.flags & (SENT_START | HEADLINE | TITLE_SENT) != 0);
-        out.push(f(f(t::DOCCASE, seen), capclass << 1 | unreliable));
+        self.own_features(me, prev, next, out);
     }
 
     /// The stage-1 features of token `i` in [`Scratch::stage1_context`] that are not
@@ -482,13 +446,38 @@ impl Scratch {
         let me = &infos[i];
         let prev = (i > s.start).then(|| &infos[i - 1]);
         let next = (i + 1 < s.end).then(|| &infos[i + 1]);
+        Self::pair_features(me, prev, next, out);
+        self.own_features(me, prev, next, out);
+    }
+
+    /// The features of a token with both neighbours at once (shape trigram, word pairs):
+    /// part of [`Scratch::stage1_context`] and of [`Scratch::stage1_rest`].
+    fn pair_features(
+        me: &TokInfo,
+        prev: Option<&TokInfo>,
+        next: Option<&TokInfo>,
+        out: &mut Vec<u64>,
+    ) {
         let l = |t: Option<&TokInfo>, edge: u64| t.map_or(edge, |t| t.l);
         let sh = |t: Option<&TokInfo>, edge: u64| t.map_or(edge, |t| t.short);
-        let capclass = u64::from(me.flags & (CAP | ALLCAP | LOWER | DIGIT | PUNCT));
         let f = |a: u64, b: u64| mix(a, b);
         out.push(f(f(t::SH3, sh(prev, BOS)), f(me.short, sh(next, EOS))));
         out.push(f(f(t::LL_M1, l(prev, BOS)), me.l));
         out.push(f(f(t::LL_P1, me.l), l(next, EOS)));
+    }
+
+    /// The features of a token's own gazetteer matches, its neighbours' gazetteer kinds,
+    /// sentence position, headline kind and document casing: the last part of
+    /// [`Scratch::stage1_context`] and of [`Scratch::stage1_rest`].
+    fn own_features(
+        &self,
+        me: &TokInfo,
+        prev: Option<&TokInfo>,
+        next: Option<&TokInfo>,
+        out: &mut Vec<u64>,
+    ) {
+        let capclass = u64::from(me.flags & (CAP | ALLCAP | LOWER | DIGIT | PUNCT));
+        let f = |a: u64, b: u64| mix(a, b);
         let mut g = me.gaz;
         while g != 0 {
             let bit = u64::from(g.trailing_zeros());

@@ -688,8 +688,19 @@ impl Model {
         raw
     }
 
+    /// The two stages' weight sums of the features `feats`.
+    fn sums(&self, feats: &[u64]) -> Sums {
+        let (mut a, mut b) = ([0i32; NT], [0i32; NT]);
+        for &h in feats {
+            let r = self.table.find(h);
+            self.table.add(r, 0, &mut a);
+            self.table.add(r, 1, &mut b);
+        }
+        (a, b)
+    }
+
     /// The two stages' weight sums of a token's word-level features, cached per word.
-    fn word_scores(&self, work: &mut Work, i: usize) -> ([i32; NT], [i32; NT]) {
+    fn word_scores(&self, work: &mut Work, i: usize) -> Sums {
         let info = &work.scratch.infos[i];
         let id = usize::try_from(info.word).unwrap_or(usize::MAX);
         if let Some(Some(v)) = work.words.get(id) {
@@ -697,12 +708,7 @@ impl Model {
         }
         work.feats.clear();
         stage1_word(info, &mut work.feats);
-        let (mut a, mut b) = ([0i32; NT], [0i32; NT]);
-        for &h in &work.feats {
-            let r = self.table.find(h);
-            self.table.add(r, 0, &mut a);
-            self.table.add(r, 1, &mut b);
-        }
+        let (a, b) = self.sums(&work.feats);
         if info.word != UNCACHED {
             if work.words.len() <= id {
                 work.words.resize(id + 1, None);
@@ -732,12 +738,7 @@ impl Model {
             j.and_then(|j| work.scratch.infos.get(j)),
             &mut work.feats,
         );
-        let (mut a, mut b) = ([0i32; NT], [0i32; NT]);
-        for &h in &work.feats {
-            let f = self.table.find(h);
-            self.table.add(f, 0, &mut a);
-            self.table.add(f, 1, &mut b);
-        }
+        let (a, b) = self.sums(&work.feats);
         match (word, id) {
             (None, _) => work.edges[r] = Some((a, b)),
             (Some(w), Some(id)) if w != UNCACHED => {
