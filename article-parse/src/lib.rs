@@ -58,6 +58,8 @@ mod html;
 mod limits;
 mod packed;
 mod recognize;
+#[cfg(test)]
+mod test_data;
 mod text;
 #[cfg(feature = "training")]
 pub mod training;

@@ -11,19 +11,50 @@
 /// table has `WINDOW - 1` extra slots at the end, so a window never wraps): a lookup
 /// compares the whole window with no branch, which costs less than the branch
 /// mispredictions of a probe loop when hits and misses alternate, as stopwords do.
+pub(crate) type PackedSet = WindowSet<u128>;
+
+/// The words of a [`PackedSet`] of at most 8 bytes, keyed by their low half (`u64`
+/// arithmetic is cheaper than `u128`'s); same layout and window.
+pub(crate) type PackedSet8 = WindowSet<u64>;
+
+/// The table behind [`PackedSet`] and [`PackedSet8`].
 #[derive(Clone, Debug, Default)]
-pub(crate) struct PackedSet {
-    slots: Vec<u128>,
+pub(crate) struct WindowSet<K> {
+    slots: Vec<K>,
     shift: u32,
 }
 
 /// Slots compared per lookup.
 const WINDOW: usize = 4;
 
-impl PackedSet {
+/// A key of a [`WindowSet`]: a packed word, 0 for none.
+pub(crate) trait Key: Copy + Ord + Default {
+    /// The key folded to 64 bits for the multiplicative hash.
+    fn fold(self) -> u64;
+}
+
+impl Key for u128 {
+    #[inline]
+    fn fold(self) -> u64 {
+        // Both halves folded, truncation intended.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            (self as u64) ^ ((self >> 64) as u64).rotate_left(29)
+        }
+    }
+}
+
+impl Key for u64 {
+    #[inline]
+    fn fold(self) -> u64 {
+        self
+    }
+}
+
+impl<K: Key> WindowSet<K> {
     /// The set of `keys` (zero keys are ignored).
-    pub(crate) fn new(keys: impl IntoIterator<Item = u128>) -> PackedSet {
-        let mut keys: Vec<u128> = keys.into_iter().filter(|&k| k != 0).collect();
+    fn from_keys(mut keys: Vec<K>) -> WindowSet<K> {
+        keys.retain(|&k| k != K::default());
         keys.sort_unstable();
         keys.dedup();
         let mut bits = (keys.len() * 2)
@@ -31,7 +62,7 @@ impl PackedSet {
             .max(16)
             .trailing_zeros();
         loop {
-            if let Some(set) = PackedSet::try_build(&keys, bits) {
+            if let Some(set) = WindowSet::try_build(&keys, bits) {
                 return set;
             }
             bits += 1;
@@ -39,14 +70,14 @@ impl PackedSet {
     }
 
     /// The table of `2^bits` (+ window) slots, if every key fits in its window.
-    fn try_build(keys: &[u128], bits: u32) -> Option<PackedSet> {
-        let mut set = PackedSet {
-            slots: vec![0; (1 << bits) + WINDOW - 1],
+    fn try_build(keys: &[K], bits: u32) -> Option<WindowSet<K>> {
+        let mut set = WindowSet {
+            slots: vec![K::default(); (1 << bits) + WINDOW - 1],
             shift: 64 - bits,
         };
         for &k in keys {
             let home = set.slot(k);
-            let free = (home..home + WINDOW).find(|&at| set.slots[at] == 0)?;
+            let free = (home..home + WINDOW).find(|&at| set.slots[at] == K::default())?;
             set.slots[free] = k;
         }
         Some(set)
@@ -54,96 +85,44 @@ impl PackedSet {
 
     /// The home slot of `key`.
     #[inline]
-    fn slot(&self, key: u128) -> usize {
-        // Both halves folded, truncation intended.
-        #[allow(clippy::cast_possible_truncation)]
-        let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    fn slot(&self, key: K) -> usize {
+        // Truncation intended: the top bits of the product.
         #[allow(clippy::cast_possible_truncation)]
         {
-            (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+            (key.fold().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
         }
     }
 
     /// Whether `key` is in the set.
     #[inline]
-    pub(crate) fn contains(&self, key: u128) -> bool {
+    pub(crate) fn contains(&self, key: K) -> bool {
         if self.slots.is_empty() {
             return false;
         }
         let home = self.slot(key);
         match self.slots.get(home..home + WINDOW) {
             // Key 0 is never stored but fills empty slots: it must not match them.
-            Some(w) => (key != 0) & w.iter().fold(false, |acc, &k| acc | (k == key)),
+            Some(w) => (key != K::default()) & w.iter().fold(false, |acc, &k| acc | (k == key)),
             None => false,
         }
     }
 }
 
-/// The words of a [`PackedSet`] of at most 8 bytes, keyed by their low half (`u64`
-/// arithmetic is cheaper than `u128`'s); same layout and window.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct PackedSet8 {
-    slots: Vec<u64>,
-    shift: u32,
+impl PackedSet {
+    /// The set of `keys` (zero keys are ignored).
+    pub(crate) fn new(keys: impl IntoIterator<Item = u128>) -> PackedSet {
+        WindowSet::from_keys(keys.into_iter().collect())
+    }
 }
 
 impl PackedSet8 {
     /// The set of the `keys` that fit in 8 bytes (zero keys are ignored).
     pub(crate) fn new(keys: impl IntoIterator<Item = u128>) -> PackedSet8 {
-        let mut keys: Vec<u64> = keys
-            .into_iter()
-            .filter_map(|k| u64::try_from(k).ok())
-            .filter(|&k| k != 0)
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let mut bits = (keys.len() * 2)
-            .next_power_of_two()
-            .max(16)
-            .trailing_zeros();
-        loop {
-            let mut set = PackedSet8 {
-                slots: vec![0; (1 << bits) + WINDOW - 1],
-                shift: 64 - bits,
-            };
-            let fits = keys.iter().all(|&k| {
-                let home = set.slot(k);
-                match (home..home + WINDOW).find(|&at| set.slots[at] == 0) {
-                    Some(free) => {
-                        set.slots[free] = k;
-                        true
-                    }
-                    None => false,
-                }
-            });
-            if fits {
-                return set;
-            }
-            bits += 1;
-        }
-    }
-
-    /// The home slot of `key`.
-    #[inline]
-    fn slot(&self, key: u64) -> usize {
-        // Truncation intended: the top bits of the product.
-        #[allow(clippy::cast_possible_truncation)]
-        {
-            (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
-        }
-    }
-
-    /// Whether `key` (a [`pack`] key of at most 8 bytes) is in the set.
-    #[inline]
-    pub(crate) fn contains(&self, key: u64) -> bool {
-        if self.slots.is_empty() {
-            return false;
-        }
-        let home = self.slot(key);
-        match self.slots.get(home..home + WINDOW) {
-            Some(w) => (key != 0) & w.iter().fold(false, |acc, &k| acc | (k == key)),
-            None => false,
-        }
+        WindowSet::from_keys(
+            keys.into_iter()
+                .filter_map(|k| u64::try_from(k).ok())
+                .collect(),
+        )
     }
 }
 

@@ -96,20 +96,28 @@ static RUN: [u64; 256] = {
     t
 };
 
+/// The `N` bytes of `bytes` from `start` (one load when they are all there), zero-padded
+/// past the end.
+#[inline]
+fn load_bytes<const N: usize>(bytes: &[u8], start: usize) -> [u8; N] {
+    let mut buf = [0u8; N];
+    match bytes.get(start..start + N) {
+        Some(window) => buf.copy_from_slice(window),
+        None => {
+            let tail = bytes.get(start..).unwrap_or(&[]);
+            let n = tail.len().min(N);
+            buf[..n].copy_from_slice(&tail[..n]);
+        }
+    }
+    buf
+}
+
 /// The [`pack`] key of the ASCII word of letters and digits `bytes[start..start + len]`
 /// (`len` at most 16): one load, then lower case by setting bit 5 of every byte (which
 /// leaves digits as they are).
 #[inline]
 fn pack_ascii_word(bytes: &[u8], start: usize, len: usize) -> u128 {
-    let mut buf = [0u8; 16];
-    match bytes.get(start..start + 16) {
-        Some(window) => buf.copy_from_slice(window),
-        None => {
-            let tail = bytes.get(start..).unwrap_or(&[]);
-            let n = tail.len().min(16);
-            buf[..n].copy_from_slice(&tail[..n]);
-        }
-    }
+    let buf: [u8; 16] = load_bytes(bytes, start);
     let mask = if len >= 16 {
         u128::MAX
     } else {
@@ -121,15 +129,7 @@ fn pack_ascii_word(bytes: &[u8], start: usize, len: usize) -> u128 {
 /// [`pack_ascii_word`] for a word of at most 8 bytes, as the low half of the key.
 #[inline]
 fn pack_ascii_word8(bytes: &[u8], start: usize, len: usize) -> u64 {
-    let mut buf = [0u8; 8];
-    match bytes.get(start..start + 8) {
-        Some(window) => buf.copy_from_slice(window),
-        None => {
-            let tail = bytes.get(start..).unwrap_or(&[]);
-            let n = tail.len().min(8);
-            buf[..n].copy_from_slice(&tail[..n]);
-        }
-    }
+    let buf: [u8; 8] = load_bytes(bytes, start);
     let mask = if len >= 8 {
         u64::MAX
     } else {
@@ -958,18 +958,7 @@ mod tests {
         // Runs longer than a 16-bit lane.
         texts.push(format!("{} {}9 x", "aB".repeat(40_000), "7".repeat(70_000)));
         // And every line of the dev dumps, when they are there.
-        let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../shared/data/extraction/dev/html");
-        if let Ok(dir) = std::fs::read_dir(&dev) {
-            for e in dir.flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    let raw = std::fs::read(e.path()).unwrap();
-                    texts.extend(String::from_utf8_lossy(&raw).lines().map(str::to_owned));
-                }
-            }
-        } else {
-            eprintln!("skipping the dev dumps: {} is absent", dev.display());
-        }
+        texts.extend(crate::test_data::dev_dump_lines());
         for lang in &langs {
             for t in &texts {
                 assert_eq!(

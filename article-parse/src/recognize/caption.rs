@@ -216,18 +216,7 @@ mod tests {
         .collect();
         texts.push(format!("{} via getty", "#".repeat(1300)));
         texts.push(format!("{} credit: x", "a".repeat(500)));
-        let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../shared/data/extraction/dev/html");
-        if let Ok(dir) = std::fs::read_dir(&dev) {
-            for e in dir.flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    let raw = std::fs::read(e.path()).unwrap();
-                    texts.extend(String::from_utf8_lossy(&raw).lines().map(str::to_owned));
-                }
-            }
-        } else {
-            eprintln!("skipping the dev dumps: {} is absent", dev.display());
-        }
+        texts.extend(crate::test_data::dev_dump_lines());
         for t in &texts {
             let want = scan::any_match(credit_inside(), t.as_bytes());
             let (bp, got) = super::super::boilerplate::boilerplate_and_credit(t, true);
