@@ -1,7 +1,9 @@
-//! Integration tests: the `article` binary run on the fixtures in `examples/`.
+//! Integration tests: the `article` binary run on the fixtures in `examples/`, and golden
+//! snapshots of every output on our own pages.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 mod export;
 mod extract;
+mod snapshots;
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
