@@ -100,16 +100,18 @@ fn is_w3c_date(s: &str) -> bool {
         7 => digits(0..4) && b[4] == b'-' && digits(5..7),
         10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
         n if n >= 19 => {
-            is_w3c_date(&s[..10])
+            // `get`, not indexing: a multi-byte char may straddle byte 10 or 19.
+            s.get(..10).is_some_and(is_w3c_date)
                 && b[10] == b'T'
                 && digits(11..13)
                 && b[13] == b':'
                 && digits(14..16)
                 && b[16] == b':'
                 && digits(17..19)
-                && s[19..]
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'Z' | '+' | '-' | ':'))
+                && s.get(19..).is_some_and(|zone| {
+                    zone.chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'Z' | '+' | '-' | ':'))
+                })
         }
         _ => false,
     }
@@ -490,6 +492,10 @@ mod tests {
             ("July 2020", false),
             ("2020-7-16", false),
             ("", false),
+            // A multi-byte char across byte 10 or byte 19 (a fuzz finding).
+            ("2024-03-1\u{322}09:30:00+00:00", false),
+            ("2020-07-16T10:05:0\u{322}+03:00", false),
+            ("2020-07-16T10:05:00\u{322}", false),
         ] {
             assert_eq!(is_w3c_date(s), ok, "{s:?}");
         }
