@@ -9,15 +9,10 @@
 //! Weight table: the lookup table itself (see [`Table`]), so loading the embedded model
 //! decodes nothing and tagging reads the weights where `include_bytes!` put them.
 //!
-//! Version 3 (`b"ARTNER\0\x03"`; still read, and rebuilt into a table on load): info,
-//! lexicon, then per stage the scale and scores, a varint count and per feature (sorted by
-//! hash) the varint delta of its hash, a varint bit mask of its non-zero tags and their
-//! zigzag-varint `i16` values (real weight = value × scale). Version 2 files (the version-3
-//! bytes with the magic `b"ARTNER\0\x02"`, zlib-compressed) are still read too.
-//!
 //! Compressed files (what the trainer writes and the crate embeds): a standard LZ4 frame
-//! (`lz4 -d` gives the raw file) of a version-4 (or 3) file, written by [`compress`] and
-//! read by [`decompress`], sniffed by the frame's magic number.
+//! (`lz4 -d` gives the raw file) of a version-4 file, written by [`compress`] and read by
+//! [`decompress`], sniffed by the frame's magic number. Files of other versions are refused
+//! with their version ([`FormatError::Version`]).
 
 use std::io::Read;
 
@@ -25,11 +20,11 @@ use super::features::{Doc, Role, Scratch, Stage2, UNCACHED, role_features, stage
 use super::lexicon::Lexicon;
 use super::tags::{NT, NT8, can_end, can_start};
 
+/// The file version this crate reads and writes.
+pub(crate) const VERSION: u8 = 4;
 const MAGIC: &[u8; 8] = b"ARTNER\0\x04";
-/// The magic of version 3 files (varint-coded weight rows).
-const MAGIC_V3: &[u8; 8] = b"ARTNER\0\x03";
-/// The magic of version 2 files (the version-3 layout, zlib-compressed).
-const MAGIC_V2: &[u8; 8] = b"ARTNER\0\x02";
+/// What every model file starts with, before its version byte.
+const MAGIC_PREFIX: &[u8; 7] = b"ARTNER\0";
 /// The magic number of an LZ4 frame (`0x184D2204`, little-endian).
 const LZ4_MAGIC: &[u8; 4] = &[0x04, 0x22, 0x4D, 0x18];
 
@@ -71,13 +66,36 @@ pub(crate) fn decompress(bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
     let mut raw = Vec::with_capacity(cap);
     lz4_flex::frame::FrameDecoder::new(bytes)
         .read_to_end(&mut raw)
-        .map_err(|e| FormatError(format!("bad compressed model: {e}")))?;
+        .map_err(|e| FormatError::Bad(format!("bad compressed model: {e}")))?;
     Ok(raw)
 }
 
 /// Why a model could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct FormatError(pub String);
+pub(crate) enum FormatError {
+    /// The bytes are not a model file, or a damaged one.
+    Bad(String),
+    /// A model file of another format version (the version it has).
+    Version(u8),
+}
+
+impl FormatError {
+    pub(crate) fn bad(msg: &str) -> FormatError {
+        FormatError::Bad(msg.into())
+    }
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FormatError::Bad(msg) => f.write_str(msg),
+            FormatError::Version(found) => write!(
+                f,
+                "model file of format version {found}; this build reads version {VERSION}"
+            ),
+        }
+    }
+}
 
 /// One stage's weights: rows of quantized tag weights, sorted by feature hash (as the
 /// trainer makes them).
@@ -149,97 +167,6 @@ impl Weights {
     pub(crate) fn len(&self) -> usize {
         self.hashes.len()
     }
-
-    /// Writes the stage as a version-3 section (the tests check such files still load).
-    #[cfg(all(feature = "train", test))]
-    fn write_v3(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        for row in &self.tr.trans {
-            for v in row {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        for v in self.tr.start.iter().chain(&self.tr.end) {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        put_varint(out, self.hashes.len() as u64);
-        let mut last = 0u64;
-        for (r, &k) in self.hashes.iter().enumerate() {
-            put_varint(out, k - last);
-            last = k;
-            let row = &self.w[r * NT..r * NT + NT];
-            let mut m = 0u64;
-            for (t, &v) in row.iter().enumerate() {
-                if v != 0 {
-                    m |= 1 << t;
-                }
-            }
-            put_varint(out, m);
-            for &v in row.iter().filter(|v| **v != 0) {
-                let z = (i64::from(v) << 1) ^ (i64::from(v) >> 63);
-                put_varint(out, z.unsigned_abs());
-            }
-        }
-    }
-}
-
-/// One stage's section of a model file, read row by row (the rows go straight into the
-/// [`Table`], with no copy in between).
-struct Rows<'a> {
-    r: Reader<'a>,
-    left: usize,
-    key: u64,
-    started: bool,
-}
-
-impl<'a> Rows<'a> {
-    /// Reads the section's scale, transitions and row count.
-    fn open(b: &'a [u8]) -> Result<(Stage, Rows<'a>), FormatError> {
-        let mut r = Reader { b, at: 0 };
-        let (scale, tr) = Stage::read_scores(&mut r)?;
-        let n = usize::try_from(r.varint()?).map_err(|_| FormatError("count".into()))?;
-        if n > r.remaining() {
-            return Err(FormatError("weight count larger than the file".into()));
-        }
-        let stage = Stage { scale, tr, rows: n };
-        Ok((
-            stage,
-            Rows {
-                r,
-                left: n,
-                key: 0,
-                started: false,
-            },
-        ))
-    }
-
-    /// The next row: its feature hash and tag weights.
-    fn next_row(&mut self) -> Result<Option<(u64, [i16; NT])>, FormatError> {
-        if self.left == 0 {
-            return Ok(None);
-        }
-        self.left -= 1;
-        let r = &mut self.r;
-        let delta = r.varint()?;
-        if self.started && delta == 0 {
-            return Err(FormatError("feature hashes are not sorted".into()));
-        }
-        self.started = true;
-        self.key = self.key.wrapping_add(delta);
-        // the tags with a weight (bits past the last tag are ignored)
-        let mut m = r.varint()? & ((1 << NT) - 1);
-        let mut row = [0i16; NT];
-        while m != 0 {
-            let t = usize::try_from(m.trailing_zeros()).unwrap_or(0);
-            m &= m - 1;
-            let z = r.varint()?;
-            let x = i64::try_from(z >> 1).unwrap_or(0) ^ -i64::try_from(z & 1).unwrap_or(0);
-            if let Some(v) = row.get_mut(t) {
-                *v = i16::try_from(x).map_err(|_| FormatError("weight out of range".into()))?;
-            }
-        }
-        Ok(Some((self.key, row)))
-    }
 }
 
 #[inline]
@@ -260,10 +187,13 @@ fn slot_of(h: u64, mask: usize) -> usize {
 }
 
 /// The bytes a [`Table`] or a lexicon map lives in: the embedded model file's (used where
-/// they are, no copy), its own, or a range of a loaded model file's (shared, no copy).
+/// they are, no copy), its own (built by the trainer), or a range of a loaded model file's
+/// (shared, no copy).
 #[derive(Debug, Clone)]
 pub(crate) enum Bytes {
     Static(&'static [u8]),
+    /// Built by the trainer.
+    #[cfg(feature = "train")]
     Owned(Vec<u8>),
     Shared(std::sync::Arc<Vec<u8>>, usize, usize),
 }
@@ -279,6 +209,7 @@ impl Bytes {
     pub(crate) fn get(&self) -> &[u8] {
         match self {
             Bytes::Static(b) => b,
+            #[cfg(feature = "train")]
             Bytes::Owned(v) => v,
             Bytes::Shared(v, start, end) => v.get(*start..*end).unwrap_or(&[]),
         }
@@ -307,6 +238,7 @@ pub(crate) struct Table {
 impl Table {
     /// The table of two stages' rows, each source giving its rows sorted by hash;
     /// `n` is about the number of rows of both.
+    #[cfg(feature = "train")]
     fn build(
         n: usize,
         mut next1: impl FnMut() -> Result<Option<(u64, [i16; NT])>, FormatError>,
@@ -346,7 +278,7 @@ impl Table {
         let rows = w.len() / (2 * NT);
         let mut bytes = Vec::with_capacity(8 + nb * BUCKET + rows * ROW);
         for x in [nb, rows] {
-            let x = u32::try_from(x).map_err(|_| FormatError("table too large".into()))?;
+            let x = u32::try_from(x).map_err(|_| FormatError::bad("table too large"))?;
             bytes.extend_from_slice(&x.to_le_bytes());
         }
         for bucket in &buckets {
@@ -367,14 +299,14 @@ impl Table {
         let nb = r.u32()? as usize;
         let rows = r.u32()? as usize;
         if !nb.is_power_of_two() || rows == 0 {
-            return Err(FormatError("bad weight table".into()));
+            return Err(FormatError::bad("bad weight table"));
         }
         let size = nb
             .checked_mul(BUCKET)
             .and_then(|x| rows.checked_mul(ROW).and_then(|y| x.checked_add(y)))
             .and_then(|x| x.checked_add(8));
         if size != Some(b.len()) {
-            return Err(FormatError("weight table size mismatch".into()));
+            return Err(FormatError::bad("weight table size mismatch"));
         }
         Ok(Table {
             mask: nb - 1,
@@ -434,6 +366,7 @@ impl Table {
 
 /// Adds a feature's rows to the buckets and rows being built; false when the table is
 /// full (it never is: it has room for twice the rows it is built for).
+#[cfg(feature = "train")]
 fn insert(
     buckets: &mut [[u32; 8]],
     w: &mut Vec<i16>,
@@ -593,7 +526,7 @@ impl Model {
         if is_compressed(bytes) {
             let raw = decompress(bytes)?;
             if is_compressed(&raw) {
-                return Err(FormatError("compressed twice".into()));
+                return Err(FormatError::bad("compressed twice"));
             }
             return Model::from_owned(raw);
         }
@@ -620,17 +553,10 @@ impl Model {
         if bytes.starts_with(MAGIC) {
             return Model::from_owned(bytes.to_vec());
         }
-        if bytes.starts_with(MAGIC_V3) {
-            return Model::from_v3(bytes);
-        }
-        let mut raw = Vec::with_capacity(bytes.len() * 3);
-        flate2::read::ZlibDecoder::new(bytes)
-            .read_to_end(&mut raw)
-            .map_err(|_| FormatError("not an article NER model (bad magic)".into()))?;
-        if !raw.starts_with(MAGIC_V2) {
-            return Err(FormatError("not an article NER model (bad magic)".into()));
-        }
-        Model::from_v3(&raw)
+        Err(version_of(bytes).map_or_else(
+            || FormatError::bad("not an article NER model (bad magic)"),
+            FormatError::Version,
+        ))
     }
 
     /// Reads the sections of a version-4 file; `keep` makes the bytes of the table and
@@ -653,22 +579,6 @@ impl Model {
         let s1 = Stage::read(&mut stages)?;
         let s2 = Stage::read(&mut stages)?;
         let table = Table::from_bytes(keep(r.section()?))?;
-        Ok(Model::assemble(info, lex, s1, s2, table))
-    }
-
-    /// Reads the sections of a version-3 file (the same after a version-2 file's
-    /// decompression).
-    fn from_v3(raw: &[u8]) -> Result<Model, FormatError> {
-        let mut r = Reader { b: raw, at: 0 };
-        r.take(8)?;
-        let info = r.section_text()?;
-        let lex = {
-            let b = r.section()?;
-            Lexicon::read_v3(&mut Reader { b, at: 0 })?
-        };
-        let (s1, mut rows1) = Rows::open(r.section()?)?;
-        let (s2, mut rows2) = Rows::open(r.section()?)?;
-        let table = Table::build(s1.rows + s2.rows, || rows1.next_row(), || rows2.next_row())?;
         Ok(Model::assemble(info, lex, s1, s2, table))
     }
 
@@ -1040,15 +950,12 @@ pub(crate) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub(crate) fn remaining(&self) -> usize {
-        self.b.len() - self.at
-    }
     pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
         let end = self
             .at
             .checked_add(n)
             .filter(|&e| e <= self.b.len())
-            .ok_or_else(|| FormatError("model file is truncated".into()))?;
+            .ok_or_else(|| FormatError::bad("model file is truncated"))?;
         let s = &self.b[self.at..end];
         self.at = end;
         Ok(s)
@@ -1063,85 +970,24 @@ impl<'a> Reader<'a> {
         a.copy_from_slice(self.take(4)?);
         Ok(u32::from_le_bytes(a))
     }
-    #[inline(always)]
-    pub(crate) fn varint(&mut self) -> Result<u64, FormatError> {
-        // One byte (most masks, weights and values)
-        if let Some(&x) = self.b.get(self.at) {
-            if x < 0x80 {
-                self.at += 1;
-                return Ok(u64::from(x));
-            }
-        }
-        // A varint of at most 8 bytes, decoded from one 64-bit load without a branch per
-        // byte (the hash deltas are 6 to 8 bytes long).
-        if let Some(c) = self.b.get(self.at..self.at.saturating_add(8)) {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            let x = u64::from_le_bytes(a);
-            let stops = !x & 0x8080_8080_8080_8080;
-            if stops != 0 {
-                // the bytes up to and including the first without a continuation bit
-                let bits = stops.trailing_zeros() + 1;
-                let m = if bits >= 64 {
-                    x
-                } else {
-                    x & ((1u64 << bits) - 1)
-                };
-                let v = (m & 0x7f)
-                    | (m >> 1 & 0x7f << 7)
-                    | (m >> 2 & 0x7f << 14)
-                    | (m >> 3 & 0x7f << 21)
-                    | (m >> 4 & 0x7f << 28)
-                    | (m >> 5 & 0x7f << 35)
-                    | (m >> 6 & 0x7f << 42)
-                    | (m >> 7 & 0x7f << 49);
-                self.at += usize::try_from(bits / 8).unwrap_or(8);
-                return Ok(v);
-            }
-        }
-        self.varint_slow()
-    }
-
-    /// [`Reader::varint`] near the end of the data, or 9 and 10 bytes long.
-    #[cold]
-    #[inline(never)]
-    fn varint_slow(&mut self) -> Result<u64, FormatError> {
-        let b = self.b.get(self.at..).unwrap_or(&[]);
-        let mut v = 0u64;
-        for (i, &x) in b.iter().take(10).enumerate() {
-            v |= u64::from(x & 0x7F) << (7 * i);
-            if x & 0x80 == 0 {
-                self.at += i + 1;
-                return Ok(v);
-            }
-        }
-        Err(FormatError(if b.len() < 10 {
-            "model file is truncated".into()
-        } else {
-            "bad varint".into()
-        }))
-    }
     fn section(&mut self) -> Result<&'a [u8], FormatError> {
         let n = self.u32()? as usize;
         self.take(n)
     }
     fn section_text(&mut self) -> Result<String, FormatError> {
         let b = self.section()?;
-        String::from_utf8(b.to_vec()).map_err(|_| FormatError("text section is not UTF-8".into()))
+        String::from_utf8(b.to_vec()).map_err(|_| FormatError::bad("text section is not UTF-8"))
     }
 }
 
-#[cfg(all(test, feature = "train"))]
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let b = (v & 0x7F) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
+/// The format version of a model file that is not of this version, if it looks like one:
+/// the byte after the magic, or 2 for a zlib stream (version-2 files were zlib-compressed).
+fn version_of(bytes: &[u8]) -> Option<u8> {
+    if let Some(rest) = bytes.strip_prefix(MAGIC_PREFIX.as_slice()) {
+        return rest.first().copied();
     }
+    let zlib = matches!(bytes, [0x78, flg, ..] if (0x7800 | u16::from(*flg)) % 31 == 0);
+    zlib.then_some(2)
 }
 
 fn put_section(out: &mut Vec<u8>, b: &[u8]) {
@@ -1205,64 +1051,9 @@ mod tests {
         out
     }
 
-    #[test]
-    fn varints_read_back() {
-        let mut values = vec![
-            0u64,
-            1,
-            127,
-            128,
-            300,
-            16_383,
-            16_384,
-            u64::MAX,
-            u64::MAX >> 1,
-        ];
-        values.extend((0..64).map(|b| 1u64 << b));
-        values.extend((0..64).map(|b| (1u64 << b) - 1));
-        values.extend((1..64).map(|b| 0x9E37_79B9_7F4A_7C15u64 >> b));
-        let mut bytes = Vec::new();
-        for &v in &values {
-            let mut v = v;
-            loop {
-                let b = u8::try_from(v & 0x7F).unwrap();
-                v >>= 7;
-                if v == 0 {
-                    bytes.push(b);
-                    break;
-                }
-                bytes.push(b | 0x80);
-            }
-        }
-        let mut r = Reader { b: &bytes, at: 0 };
-        for &v in &values {
-            assert_eq!(r.varint(), Ok(v));
-        }
-        assert_eq!(r.remaining(), 0);
-        assert!(r.varint().is_err());
-        // truncated and over-long varints are errors, never panics
-        assert!(Reader { b: &[0x80], at: 0 }.varint().is_err());
-        assert!(
-            Reader {
-                b: &[0xFF; 12],
-                at: 0
-            }
-            .varint()
-            .is_err()
-        );
-        assert!(
-            Reader {
-                b: &[0xFF; 9],
-                at: 0
-            }
-            .varint()
-            .is_err()
-        );
-    }
-
-    /// A model from random weight rows, as a version-3 file and as itself.
+    /// A model from random weight rows and a random lexicon.
     #[cfg(feature = "train")]
-    fn random_model(seed: u64) -> (Vec<u8>, Model) {
+    fn random_model(seed: u64) -> Model {
         let mut x = seed;
         let mut next = move || {
             x = x
@@ -1300,31 +1091,17 @@ mod tests {
             clusters.push_str(&format!("w{i}\t{:b}\n", next() % 100_000));
         }
         let lex = Lexicon::from_texts(&gaz, &clusters);
-        let model = Model::new("test".into(), lex, &s1, &s2);
-        let mut v3 = Vec::new();
-        v3.extend_from_slice(MAGIC_V3);
-        put_section(&mut v3, b"test");
-        let mut lex = Vec::new();
-        model.lex.write_v3(&mut lex);
-        put_section(&mut v3, &lex);
-        for w in [&s1, &s2] {
-            let mut b = Vec::new();
-            w.write_v3(&mut b);
-            put_section(&mut v3, &b);
-        }
-        (v3, model)
+        Model::new("test".into(), lex, &s1, &s2)
     }
 
-    /// Version-3 files load into the same table the trainer builds, and convert to the
-    /// same version-4 bytes, which load (owned or in place) into the same lookups.
+    /// A model file loads (owned or in place) into the lookups of the model the trainer
+    /// built, and writes back the same bytes.
     #[cfg(feature = "train")]
     #[test]
-    fn version_3_files_convert_to_version_4() {
-        let (v3, trained) = random_model(7);
-        let old = Model::from_bytes(&v3).unwrap();
+    fn model_files_load_into_the_trained_lookups() {
+        let old = random_model(7);
         let v4 = old.to_bytes();
         assert!(v4.starts_with(MAGIC));
-        assert_eq!(v4, trained.to_bytes());
         let new = Model::from_bytes(&v4).unwrap();
         assert_eq!(new.to_bytes(), v4);
         let leaked: &'static [u8] = Box::leak(v4.clone().into_boxed_slice());
@@ -1377,22 +1154,21 @@ mod tests {
         assert_eq!(old.s1.scale.to_bits(), new.s1.scale.to_bits());
     }
 
-    /// Compressed files (of version 4 or 3) load into the same model, in place in the
-    /// decompressed buffer; compression is deterministic; a frame inside a frame is refused.
+    /// Compressed files load into the same model, in place in the decompressed buffer;
+    /// compression is deterministic; a frame inside a frame is refused.
     #[cfg(feature = "train")]
     #[test]
     fn compressed_files_load() {
-        let (v3, model) = random_model(5);
+        let model = random_model(5);
         let v4 = model.to_bytes();
         let lz4 = compress(&v4);
-        assert!(is_compressed(&lz4) && !is_compressed(&v4) && !is_compressed(&v3));
+        assert!(is_compressed(&lz4) && !is_compressed(&v4));
         assert!(lz4.len() < v4.len(), "{} {}", lz4.len(), v4.len());
         assert_eq!(compress(&v4), lz4);
         assert_eq!(decompress(&lz4).unwrap(), v4);
         let loaded = Model::from_bytes(&lz4).unwrap();
         assert!(matches!(loaded.table.bytes, Bytes::Shared(..)));
         assert_eq!(loaded.to_bytes(), v4);
-        assert_eq!(Model::from_bytes(&compress(&v3)).unwrap().to_bytes(), v4);
         assert!(Model::from_bytes(&compress(&lz4)).is_err());
         assert!(Model::from_bytes(&compress(b"hello")).is_err());
         assert!(Model::from_bytes(&lz4[..4]).is_err());
@@ -1410,10 +1186,10 @@ mod tests {
     #[cfg(feature = "train")]
     #[test]
     fn damaged_files_do_not_panic() {
-        let (v3, model) = random_model(11);
+        let model = random_model(11);
         let v4 = model.to_bytes();
         let lz4 = compress(&v4);
-        for file in [&v3, &v4, &lz4] {
+        for file in [&v4, &lz4] {
             for cut in (0..file.len()).step_by(97).chain([file.len() - 1]) {
                 let _ = Model::from_bytes(&file[..cut]);
             }
