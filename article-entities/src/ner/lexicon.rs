@@ -6,8 +6,10 @@
 //! characters (at most 24). A model file stores only hashes: three maps (phrases → kinds,
 //! phrase prefixes, words → cluster paths), each as described at [`SortedMap`].
 
+use super::format::{Bytes, FormatError, Reader};
 use super::hash::{hash_str, mix};
-use super::model::{Bytes, FormatError, Reader};
+#[cfg(feature = "train")]
+use super::normalize::normalize_lower;
 
 /// Gazetteer kinds; a phrase may be in several. At most 16.
 #[cfg_attr(not(feature = "train"), allow(dead_code))] // the trainer reads codes
@@ -332,7 +334,7 @@ impl Lexicon {
                     prefix_map.update(h, |_| 1);
                 }
                 lower.clear();
-                super::features::normalize_lower(tok, &mut lower);
+                normalize_lower(tok, &mut lower);
                 h = phrase_step(h, token_key(&lower));
                 n += 1;
             }

@@ -2,15 +2,22 @@
 //! stages (local features, then document-level aggregation of the first stage's
 //! predictions), with an embedded model.
 
+mod compress;
 mod features;
+mod format;
 #[cfg(feature = "train")]
 mod handlists;
 mod hash;
 mod lexicon;
 mod model;
+mod normalize;
+mod table;
 mod tags;
 #[cfg(feature = "train")]
 pub(crate) mod train;
+mod viterbi;
+#[cfg(feature = "train")]
+mod weights;
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -24,7 +31,8 @@ use crate::sentence::{Sentence, sentences};
 use crate::token::{Token, tokenize};
 
 use self::features::Doc;
-use self::model::{FormatError, Model, Work};
+use self::format::FormatError;
+use self::model::{Model, Work};
 
 /// A named-entity mention found in a text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -172,7 +180,7 @@ impl Recognizer {
                 FormatError::Bad(msg) => ErrorKind::Model(msg),
                 FormatError::Version(found) => ErrorKind::ModelVersion {
                     found,
-                    read: model::VERSION,
+                    read: format::VERSION,
                 },
             })
         })?;
@@ -191,7 +199,7 @@ impl Recognizer {
     /// embeds it: [`Recognizer::to_bytes`] in one LZ4 frame.
     #[must_use]
     pub fn to_compressed_bytes(&self) -> Vec<u8> {
-        model::compress(&self.model.to_bytes())
+        compress::compress(&self.model.to_bytes())
     }
 
     /// A description of the model: what it was trained on, its dev score, its sizes.
@@ -338,8 +346,8 @@ fn write_iob2(tags: &[u8], out: &mut [IobTag]) {
 #[cfg(feature = "model")]
 fn load_embedded() -> std::result::Result<Arc<Model>, String> {
     let err = |e: FormatError| format!("embedded model: {e}");
-    let raw: &'static [u8] = if model::is_compressed(EMBEDDED_BYTES) {
-        let raw = model::decompress(EMBEDDED_BYTES).map_err(err)?;
+    let raw: &'static [u8] = if compress::is_compressed(EMBEDDED_BYTES) {
+        let raw = compress::decompress(EMBEDDED_BYTES).map_err(err)?;
         EMBEDDED_RAW.get_or_init(|| raw)
     } else {
         EMBEDDED_BYTES
@@ -389,7 +397,7 @@ mod tests {
         // version-2 files are zlib streams
         let v2 = version(&[0x78, 0x9C, 0x01, 0x02]);
         assert_eq!(v2, Err(ErrorKind::ModelVersion { found: 2, read: 4 }));
-        let compressed = model::compress(b"ARTNER\0\x05");
+        let compressed = compress::compress(b"ARTNER\0\x05");
         assert_eq!(
             version(&compressed),
             Err(ErrorKind::ModelVersion { found: 5, read: 4 })

@@ -10,11 +10,14 @@ use std::io::{BufRead, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::features::{Doc, Scratch, Stage2, normalize};
+use super::features::{Doc, Scratch, Stage2};
 use super::handlists;
 use super::lexicon::Lexicon;
-use super::model::{Model, Trans, Weights, Work, viterbi};
+use super::model::{Model, Work};
+use super::normalize::normalize;
 use super::tags::{self, NT, from_iob};
+use super::viterbi::{Trans, viterbi};
+use super::weights::Weights;
 use crate::token::tokenize;
 
 /// A training run's inputs and settings.
@@ -920,5 +923,5 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
     );
     log(&info);
     model.info = info.clone();
-    Ok((super::model::compress(&model.to_bytes()), info))
+    Ok((super::compress::compress(&model.to_bytes()), info))
 }
