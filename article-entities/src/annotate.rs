@@ -5,7 +5,7 @@ use article_model::{Article, Entity, Span};
 use crate::dates::{self, CalendarDate};
 use crate::error::Result;
 use crate::ner::Recognizer;
-use crate::{cluster, quotes, words};
+use crate::{cluster, quotes, sentences, tokenize, words};
 
 /// Runs the annotation layers over an article. Build once, share between threads.
 ///
@@ -81,8 +81,8 @@ impl Annotator {
 
     /// Annotates `article` in place, replacing earlier annotations.
     ///
-    /// Entities are found over the whole body, one document; no entity crosses a paragraph
-    /// or a line break. Every entity gets a cluster; quotations get speakers (pointing at
+    /// The body is tokenized once; entities are found over the whole body, one document;
+    /// no entity crosses a paragraph or a line break. Every entity gets a cluster; quotations get speakers (pointing at
     /// the speaker's cluster when the speaker is an entity); dates are anchored to
     /// `metadata.published`, else to the builder's anchor date.
     ///
@@ -92,9 +92,10 @@ impl Annotator {
     pub fn annotate(&self, article: &mut Article) -> Result<()> {
         article.clear_annotations();
         let body = article.body();
+        let tokens = tokenize(body);
         let mut entities: Vec<Entity> = self
             .recognizer
-            .recognize(body)
+            .recognize_tokens(body, &tokens, &sentences(body, &tokens))
             .into_iter()
             .filter_map(|m| {
                 Some(Entity {
@@ -106,7 +107,7 @@ impl Annotator {
             })
             .collect();
         let paragraphs: Vec<Span> = article.paragraphs().iter().map(|p| p.span()).collect();
-        let words = words::prepare(body, &paragraphs);
+        let words = words::from_tokens(body, &tokens, &paragraphs);
         let clusters = cluster::cluster(body, &words, &mut entities);
         let quotes = quotes::find(body, &words, &entities, &clusters);
         let anchor = article

@@ -1,10 +1,12 @@
-//! A small word splitter and sentence splitter with byte offsets, for the quotation,
-//! cluster and date layers.
+//! The words and sentence starts of each paragraph, with byte offsets into the body, for
+//! the quotation, cluster and date layers.
 //!
-//! Internal interface: the layers only need words (with their case) and sentence starts;
-//! when the crate's tokenizer serves the same, these functions can forward to it.
+//! The words are the crate's tokens ([`crate::tokenize`]) with clitics joined back, so
+//! the layers share the one tokenization of the body that entity recognition uses.
 
 use article_model::Span;
+
+use crate::token::Token;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,13 +76,24 @@ pub(crate) struct ParaWords<'a> {
     pub sentences: Vec<usize>,
 }
 
-/// Tokenizes and splits each paragraph once, for all layers.
-pub(crate) fn prepare<'a>(body: &'a str, paragraphs: &[Span]) -> Vec<ParaWords<'a>> {
+/// The words and sentence starts of each paragraph, from the tokens of the whole body
+/// ([`crate::tokenize`] over `body`, sorted; no token crosses a paragraph, as paragraphs
+/// are separated by a blank line). Sentences are split per paragraph.
+pub(crate) fn from_tokens<'a>(
+    body: &'a str,
+    tokens: &[Token],
+    paragraphs: &[Span],
+) -> Vec<ParaWords<'a>> {
+    let mut rest = tokens;
     paragraphs
         .iter()
         .map(|&span| {
-            let text = span.get(body).unwrap_or("");
-            let (toks, sentences) = split(text, span.start());
+            let skip = rest.partition_point(|t| t.span().start() < span.start());
+            rest = rest.get(skip..).unwrap_or_default();
+            let n = rest.partition_point(|t| t.span().end() <= span.end());
+            let (own, after) = rest.split_at(n);
+            rest = after;
+            let (toks, sentences) = split_tokens(body, own, 0, span.start());
             ParaWords {
                 span,
                 toks,
@@ -90,32 +103,44 @@ pub(crate) fn prepare<'a>(body: &'a str, paragraphs: &[Span]) -> Vec<ParaWords<'
         .collect()
 }
 
-/// Splits `text` into words and punctuation with the crate's tokenizer
-/// ([`crate::tokenize`]) and finds its sentence starts ([`crate::sentences`]); offsets have
-/// `base` added. Clitics split off by the tokenizer are joined back to their word
+/// Tokenizes the body once and splits each paragraph (see [`from_tokens`]).
+#[cfg(test)]
+pub(crate) fn prepare<'a>(body: &'a str, paragraphs: &[Span]) -> Vec<ParaWords<'a>> {
+    from_tokens(body, &crate::token::tokenize(body), paragraphs)
+}
+
+/// Words and punctuation of `tokens` (tokens of `text`) and their sentence starts
+/// ([`crate::sentences`]); offsets have `shift` added, and the first sentence starts at
+/// `first`. Clitics split off by the tokenizer are joined back to their word
 /// (`Turkey’s`, `don’t`), as names and speakers want whole words.
-pub(crate) fn split(text: &str, base: usize) -> (Vec<Tok<'_>>, Vec<usize>) {
-    let raw = crate::token::tokenize(text);
-    let mut sentences = vec![base];
-    for s in crate::sentence::sentences(text, &raw) {
-        let at = base + s.span().start();
-        if at != base {
+fn split_tokens<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    shift: usize,
+    first: usize,
+) -> (Vec<Tok<'a>>, Vec<usize>) {
+    let mut sentences = vec![first];
+    for s in crate::sentence::sentences(text, tokens) {
+        let at = shift + s.span().start();
+        if at != first {
             sentences.push(at);
         }
     }
-    let mut out: Vec<Tok<'_>> = Vec::with_capacity(raw.len());
-    for t in raw {
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
+    for t in tokens {
         let span = t.span();
         let piece = t.text(text);
-        let Some(first) = piece.chars().next() else {
+        let Some(head) = piece.chars().next() else {
             continue;
         };
-        let start = base + span.start();
-        let end = base + span.end();
+        let start = shift + span.start();
+        let end = shift + span.end();
         if let Some(prev) = out.last_mut() {
             if prev.end == start && prev.kind == Kind::Word && is_clitic(piece) {
                 prev.end = end;
-                prev.text = text.get(prev.start - base..span.end()).unwrap_or(prev.text);
+                prev.text = text
+                    .get(prev.start - shift..span.end())
+                    .unwrap_or(prev.text);
                 continue;
             }
         }
@@ -123,7 +148,7 @@ pub(crate) fn split(text: &str, base: usize) -> (Vec<Tok<'_>>, Vec<usize>) {
             start,
             end,
             text: piece,
-            kind: if first.is_alphanumeric() {
+            kind: if head.is_alphanumeric() {
                 Kind::Word
             } else {
                 Kind::Punct
@@ -131,6 +156,12 @@ pub(crate) fn split(text: &str, base: usize) -> (Vec<Tok<'_>>, Vec<usize>) {
         });
     }
     (out, sentences)
+}
+
+/// Words and sentence starts of `text` on its own, offsets with `base` added.
+#[cfg(test)]
+fn split(text: &str, base: usize) -> (Vec<Tok<'_>>, Vec<usize>) {
+    split_tokens(text, &crate::token::tokenize(text), base, base)
 }
 
 /// The tokens of `text` (see [`split`]).
@@ -194,5 +225,33 @@ mod tests {
             .map(|&s| text[s..].chars().take(4).collect())
             .collect();
         assert_eq!(got, ["He s", "“Yes", "Mr. ", "Then"]);
+    }
+
+    proptest::proptest! {
+        /// The words of a paragraph cut from the body's tokens are the words of the
+        /// paragraph tokenized on its own.
+        #[test]
+        fn body_tokens_give_each_paragraphs_own_words(
+            paras in proptest::collection::vec("[a-zA-Z1 ,.–”’'\n(\u{200B}]{1,24}", 1..5)
+        ) {
+            let paras: Vec<String> = paras
+                .iter()
+                .map(|p| p.replace("\n\n", "\n").trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect();
+            let body = paras.join("\n\n");
+            let mut spans = Vec::new();
+            let mut at = 0;
+            for p in &paras {
+                spans.push(Span::new(at, at + p.len()));
+                at += p.len() + 2;
+            }
+            for (got, span) in prepare(&body, &spans).iter().zip(&spans) {
+                let text = span.get(&body).unwrap();
+                let (toks, sentences) = split(text, span.start());
+                proptest::prop_assert_eq!(&got.toks, &toks);
+                proptest::prop_assert_eq!(&got.sentences, &sentences);
+            }
+        }
     }
 }
