@@ -762,7 +762,29 @@ fn echoes_title(text: &str, title: &str) -> bool {
         || (text.len() >= 8
             && text.len() * 2 >= title.len()
             && text.len() <= title.len()
-            && super::contains_short(title, text))
+            && contains_short(title, text))
+}
+
+/// `hay.contains(needle)` for short strings: candidate positions by `memchr` on the
+/// needle's first byte, compared in place (no searcher to build); past a few candidates,
+/// the standard search, so the cost stays linear.
+pub(crate) fn contains_short(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    let Some(last_start) = h.len().checked_sub(n.len()) else {
+        return false;
+    };
+    for (tries, p) in memchr::memchr_iter(first, &h[..=last_start]).enumerate() {
+        if tries >= 8 {
+            return hay.contains(needle);
+        }
+        if h.get(p..p + n.len()) == Some(n) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The mean of `values[lo..hi]` leaving out block `k` (0 when nothing is left), summed
@@ -930,6 +952,34 @@ pub(crate) fn for_each_vector(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_short_agrees_with_contains() {
+        let hays = [
+            "",
+            "a",
+            "aaaaaaaaaaaaaaaaaaaaab",
+            "Russia urges restraint | Daily",
+            "ééé",
+        ];
+        let needles = [
+            "",
+            "a",
+            "aab",
+            "ab",
+            "b",
+            "Daily",
+            "restraint |",
+            "é",
+            "éé",
+            "x",
+        ];
+        for h in hays {
+            for n in needles {
+                assert_eq!(contains_short(h, n), h.contains(n), "{h:?} {n:?}");
+            }
+        }
+    }
 
     /// Texts that exercise every branch of [`Shape::of`].
     const SHAPES: &[&str] = &[
