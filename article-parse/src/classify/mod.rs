@@ -18,6 +18,7 @@ mod assemble;
 mod features;
 mod lang;
 mod model;
+mod shape;
 mod smooth;
 mod verdict;
 mod weights;
