@@ -51,6 +51,7 @@ mod chars;
 mod classify;
 mod decode;
 mod error;
+mod explain;
 mod extract;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -68,6 +69,7 @@ pub use crate::{
     block::{Block, BlockHint},
     error::{Error, ErrorKind, Result},
     extract::{Extractor, ExtractorBuilder, InputFormat, sniff},
+    html::locate::{ContainerCandidate, Explanation},
     limits::Limits,
     text::text_blocks,
 };
