@@ -13,8 +13,8 @@ use std::collections::HashSet;
 use article_model::{Cluster, Entity, Label};
 
 use super::marks::Piece;
-use crate::lexicon::{self, Pronoun};
 use crate::names::{self, Name, NameIndex, NameKind};
+use crate::wordlists::{self, Pronoun};
 use crate::words::{self, ParaWords, Tok};
 use crate::work;
 
@@ -280,7 +280,7 @@ fn verb_right_before(para: &Para<'_>, open: usize) -> bool {
     }
     k > 0 && {
         let t = &para.toks[k - 1];
-        t.is_word() && !t.is_capitalized() && lexicon::is_reporting_verb(t.text)
+        t.is_word() && !t.is_capitalized() && wordlists::is_reporting_verb(t.text)
     }
 }
 
@@ -334,9 +334,9 @@ fn post_np(para: &Para<'_>, pieces: &[Piece], idx: usize) -> Option<(Np, bool)> 
 /// `said NP`, `according to NP`, `NP said` or `NP, appositive, said` starting at `a`.
 fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
     let t = toks.get(a).filter(|_| a < b)?;
-    if t.is_word() && !t.is_capitalized() && lexicon::is_inverting_verb(t.text) {
+    if t.is_word() && !t.is_capitalized() && wordlists::is_inverting_verb(t.text) {
         let mut k = a + 1;
-        while k < b && (lexicon::is_verb_particle(toks[k].text) && toks[k].is_word()) {
+        while k < b && (wordlists::is_verb_particle(toks[k].text) && toks[k].is_word()) {
             k += 1;
         }
         return np_forward(toks, k, b);
@@ -347,10 +347,10 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
     let np = np_forward(toks, a, b)?;
     let after = np_end(np) + 1;
     let mut k = after;
-    while k < b && toks[k].is_word() && lexicon::is_verb_filler(toks[k].text) {
+    while k < b && toks[k].is_word() && wordlists::is_verb_filler(toks[k].text) {
         k += 1;
     }
-    if k < b && toks[k].is_word() && lexicon::is_reporting_verb(toks[k].text) {
+    if k < b && toks[k].is_word() && wordlists::is_reporting_verb(toks[k].text) {
         return Some(np);
     }
     if k < b && toks[k].is_punct(',') && matches!(np, Np::Name { .. }) {
@@ -359,10 +359,10 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
         for j in k..limit {
             if toks[j].is_punct(',') {
                 let mut v = j + 1;
-                while v < limit && toks[v].is_word() && lexicon::is_verb_filler(toks[v].text) {
+                while v < limit && toks[v].is_word() && wordlists::is_verb_filler(toks[v].text) {
                     v += 1;
                 }
-                if v < limit && toks[v].is_word() && lexicon::is_reporting_verb(toks[v].text) {
+                if v < limit && toks[v].is_word() && wordlists::is_reporting_verb(toks[v].text) {
                     return Some(np);
                 }
             }
@@ -410,11 +410,11 @@ fn pre_np(para: &Para<'_>, pieces: &[Piece], idx: usize) -> Option<(Np, bool)> {
         let t = &toks[k];
         t.is_word()
             && !t.is_capitalized()
-            && lexicon::is_reporting_verb(t.text)
+            && wordlists::is_reporting_verb(t.text)
             && !para.is_quoted(t.start)
     })?;
     let mut k = v;
-    while k > a && toks[k - 1].is_word() && lexicon::is_verb_filler(toks[k - 1].text) {
+    while k > a && toks[k - 1].is_word() && wordlists::is_verb_filler(toks[k - 1].text) {
         k -= 1;
     }
     if k == a {
@@ -483,7 +483,7 @@ fn is_np_stop(t: &Tok<'_>) -> bool {
                 | "where"
                 | "about"
         )
-        || lexicon::is_reporting_verb(t.text)
+        || wordlists::is_reporting_verb(t.text)
 }
 
 /// A noun phrase starting at token `k` (before `hi`).
@@ -491,23 +491,23 @@ fn np_forward(toks: &[Tok<'_>], k: usize, hi: usize) -> Option<Np> {
     let mut k = k;
     // Skip a time phrase right after the verb ("said Tuesday", "said on Monday").
     while k < hi
-        && (lexicon::weekday(toks[k].text).is_some()
+        && (wordlists::weekday(toks[k].text).is_some()
             || matches!(toks[k].text, "on" | "today" | "yesterday" | "Tuesday"))
     {
         k += 1;
     }
     let t = toks.get(k).filter(|_| k < hi)?;
-    if let Some(p) = lexicon::pronoun(t.text) {
+    if let Some(p) = wordlists::pronoun(t.text) {
         return Some(Np::Pronoun(p, k));
     }
-    let det = lexicon::is_determiner(t.text);
+    let det = wordlists::is_determiner(t.text);
     let start = k;
     let mut j = if det { k + 1 } else { k };
     // Descriptors before a name ("planetary geologist Rosaly Lopes"), at most 6 words.
     let mut described = 0;
     while j < hi && described < 6 {
         let w = &toks[j];
-        if names::is_name_word(w) && !lexicon::is_capitalized_function_word(w.text) {
+        if names::is_name_word(w) && !wordlists::is_capitalized_function_word(w.text) {
             let last = names::run_forward(toks, j, hi)?;
             if let Some(np) = possessive_description(toks, start, last, hi) {
                 return Some(np);
@@ -569,7 +569,7 @@ fn possessive_description(toks: &[Tok<'_>], start: usize, last: usize, hi: usize
         if !w.is_word() || w.is_capitalized() || is_np_stop(w) {
             break;
         }
-        if lexicon::is_role_word(w.text) {
+        if wordlists::is_role_word(w.text) {
             head = Some(j);
         }
         j += 1;
@@ -593,7 +593,7 @@ fn possessive_description(toks: &[Tok<'_>], start: usize, last: usize, hi: usize
 /// A noun phrase ending at token `k` (not before `lo`).
 fn np_backward(toks: &[Tok<'_>], k: usize, lo: usize) -> Option<Np> {
     let t = toks.get(k)?;
-    if let Some(p) = lexicon::pronoun(t.text) {
+    if let Some(p) = wordlists::pronoun(t.text) {
         return Some(Np::Pronoun(p, k));
     }
     if names::is_name_word(t) {
@@ -612,7 +612,7 @@ fn np_backward(toks: &[Tok<'_>], k: usize, lo: usize) -> Option<Np> {
     }
     // A description: look back for its determiner over at most 5 words ("the source",
     // "a WeWork spokesperson", "the singer and guitarist").
-    if is_np_stop(t) || lexicon::is_determiner(t.text) {
+    if is_np_stop(t) || wordlists::is_determiner(t.text) {
         return None;
     }
     let mut j = k;
@@ -625,10 +625,10 @@ fn np_backward(toks: &[Tok<'_>], k: usize, lo: usize) -> Option<Np> {
         if !w.is_word() {
             return None;
         }
-        if lexicon::is_determiner(w.text) {
+        if wordlists::is_determiner(w.text) {
             return Some(Np::Description { first: j, last: k });
         }
-        let joined_roles = w.text == "and" && j > lo && lexicon::is_role_word(toks[j - 1].text);
+        let joined_roles = w.text == "and" && j > lo && wordlists::is_role_word(toks[j - 1].text);
         if is_np_stop(w) && !joined_roles {
             return None;
         }
@@ -779,7 +779,7 @@ impl<'a> Resolver<'a> {
                     }
                     if let Some(s) = self.name_speaker(toks, first, last, det) {
                         let author = toks[a..b].iter().any(|t| {
-                            lexicon::is_document_noun(t.text)
+                            wordlists::is_document_noun(t.text)
                                 && matches!(
                                     t.text.to_lowercase().as_str(),
                                     "statement" | "release" | "letter" | "communique"
@@ -807,7 +807,7 @@ impl<'a> Resolver<'a> {
             while k < toks.len() {
                 if names::is_name_word(&toks[k]) && !para.is_quoted(toks[k].start) {
                     if let Some(last) = names::run_forward(toks, k, toks.len()) {
-                        if lexicon::is_org_head(toks[last].bare())
+                        if wordlists::is_org_head(toks[last].bare())
                             && !para.starts_sentence(toks[k].start)
                         {
                             let det = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
@@ -922,7 +922,7 @@ impl<'a> Resolver<'a> {
             Np::Description { first, last } => {
                 let head = toks[last].text;
                 // "a report from Kotak Institutional Equities"
-                if lexicon::is_document_noun(head) {
+                if wordlists::is_document_noun(head) {
                     if let Some(from) = toks.get(last + 1) {
                         if matches!(from.text, "from" | "by" | "of") {
                             if let Some(Np::Name { first, last, det }) =
@@ -938,9 +938,9 @@ impl<'a> Resolver<'a> {
                 // description itself.
                 let definite = toks[first].text.eq_ignore_ascii_case("the");
                 let referent =
-                    if definite && (lexicon::is_role_word(head) || head.ends_with("-old")) {
+                    if definite && (wordlists::is_role_word(head) || head.ends_with("-old")) {
                         self.referent(Pronoun::Person, candidates, paragraph, pos)
-                    } else if definite && lexicon::is_org_anaphor(head) {
+                    } else if definite && wordlists::is_org_anaphor(head) {
                         self.referent(Pronoun::Group, candidates, paragraph, pos)
                     } else {
                         None
@@ -1027,9 +1027,9 @@ fn subject_start(toks: &[Tok<'_>], a: usize, b: usize, para: &Para<'_>) -> Optio
             if k < b && toks[k].is_punct(',') {
                 k += 1;
             }
-        } else if lexicon::is_capitalized_function_word(&first)
-            && !lexicon::is_determiner(&first)
-            && lexicon::pronoun(&first).is_none()
+        } else if wordlists::is_capitalized_function_word(&first)
+            && !wordlists::is_determiner(&first)
+            && wordlists::pronoun(&first).is_none()
         {
             // An introductory phrase up to its comma.
             let comma = (k..b.min(k + 15)).find(|&j| toks[j].is_punct(','))?;
