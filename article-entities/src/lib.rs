@@ -41,12 +41,12 @@ mod annotate;
 mod cluster;
 mod dates;
 mod error;
-mod lexicon;
 mod names;
 mod ner;
 mod quotes;
 mod sentence;
 mod token;
+mod wordlists;
 mod words;
 mod work;
 
