@@ -5,16 +5,10 @@ use std::io::{self, BufWriter, Write};
 
 use anyhow::Context;
 use article_entities::Recognizer;
+use article_entities::conll::{self, Line};
 
 use crate::args::{NerArgs, TrainNerArgs};
 use crate::{Fatal, Status};
-
-/// One line of a document: a token, or a line kept as it is (blank, -DOCSTART-).
-enum Line<'a> {
-    Token(&'a str),
-    Blank,
-    DocStart(&'a str),
-}
 
 pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
     let recognizer = match &args.model {
@@ -38,16 +32,12 @@ pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
     let mut out = BufWriter::with_capacity(1 << 16, out);
     let mut doc: Vec<Line<'_>> = Vec::new();
     let mut work = Work::default();
-    for line in text.lines() {
-        match line.split_whitespace().next() {
-            None => doc.push(Line::Blank),
-            Some("-DOCSTART-") => {
-                write_doc(&recognizer, &doc, &mut work, &mut out).map_err(Fatal::Output)?;
-                doc.clear();
-                doc.push(Line::DocStart(line.trim_end()));
-            }
-            Some(tok) => doc.push(Line::Token(tok)),
+    for line in conll::lines(&text) {
+        if let Line::DocStart(_) = line {
+            write_doc(&recognizer, &doc, &mut work, &mut out).map_err(Fatal::Output)?;
+            doc.clear();
         }
+        doc.push(line);
     }
     write_doc(&recognizer, &doc, &mut work, &mut out).map_err(Fatal::Output)?;
     out.flush()
@@ -75,8 +65,8 @@ fn write_doc<'a>(
     work.sentences.clear();
     let mut start = 0;
     for line in doc {
-        if let Line::Token(t) = line {
-            work.tokens.push(t);
+        if let Line::Token { token, .. } = line {
+            work.tokens.push(token);
         } else {
             if work.tokens.len() > start {
                 work.sentences.push(start..work.tokens.len());
@@ -93,7 +83,7 @@ fn write_doc<'a>(
     buf.clear();
     for line in doc {
         match line {
-            Line::Token(_) => {
+            Line::Token { .. } => {
                 if let Some((t, tag)) = next.next() {
                     buf.extend_from_slice(t.as_bytes());
                     buf.push(b' ');

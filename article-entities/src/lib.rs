@@ -4,7 +4,8 @@
 //! The building blocks are public: [`tokenize`] cuts text into CoNLL / Penn-Treebank-like
 //! [`Token`]s with byte offsets, [`sentences`] groups them into [`Sentence`]s, and
 //! [`Recognizer`] finds entity mentions with the embedded model (a two-stage averaged
-//! perceptron trained on CoNLL-2003; see the README for its data and licences).
+//! perceptron trained on CoNLL-2003; see the README for its data and licences); [`conll`]
+//! reads CoNLL-2003 files.
 //!
 //! [`Annotator::annotate`] adds the entities, one cluster per entity (later short names
 //! join full ones; roles and affiliations kept), quotations with their speakers (every
@@ -39,6 +40,7 @@
 
 mod annotate;
 mod cluster;
+pub mod conll;
 mod dates;
 mod error;
 mod names;

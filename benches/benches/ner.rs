@@ -8,42 +8,24 @@ mod cpu;
 use std::hint::black_box;
 
 use article_benches::{fixtures, workspace};
-use article_entities::{Recognizer, tokenize};
+use article_entities::{Recognizer, conll, tokenize};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// The dev documents as text: tokens joined by spaces, one sentence per line.
 fn dev_texts() -> Option<Vec<String>> {
     let path = workspace().join("../shared/data/ner/conll2003/dev.conll");
     let text = std::fs::read_to_string(path).ok()?;
-    let mut docs = Vec::new();
-    let mut doc = String::new();
-    let mut line_open = false;
-    for line in text.lines() {
-        match line.split_whitespace().next() {
-            Some("-DOCSTART-") => {
-                if !doc.is_empty() {
-                    docs.push(std::mem::take(&mut doc));
-                }
-                line_open = false;
+    let docs = conll::documents(&text)
+        .iter()
+        .map(|d| {
+            let mut doc = String::new();
+            for s in d.sentences() {
+                doc.push_str(&d.tokens()[s.clone()].join(" "));
+                doc.push('\n');
             }
-            None => {
-                if line_open {
-                    doc.push('\n');
-                    line_open = false;
-                }
-            }
-            Some(tok) => {
-                if line_open {
-                    doc.push(' ');
-                }
-                doc.push_str(tok);
-                line_open = true;
-            }
-        }
-    }
-    if !doc.is_empty() {
-        docs.push(doc);
-    }
+            doc
+        })
+        .collect();
     Some(docs)
 }
 

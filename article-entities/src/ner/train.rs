@@ -6,7 +6,7 @@
 
 use std::collections::HashMap as StdMap;
 use std::fmt::Write as _;
-use std::io::{BufRead, Read};
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -59,55 +59,25 @@ fn err(msg: String) -> crate::Error {
 
 /// Reads a CoNLL file into documents (`-DOCSTART-` groups).
 fn read_conll(path: &Path) -> crate::Result<Vec<TrainDoc>> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| err(format!("cannot read {}: {e}", path.display())))?;
-    let mut docs = Vec::new();
-    let mut doc = TrainDoc {
-        tokens: Vec::new(),
-        sents: Vec::new(),
-        gold: Vec::new(),
-    };
-    let mut sent_tags: Vec<String> = Vec::new();
-    let mut sent_start = 0;
-    let flush_sent = |doc: &mut TrainDoc, tags: &mut Vec<String>, start: &mut usize| {
-        if doc.tokens.len() > *start {
-            let refs: Vec<&str> = tags.iter().map(String::as_str).collect();
-            doc.gold.extend(from_iob(&refs));
-            doc.sents.push(*start..doc.tokens.len());
+    Ok(crate::conll::documents(&read_text(path)?)
+        .iter()
+        .map(TrainDoc::from_conll)
+        .collect())
+}
+
+impl TrainDoc {
+    /// A document of a CoNLL file, its tags read per sentence.
+    fn from_conll(doc: &crate::conll::Document<'_>) -> TrainDoc {
+        let mut gold = Vec::with_capacity(doc.tokens().len());
+        for s in doc.sentences() {
+            gold.extend(from_iob(&doc.tags()[s.clone()]));
         }
-        tags.clear();
-        *start = doc.tokens.len();
-    };
-    for line in std::io::BufReader::new(file).lines() {
-        let line = line.map_err(|e| err(format!("cannot read {}: {e}", path.display())))?;
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        match fields.first() {
-            None => flush_sent(&mut doc, &mut sent_tags, &mut sent_start),
-            Some(&"-DOCSTART-") => {
-                flush_sent(&mut doc, &mut sent_tags, &mut sent_start);
-                if !doc.tokens.is_empty() {
-                    docs.push(std::mem::replace(
-                        &mut doc,
-                        TrainDoc {
-                            tokens: Vec::new(),
-                            sents: Vec::new(),
-                            gold: Vec::new(),
-                        },
-                    ));
-                    sent_start = 0;
-                }
-            }
-            Some(tok) => {
-                doc.tokens.push((*tok).to_string());
-                sent_tags.push(fields.last().copied().unwrap_or("O").to_string());
-            }
+        TrainDoc {
+            tokens: doc.tokens().iter().map(|t| (*t).to_string()).collect(),
+            sents: doc.sentences().to_vec(),
+            gold,
         }
     }
-    flush_sent(&mut doc, &mut sent_tags, &mut sent_start);
-    if !doc.tokens.is_empty() {
-        docs.push(doc);
-    }
-    Ok(docs)
 }
 
 fn read_text(path: &Path) -> crate::Result<String> {
