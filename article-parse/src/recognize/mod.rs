@@ -7,6 +7,7 @@
 
 mod boilerplate;
 mod byline;
+pub(crate) mod calendar;
 mod caption;
 mod dateline;
 mod scan;
