@@ -30,6 +30,9 @@ mod rules_other;
 mod rules_promotion;
 mod rules_related;
 mod rules_share;
+mod stock;
+
+pub(crate) use stock::{credit_line, head_words, promotion, stock_line};
 
 use rule::{Group, Mode};
 
