@@ -14,7 +14,10 @@ mod scan;
 mod timestamp;
 mod words;
 
-pub(crate) use boilerplate::{Boilerplate, boilerplate, boilerplate_and_credit};
+pub(crate) use boilerplate::{
+    Boilerplate, boilerplate, boilerplate_and_credit, credit_line, head_words, promotion,
+    stock_line,
+};
 pub(crate) use byline::{author_bio, byline, is_name_line};
 pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;

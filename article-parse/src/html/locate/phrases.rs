@@ -1,171 +1,32 @@
 //! Phrase tests on block text: stock lines of page furniture, promotion, bylines and
-//! date lines, agency credit lines.
+//! date lines, agency credit lines. The phrase lists live beside the boilerplate rules
+//! (`recognize::boilerplate::stock`); the date shapes are here.
 
 use article_model::RemovedKind;
 
 use super::super::builder::Block;
 use super::verdict::{Verdict, remove};
 
-/// Short stock lines of page furniture.
+/// Short stock lines of page furniture (blocks of at most 80 chars).
 pub(super) fn stock_phrase(b: &Block) -> Option<Verdict> {
-    use RemovedKind::*;
     if b.chars > 80 {
         return None;
     }
-    let lower = b.text.to_lowercase().replace('’', "'");
-    let t = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    const EXACT: &[(&str, RemovedKind)] = &[
-        ("advertisement", Advertisement),
-        ("ad", Advertisement),
-        ("advertising", Advertisement),
-        ("sponsored", Advertisement),
-        ("story continues below advertisement", Advertisement),
-        ("continue reading", Related),
-        ("continue reading below", Advertisement),
-        ("read more", Related),
-        ("related", Related),
-        ("related articles", Related),
-        ("related stories", Related),
-        ("more stories", Related),
-        ("share", Share),
-        ("share this", Share),
-        ("share this article", Share),
-        ("share this story", Share),
-        ("comments", Comments),
-        ("loading", Other),
-        ("close", Other),
-        ("skip to content", Navigation),
-        ("back to top", Navigation),
-        ("print", Share),
-        ("email", Share),
-        ("advert", Advertisement),
-        ("iklan", Advertisement),
-        ("anzeige", Advertisement),
-        ("werbung", Advertisement),
-        ("publicidade", Advertisement),
-        ("publicidad", Advertisement),
-        ("publicité", Advertisement),
-        ("pubblicità", Advertisement),
-        ("реклама", Advertisement),
-        ("explore further", Related),
-        ("don't miss", Related),
-        ("don’t miss", Related),
-        ("top stories", Related),
-        ("trending", Related),
-        ("more great wired stories", Related),
-        ("tl;dr", Other),
-        ("view all", Related),
-        ("see all", Related),
-        ("show more", Other),
-        ("load more", Other),
-    ];
-    if let Some(&(_, k)) = EXACT.iter().find(|(p, _)| *p == t) {
-        return Some(remove(k, "stock phrase"));
-    }
-    const PREFIX: &[(&str, RemovedKind)] = &[
-        ("read more", Related),
-        ("related:", Related),
-        ("see also", Related),
-        ("sign up", Newsletter),
-        ("subscribe", Subscription),
-        ("follow us", Share),
-        ("click here", Other),
-        ("copyright", Copyright),
-        ("©", Copyright),
-        ("all rights reserved", Copyright),
-        ("share on", Share),
-        ("share this", Share),
-        ("you may also like", Related),
-        ("recommended", Related),
-        ("most read", Related),
-        ("most popular", Related),
-        ("also read", Related),
-        ("watch:", Related),
-        ("photo:", Caption),
-        ("image:", Caption),
-        ("filed under", Tags),
-        ("tags:", Tags),
-        ("topics:", Tags),
-        ("posted in", Tags),
-        ("get the latest", Newsletter),
-        ("have a tip", Other),
-        ("follow the ", Share),
-        ("follow @", Share),
-        ("listen to this", Other),
-        ("download the", Other),
-    ];
-    if let Some(&(_, k)) = PREFIX
-        .iter()
-        .find(|(p, _)| lower.starts_with(p) || t.starts_with(p))
-    {
-        return Some(remove(k, "stock phrase"));
-    }
-    None
+    crate::recognize::stock_line(&b.text).map(|k| remove(k, "stock phrase"))
 }
 
-/// Short blocks of promotion: newsletters, rights notices.
+/// Short blocks of promotion: newsletters, rights notices (blocks of at most 200 chars).
 pub(super) fn promo_phrase(b: &Block) -> Option<Verdict> {
-    use RemovedKind::*;
     if b.chars > 200 {
         return None;
     }
-    let lower = b.text.to_lowercase();
-    const CONTAINS: &[(&str, RemovedKind)] = &[
-        ("newsletter", Newsletter),
-        ("in your inbox", Newsletter),
-        ("sign up for", Newsletter),
-        ("delivered to your", Newsletter),
-        ("delivered through your", Newsletter),
-        ("all rights reserved", Copyright),
-        ("may not be reproduced", Copyright),
-        ("registered trademark", Copyright),
-        ("registered service mark", Copyright),
-        ("follow us on", Share),
-        ("comments are moderated", Comments),
-        ("moderating all comments", Comments),
-        ("leave a comment", CommentForm),
-        ("leave a reply", CommentForm),
-        ("add a comment", CommentForm),
-    ];
-    CONTAINS
-        .iter()
-        .find(|(p, _)| lower.contains(p))
-        .map(|&(_, k)| remove(k, "promotion or notice"))
+    crate::recognize::promotion(&b.text).map(|k| remove(k, "promotion or notice"))
 }
 
 /// A byline or date line ("By Jane Doe", "Updated at 1:23 p.m.", "05/10/2018 - ...").
 pub(super) fn head_line(text: &str) -> Option<RemovedKind> {
-    let lower = text.to_lowercase();
-    const BY: &[&str] = &[
-        "by ",
-        "por ",
-        "von ",
-        "par ",
-        "door ",
-        "di ",
-        "av ",
-        "af ",
-        "автор",
-    ];
-    if BY.iter().any(|p| lower.starts_with(p)) {
-        return Some(RemovedKind::Byline);
-    }
-    const WORDS: &[&str] = &[
-        "updated",
-        "published",
-        "posted",
-        "publicado",
-        "atualizado",
-        "actualizado",
-        "veröffentlicht",
-        "aktualisiert",
-        "publié",
-        "mis à jour",
-        "pubblicato",
-        "last modified",
-    ];
-    if WORDS.iter().any(|w| lower.contains(w)) {
-        return Some(RemovedKind::Timestamp);
+    if let Some(k) = crate::recognize::head_words(text) {
+        return Some(k);
     }
     if super::super::metadata::visible_date(text).is_some()
         || numeric_date(text)
@@ -220,30 +81,7 @@ fn numeric_date(text: &str) -> bool {
 
 /// Agency credit lines that close a story ("Reporting by ...; Editing by ...").
 pub(super) fn credit_line(text: &str) -> bool {
-    let lower = text.trim_start_matches(['(', '[']).to_lowercase();
-    const PREFIX: &[&str] = &[
-        "reporting by",
-        "additional reporting",
-        "editing by",
-        "writing by",
-        "compiled by",
-        "associated press writer",
-        "the associated press contributed",
-        "contributing:",
-        "this story has been",
-        "this article has been",
-        "this article was originally",
-        "originally published",
-        "a version of this",
-        "follow ",
-        "read more",
-        "more great",
-        "related:",
-        "see also",
-        "more from",
-        "more on this",
-    ];
-    PREFIX.iter().any(|p| lower.starts_with(p))
+    crate::recognize::credit_line(text)
 }
 
 #[cfg(test)]
