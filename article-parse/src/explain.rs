@@ -39,7 +39,7 @@ impl Extractor {
             f => f,
         };
         if format == InputFormat::Html {
-            let decoded = decode::decode(input)?;
+            let decoded = decode::decode(input, decode::Mode::HTML)?;
             let mut again = Article::new();
             html::explain(&decoded, self.limits(), &mut again, &mut explanation);
         }
