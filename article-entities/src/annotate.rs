@@ -146,9 +146,9 @@ mod tests {
             for p in shapes::paragraphs_of(&text) {
                 a.push_paragraph(BlockKind::Paragraph, p, None);
             }
-            crate::work::take();
+            crate::work_meter::take();
             annotator.annotate(&mut a).unwrap();
-            crate::work::take()
+            crate::work_meter::take()
         };
         for unit in shapes::UNITS {
             let small = steps(unit, 4 << 10);

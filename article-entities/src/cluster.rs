@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use article_model::{Cluster, Entity, Label, Span};
 
 use crate::words::{self, ParaWords};
-use crate::{names, work};
+use crate::{names, work_meter};
 
 /// A cluster being built.
 struct Building {
@@ -265,7 +265,7 @@ fn relabel_person_tails(entities: &mut [Entity]) {
             continue;
         }
         for len in 1..n.min(MAX_TAIL_WORDS + 1) {
-            work::step(len);
+            work_meter::step(len);
             tails.insert(full[n - len..].to_vec());
         }
     }
@@ -316,7 +316,7 @@ fn find_cluster(
     let with = |w: &str| {
         index
             .sharing(label, w)
-            .inspect(|_| work::step(kw.len()))
+            .inspect(|_| work_meter::step(kw.len()))
             .filter_map(|id| building.get(id).map(|b| (id, b)))
     };
     match label {
@@ -438,7 +438,7 @@ fn title_before(
     // one run's length of the mention.
     let lo = (last + 1).saturating_sub(names::MAX_RUN);
     while start > lo {
-        work::step(1);
+        work_meter::step(1);
         let t = &toks[start - 1];
         let lower_role =
             t.is_word() && crate::wordlists::is_role_word(t.text) && !t.is_capitalized();

@@ -50,7 +50,7 @@ mod sentence;
 mod token;
 mod wordlists;
 mod words;
-mod work;
+mod work_meter;
 
 pub use crate::{
     annotate::{Annotator, AnnotatorBuilder},

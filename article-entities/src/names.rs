@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::words::{Kind, Tok};
-use crate::{wordlists, work};
+use crate::{wordlists, work_meter};
 
 /// What a name is likely to name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub(crate) fn run_back(toks: &[Tok<'_>], last: usize, lo: usize) -> Option<usize
     let mut first = last;
     let mut k = last;
     while k > lo {
-        work::step(1);
+        work_meter::step(1);
         let prev = &toks[k - 1];
         if is_name_word(prev) && prev.end + 2 >= toks[k].start {
             k -= 1;
@@ -123,7 +123,7 @@ pub(crate) fn run_forward(toks: &[Tok<'_>], first: usize, hi: usize) -> Option<u
     let mut last = first;
     let mut k = first + 1;
     while k < hi {
-        work::step(1);
+        work_meter::step(1);
         let cur = &toks[k];
         if is_name_word(cur) && toks[k - 1].end + 2 >= cur.start && toks[k - 1].is_word() {
             last = k;
@@ -154,7 +154,7 @@ fn next_is_org_run(toks: &[Tok<'_>], k: usize, hi: usize) -> bool {
     let hi = hi.min(k.saturating_add(MAX_RUN));
     let mut j = k;
     while j < hi && is_name_word(&toks[j]) {
-        work::step(1);
+        work_meter::step(1);
         j += 1;
     }
     j > k && wordlists::is_org_head(toks[j - 1].bare())
@@ -166,7 +166,7 @@ pub(crate) fn split_run(body: &str, toks: &[Tok<'_>], first: usize, last: usize)
         return None;
     }
     let run = &toks[first..=last];
-    work::step(run.len());
+    work_meter::step(run.len());
     let org = wordlists::is_org_head(run[run.len() - 1].bare());
     // The last role word; the name follows it ("Secretary of State Mike Pompeo": skip
     // "of State" too).
@@ -276,7 +276,7 @@ impl NameIndex {
         let n = all.len();
         let tails = (n.saturating_sub(MAX_TAIL_WORDS).max(1))..n.saturating_sub(1);
         for skip in std::iter::once(0).chain(tails).filter(|&s| s + 1 < n) {
-            work::step(n - skip);
+            work_meter::step(n - skip);
             let words: Vec<String> = all[skip..].iter().map(|w| w.to_lowercase()).collect();
             let text = if skip == 0 {
                 name.to_owned()
@@ -304,7 +304,7 @@ impl NameIndex {
                 .iter()
                 .rev()
                 .take(MAX_SAME_WORD)
-                .inspect(|_| work::step(words.len()))
+                .inspect(|_| work_meter::step(words.len()))
                 .filter_map(|&i| self.full.get(i))
                 .filter(|(w, _, _)| w.len() > words.len() && pred(w));
             // The latest position before `pos` (else the first after), the longest name there.

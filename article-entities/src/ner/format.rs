@@ -112,7 +112,7 @@ impl<'a> Reader<'a> {
 }
 
 /// The format version of a model file that is not of this version, if it looks like one:
-/// the byte after the magic, or 2 for a zlib stream (version-2 files were zlib-compressed).
+/// the byte after the magic, or 2 for a zlib stream (how version-2 files are stored).
 pub(crate) fn version_of(bytes: &[u8]) -> Option<u8> {
     if let Some(rest) = bytes.strip_prefix(MAGIC_PREFIX.as_slice()) {
         return rest.first().copied();

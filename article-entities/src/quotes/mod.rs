@@ -108,7 +108,7 @@ impl ClusterNames {
 }
 
 fn chain_text<'a>(body: &'a str, pieces: &[Piece]) -> Vec<&'a str> {
-    crate::work::step(pieces.len());
+    crate::work_meter::step(pieces.len());
     pieces.iter().filter_map(|p| p.content.get(body)).collect()
 }
 

@@ -152,9 +152,9 @@ fn fixture_people_are_per() {
     }
 }
 
-/// Issue 5, bar 4: every person named in the seed article is found as PER.
+/// Every person named in the seed article is found, and only as PER.
 #[test]
-fn issue_5_seed_article_people_are_per() {
+fn seed_article_people_are_per() {
     let path = workspace().join("../shared/data/seed/massispost-2020-07-armenia-azerbaijan.txt");
     let Ok(text) = std::fs::read_to_string(&path) else {
         eprintln!("skipping: {} is absent", path.display());

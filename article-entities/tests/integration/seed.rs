@@ -1,4 +1,5 @@
-//! Issue 6, bar 1: the seed article (`../shared/data/seed/`), its ten body paragraphs.
+//! The seed article (`../shared/data/seed/`), its ten body paragraphs: quotations with
+//! their speakers, dates with their values, clusters with roles and affiliations.
 
 use std::path::Path;
 
@@ -33,8 +34,10 @@ fn norm(s: &str) -> String {
     s.strip_prefix("the ").unwrap_or(&s).to_owned()
 }
 
+/// Every quotation has its speaker, the scare quotes are marked, and the dates get their
+/// values once the published date is known.
 #[test]
-fn issue_6_seed_quotes_speakers_and_dates() {
+fn seed_quotes_have_speakers_and_dates_have_values() {
     let Some(mut article) = seed_article() else {
         return;
     };
@@ -102,8 +105,10 @@ fn issue_6_seed_quotes_speakers_and_dates() {
     );
 }
 
+/// Short names join their full names' clusters, which keep the role and affiliation; quote
+/// speakers point at clusters.
 #[test]
-fn issue_6_seed_clusters() {
+fn seed_short_names_join_full_names_with_roles() {
     let Some(mut article) = seed_article() else {
         return;
     };

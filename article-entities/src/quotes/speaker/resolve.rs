@@ -11,7 +11,7 @@ use super::paragraph::Para;
 use crate::names::{self, Name, NameIndex, NameKind};
 use crate::wordlists::{self, Pronoun};
 use crate::words::{self, Tok};
-use crate::work;
+use crate::work_meter;
 
 /// A resolved speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,7 +67,7 @@ impl Candidates {
                     .filter(|c| c.paragraph + REFERENT_PARAGRAPHS >= paragraph),
             );
         }
-        work::step(out.len());
+        work_meter::step(out.len());
         // Most recent first; at one position, a speaker before a subject.
         out.sort_by_key(|c| std::cmp::Reverse(c.pos));
         out
@@ -312,7 +312,7 @@ impl<'a> Resolver<'a> {
             .partition_point(|&i| self.entities[i].span.start() < start);
         let inside = self.by_start[from..]
             .iter()
-            .inspect(|_| work::step(1))
+            .inspect(|_| work_meter::step(1))
             .take_while(|&&i| self.entities[i].span.start() < end)
             .filter(|&&i| self.entities[i].span.end() <= end);
         // The last in the entity list, as a scan of the list would find.
