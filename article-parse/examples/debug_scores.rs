@@ -1,6 +1,7 @@
 //! Prints each block's body score under the shipped weights, with its largest feature
 //! contributions (needs `--features training`).
 #![allow(clippy::unwrap_used)]
+#![allow(deprecated)] // the training hooks read the blocks of `text_blocks` (deprecated public API)
 use article_parse::{text_blocks, training};
 
 fn main() {

@@ -19,6 +19,7 @@
 //! (standardised, Adam, L2), each block weighted by its share of the page's words so
 //! that every page counts the same, as in the metric.
 #![allow(clippy::unwrap_used, clippy::cast_possible_truncation)]
+#![allow(deprecated)] // the training hooks read the blocks of `text_blocks` (deprecated public API)
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;

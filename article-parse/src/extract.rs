@@ -130,16 +130,25 @@ impl Extractor {
     /// A malformed page is not an error.
     pub fn extract(&self, input: &[u8]) -> Result<Article> {
         let mut article = Article::new();
-        self.extract_into(input, &mut article)?;
+        self.fill(input, &mut article)?;
         Ok(article)
     }
 
-    /// Like [`Extractor::extract`], reusing `article`'s allocations (it is cleared first).
+    /// Like [`Extractor::extract`], into `article`, which is replaced by a new one (its
+    /// allocations are not reused).
     ///
     /// # Errors
     /// As [`Extractor::extract`]; `article` is then left empty.
+    #[deprecated(
+        note = "reuses no allocation: it is `*article = extractor.extract(input)?`; use `extract`"
+    )]
     pub fn extract_into(&self, input: &[u8], article: &mut Article) -> Result<()> {
         *article = Article::new();
+        self.fill(input, article)
+    }
+
+    /// Extracts the article of `input` into `article`, which is new.
+    fn fill(&self, input: &[u8], article: &mut Article) -> Result<()> {
         let max = self.limits.max_input_bytes();
         if input.len() > max {
             return Err(Error::new(

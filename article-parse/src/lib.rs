@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Plain-text dumps (what a scraper saves by copying all visible text) go through a nom
-//! block grammar ([`text_blocks`]) and a block classifier that keeps the article and
+//! block grammar and a block classifier that keeps the article and
 //! lists every other block in `removed` with its kind and reason:
 //!
 //! ```
@@ -40,6 +40,8 @@
 //!
 //! # Crate features
 //!
+//! - `fuzzing` (off): exposes `fuzzing`, checked entry points into the HTML front end's
+//!   stages for the fuzz targets and tests. Not a stable API.
 //! - `training` (off): exposes `training`, the classifier's features and extraction with
 //!   candidate weights, used by `examples/train_text.rs` to rebuild the shipped weights.
 #![forbid(unsafe_code)]
@@ -52,6 +54,7 @@ mod decode;
 mod error;
 mod explain;
 mod extract;
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
 mod html;
@@ -65,13 +68,36 @@ mod text;
 pub mod training;
 
 pub use crate::{
-    block::{Block, BlockHint},
     error::{Error, ErrorKind, Result},
     extract::{Extractor, ExtractorBuilder, InputFormat, sniff},
     html::locate::{ContainerCandidate, Explanation},
     limits::Limits,
-    text::text_blocks,
 };
+
+/// One block of a page, before classification (see [`text_blocks`]).
+#[deprecated(note = "no public function takes blocks; extract with `Extractor`")]
+pub type Block<'a> = block::Block<'a>;
+
+/// What a front end believes a block is, before classification.
+#[deprecated(note = "no public function takes blocks; extract with `Extractor`")]
+pub type BlockHint = block::BlockHint;
+
+/// The blocks of a decoded text dump, in order; each block's source is its byte range
+/// in `text`. Linear time, never fails; a dump of white space has no blocks.
+///
+/// ```
+/// # #![allow(deprecated)]
+/// use article_parse::text_blocks;
+/// let blocks = text_blocks("Title\r\n\r\n• One item\nA line\n");
+/// let texts: Vec<_> = blocks.iter().map(|b| b.text()).collect();
+/// assert_eq!(texts, ["Title", "One item", "A line"]);
+/// assert_eq!(blocks[1].source().unwrap().range(), 13..21);
+/// ```
+#[deprecated(note = "no public function takes blocks back; extract with `Extractor`")]
+#[must_use]
+pub fn text_blocks(text: &str) -> Vec<block::Block<'_>> {
+    text::text_blocks(text)
+}
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

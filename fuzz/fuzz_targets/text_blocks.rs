@@ -2,6 +2,7 @@
 //! blank lines and made of the input's text at their sources (only white space and a
 //! leading bullet differ; control characters count as white space), in order and without overlap.
 #![no_main]
+#![allow(deprecated)] // the grammar is reached through `text_blocks` (deprecated public API)
 use article_parse::text_blocks;
 
 fn squeeze(s: &str) -> String {

@@ -234,16 +234,8 @@ fn is_wrapped(text: &str, a: &Line, b: &Line, w: usize) -> bool {
 
 /// The blocks of a decoded dump, in order; each block's source is its byte range in
 /// `text`. Linear time, never fails; a dump of white space has no blocks.
-///
-/// ```
-/// use article_parse::text_blocks;
-/// let blocks = text_blocks("Title\r\n\r\n• One item\nA line\n");
-/// let texts: Vec<_> = blocks.iter().map(|b| b.text()).collect();
-/// assert_eq!(texts, ["Title", "One item", "A line"]);
-/// assert_eq!(blocks[1].source().unwrap().range(), 13..21);
-/// ```
 #[must_use]
-pub fn text_blocks(text: &str) -> Vec<Block<'_>> {
+pub(crate) fn text_blocks(text: &str) -> Vec<Block<'_>> {
     let lines = lines(text);
     let width = wrap_width(text, &lines);
     // At most one block per line: no reallocation.

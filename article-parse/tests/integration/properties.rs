@@ -1,3 +1,4 @@
+#![allow(deprecated)] // the text grammar is tested through `text_blocks` (deprecated public API)
 use article_parse::{Extractor, InputFormat, text_blocks};
 use proptest::prelude::*;
 

@@ -1,5 +1,6 @@
 //! The text-dump pipeline on our fixtures, on the seed article (when `../shared` is
 //! there), and on pathological inputs.
+#![allow(deprecated)] // the text grammar is tested through `text_blocks` (deprecated public API)
 
 use std::path::{Path, PathBuf};
 
