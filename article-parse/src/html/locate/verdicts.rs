@@ -139,7 +139,7 @@ fn outside_kind(b: &Block) -> Verdict {
     remove(Other, "outside the article container")
 }
 
-/// "reason (in <div class=...>)" for people.
+/// `reason: <div class="...">` for people.
 fn describe(doc: &Doc<'_>, node: u32, reason: &str) -> String {
     match doc.nodes.get(node as usize) {
         Some(n) if !n.class.is_empty() || !n.id.is_empty() => {
