@@ -228,3 +228,11 @@ fn anchor_date_gives_relative_dates_a_value() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The released binary does not carry the trainer: `train-ner` is not a subcommand.
+#[cfg(not(feature = "train"))]
+#[test]
+fn train_ner_is_absent_without_the_train_feature() {
+    let output = run(&["train-ner", "-o", "m.lz4"], None);
+    assert_eq!(output.status.code(), Some(2));
+}
