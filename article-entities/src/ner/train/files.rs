@@ -91,3 +91,66 @@ pub fn train(opts: &TrainOptions, log: Log<'_>) -> crate::Result<(Vec<u8>, Strin
     };
     Ok(trainer.train(&train_docs, &dev_docs, &lists, &clusters, log))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(deprecated)]
+    use std::io::Write;
+
+    use super::*;
+
+    /// The file-reading entry point gives the bytes the Trainer gives over the same data.
+    #[test]
+    fn train_reads_the_files_a_trainer_takes() {
+        let dir =
+            std::env::temp_dir().join(format!("article-entities-train-{}", std::process::id()));
+        let lexical = dir.join("lexical");
+        let lists = [
+            "iso\tiso3\tname\tascii\nFR\tFRA\tFrance\tFrance\n",
+            "id\tname\tascii\tcountry\tadmin\tpopulation\n1\tParis\tParis\tFR\t11\t2100000\n",
+            "id\tlang\tname\n1\tde\tParis\n",
+            "code\tname\nTX\tTexas\n",
+            "code\tname\nEU\tEurope\n",
+            "name\tsex\tcount\nMARIA\tF\t30000\n",
+            "name\trank\tcount\nSMITH\t1\t2400000\n",
+        ];
+        for (file, text) in LexicalLists::FILES.iter().zip(lists) {
+            let path = lexical.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let unlabeled = "John Smith went to Paris .\nMaria went to Berlin .\n".repeat(10);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(unlabeled.as_bytes()).unwrap();
+        std::fs::write(lexical.join(UNLABELED), gz.finish().unwrap()).unwrap();
+        let conll_text =
+            "-DOCSTART- O\n\nMaria B-PER\nSmith I-PER\nvisited O\nParis B-LOC\n. O\n\n";
+        std::fs::write(dir.join("train.conll"), conll_text).unwrap();
+        let opts = TrainOptions {
+            train: dir.join("train.conll"),
+            dev: dir.join("train.conll"),
+            lexical,
+            clusters_cache: None,
+            epochs: 2,
+            folds: 2,
+            min_count: 1,
+            ensemble: 1,
+            prune: 0.0,
+        };
+        let (bytes, report) = train(&opts, &mut |_| {}).unwrap();
+        let docs = conll::documents(conll_text);
+        let trainer = Trainer::new().epochs(2).folds(2).min_count(1).prune(0.0);
+        let clusters = trainer.clusters(&unlabeled, &docs, &mut |_| {});
+        let lists = LexicalLists::from_texts(lists.map(String::from));
+        assert_eq!(
+            (bytes, report),
+            trainer.train(&docs, &docs, &lists, &clusters, &mut |_| {})
+        );
+        let missing = TrainOptions {
+            train: dir.join("absent.conll"),
+            ..opts
+        };
+        assert!(train(&missing, &mut |_| {}).is_err());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
