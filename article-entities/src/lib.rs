@@ -46,10 +46,10 @@ mod error;
 mod lexicon;
 mod names;
 mod ner;
+mod paragraph_words;
 mod quotes;
 mod sentence;
 mod token;
-mod words;
 mod work;
 
 pub use crate::{

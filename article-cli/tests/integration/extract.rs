@@ -45,7 +45,7 @@ fn one_html_page_gives_one_json_article() {
 }
 
 #[test]
-fn issue_2_directory_with_binary_and_gzip_inputs() {
+fn directory_input_reads_gzip_pages_and_names_the_binary_file_it_skips() {
     let dir = scratch("mixed");
     fs::copy(
         examples().join("river-festival.txt"),

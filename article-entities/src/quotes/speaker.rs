@@ -15,7 +15,7 @@ use article_model::{Cluster, Entity, Label};
 use super::marks::Piece;
 use crate::lexicon::{self, Pronoun};
 use crate::names::{self, Name, NameIndex, NameKind};
-use crate::words::{self, ParaWords, Tok};
+use crate::paragraph_words::{self, ParaWords, Tok};
 use crate::work;
 
 /// A resolved speaker.
@@ -285,11 +285,12 @@ fn verb_right_before(para: &Para<'_>, open: usize) -> bool {
 }
 
 fn is_opening_mark(t: &Tok<'_>) -> bool {
-    t.kind == words::Kind::Punct && matches!(t.text, "“" | "\"" | "‘" | "'" | "«" | "„" | "(")
+    t.kind == paragraph_words::Kind::Punct
+        && matches!(t.text, "“" | "\"" | "‘" | "'" | "«" | "„" | "(")
 }
 
 fn is_skippable_punct(t: &Tok<'_>) -> bool {
-    t.kind == words::Kind::Punct && matches!(t.text, "," | ";" | "—" | "–" | "-" | ":")
+    t.kind == paragraph_words::Kind::Punct && matches!(t.text, "," | ";" | "—" | "–" | "-" | ":")
 }
 
 /// The speaker phrase after the closing mark: `, said NP` or `, NP said`. The flag says
