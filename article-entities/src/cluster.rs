@@ -40,7 +40,7 @@ fn key_words(text: &str) -> Vec<String> {
         .collect();
     let lead = out
         .iter()
-        .take_while(|w| *w == "the" || crate::lexicon::is_honorific(w))
+        .take_while(|w| *w == "the" || crate::wordlists::is_honorific(w))
         .count();
     out.drain(..lead);
     out
@@ -278,7 +278,7 @@ fn relabel_person_tails(entities: &mut [Entity]) {
         }
         let kw = key_words(&e.text);
         let Some(last) = kw.last() else { continue };
-        if crate::lexicon::is_org_head(last) {
+        if crate::wordlists::is_org_head(last) {
             continue;
         }
         if tails.contains(&kw) {
@@ -440,10 +440,11 @@ fn title_before(
     while start > lo {
         work::step(1);
         let t = &toks[start - 1];
-        let lower_role = t.is_word() && crate::lexicon::is_role_word(t.text) && !t.is_capitalized();
+        let lower_role =
+            t.is_word() && crate::wordlists::is_role_word(t.text) && !t.is_capitalized();
         let title = start < first
             && t.is_word()
-            && (t.is_capitalized() || crate::lexicon::is_role_word(t.text));
+            && (t.is_capitalized() || crate::wordlists::is_role_word(t.text));
         if lower_role || title {
             start -= 1;
         } else {
@@ -484,7 +485,7 @@ fn appositive_role(body: &str, toks: &[paragraph_words::Tok<'_>], last: usize) -
             if !matches!(t.text, "-" | "&" | "’" | "'") {
                 return None;
             }
-        } else if k < start + 3 && crate::lexicon::is_role_word(t.text) {
+        } else if k < start + 3 && crate::wordlists::is_role_word(t.text) {
             has_role = true;
         }
         end = Some(k);

@@ -17,8 +17,8 @@ use std::str::FromStr;
 
 use article_model::{DateMention, Span};
 
-use crate::lexicon;
 use crate::paragraph_words::{ParaWords, Tok};
+use crate::wordlists;
 
 /// A day of the proleptic Gregorian calendar, used as the anchor of relative dates.
 ///
@@ -366,7 +366,7 @@ fn expression(toks: &[Tok<'_>], k: usize) -> Option<(usize, Expr)> {
     }
 
     // Month first: "July 16, 2020", "Jul. 16", "July 2020", "July".
-    if let Some(m) = lexicon::month(t.text) {
+    if let Some(m) = wordlists::month(t.text) {
         if !t.is_capitalized() {
             return None;
         }
@@ -414,7 +414,8 @@ fn expression(toks: &[Tok<'_>], k: usize) -> Option<(usize, Expr)> {
 
     // Day first: "16 July 2020", "16th July".
     if let Some(d) = day(t) {
-        if let Some(m) = next(1).and_then(|n| lexicon::month(n.text).filter(|_| n.is_capitalized()))
+        if let Some(m) =
+            next(1).and_then(|n| wordlists::month(n.text).filter(|_| n.is_capitalized()))
         {
             if let Some(y) = next(2).and_then(year) {
                 return CalendarDate::new(y, m, d).map(|date| (k + 2, Expr::Date(date)));
@@ -424,7 +425,7 @@ fn expression(toks: &[Tok<'_>], k: usize) -> Option<(usize, Expr)> {
     }
 
     // Weekdays, with last/next/this before them.
-    if let Some(wd) = lexicon::weekday(t.text) {
+    if let Some(wd) = wordlists::weekday(t.text) {
         if t.is_capitalized() {
             return Some((k, Expr::Weekday(wd, 0)));
         }
@@ -436,7 +437,7 @@ fn expression(toks: &[Tok<'_>], k: usize) -> Option<(usize, Expr)> {
             _ => 0,
         };
         if let Some(n) = next(1) {
-            if let Some(wd) = lexicon::weekday(n.text) {
+            if let Some(wd) = wordlists::weekday(n.text) {
                 return Some((k + 1, Expr::Weekday(wd, rel)));
             }
             let unit = lower(n);
@@ -450,7 +451,7 @@ fn expression(toks: &[Tok<'_>], k: usize) -> Option<(usize, Expr)> {
                 return Some((k + 1, e));
             }
             if rel != 0 {
-                if let Some(m) = lexicon::month(n.text).filter(|_| n.is_capitalized()) {
+                if let Some(m) = wordlists::month(n.text).filter(|_| n.is_capitalized()) {
                     let _ = m;
                     return None; // "last July": leave to the month rule
                 }

@@ -17,6 +17,18 @@ pub enum ErrorKind {
     /// A NER model could not be read or is not a model file.
     #[error("cannot load the NER model: {0}")]
     Model(String),
+    /// A NER model file of a format version this build does not read (it reads the
+    /// version the trainer writes; retrain, or load the file with the release that wrote it
+    /// and save it again).
+    #[error(
+        "cannot load the NER model: a file of format version {found}; this build reads version {read}"
+    )]
+    ModelVersion {
+        /// The file's format version.
+        found: u8,
+        /// The version this build reads.
+        read: u8,
+    },
 }
 
 impl Error {

@@ -43,13 +43,13 @@ mod cluster;
 pub mod conll;
 mod dates;
 mod error;
-mod lexicon;
 mod names;
 mod ner;
 mod paragraph_words;
 mod quotes;
 mod sentence;
 mod token;
+mod wordlists;
 mod work;
 
 pub use crate::{

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::paragraph_words::{Kind, Tok};
-use crate::{lexicon, work};
+use crate::{wordlists, work};
 
 /// What a name is likely to name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub(crate) struct Name {
 
 /// Whether a word can be part of a proper name run.
 pub(crate) fn is_name_word(t: &Tok<'_>) -> bool {
-    t.is_capitalized() && !lexicon::is_calendar_word(t.text)
+    t.is_capitalized() && !wordlists::is_calendar_word(t.text)
 }
 
 /// Name particles that may stand inside a run ("Van Der Beek", "bin Salman", "of State").
@@ -103,10 +103,10 @@ pub(crate) fn run_back(toks: &[Tok<'_>], last: usize, lo: usize) -> Option<usize
         }
     }
     // Drop sentence-initial function words ("But Lopez").
-    while first < last && lexicon::is_capitalized_function_word(toks[first].text) {
+    while first < last && wordlists::is_capitalized_function_word(toks[first].text) {
         first += 1;
     }
-    if lexicon::is_capitalized_function_word(toks[first].text) {
+    if wordlists::is_capitalized_function_word(toks[first].text) {
         return None;
     }
     Some(first)
@@ -116,7 +116,7 @@ pub(crate) fn run_back(toks: &[Tok<'_>], last: usize, lo: usize) -> Option<usize
 /// most [`MAX_RUN`] tokens. Returns the index of its last token.
 pub(crate) fn run_forward(toks: &[Tok<'_>], first: usize, hi: usize) -> Option<usize> {
     let t = toks.get(first)?;
-    if !is_name_word(t) || lexicon::is_capitalized_function_word(t.text) {
+    if !is_name_word(t) || wordlists::is_capitalized_function_word(t.text) {
         return None;
     }
     let hi = hi.min(first.saturating_add(MAX_RUN));
@@ -157,7 +157,7 @@ fn next_is_org_run(toks: &[Tok<'_>], k: usize, hi: usize) -> bool {
         work::step(1);
         j += 1;
     }
-    j > k && lexicon::is_org_head(toks[j - 1].bare())
+    j > k && wordlists::is_org_head(toks[j - 1].bare())
 }
 
 /// Splits the run `toks[first..=last]` into affiliation, role and name.
@@ -167,14 +167,15 @@ pub(crate) fn split_run(body: &str, toks: &[Tok<'_>], first: usize, last: usize)
     }
     let run = &toks[first..=last];
     work::step(run.len());
-    let org = lexicon::is_org_head(run[run.len() - 1].bare());
+    let org = wordlists::is_org_head(run[run.len() - 1].bare());
     // The last role word; the name follows it ("Secretary of State Mike Pompeo": skip
     // "of State" too).
     let mut name_from = 0;
     let mut role_at: Option<usize> = None;
     if !org {
         for (i, t) in run.iter().enumerate() {
-            if i + 1 < run.len() && (lexicon::is_role_word(t.text) || lexicon::is_honorific(t.text))
+            if i + 1 < run.len()
+                && (wordlists::is_role_word(t.text) || wordlists::is_honorific(t.text))
             {
                 role_at = Some(i);
                 name_from = i + 1;
@@ -196,7 +197,7 @@ pub(crate) fn split_run(body: &str, toks: &[Tok<'_>], first: usize, last: usize)
             let mut role_first = r;
             while role_first > 0 {
                 let t = &run[role_first - 1];
-                if is_affiliation_word(t) || lexicon::is_org_head(t.bare()) {
+                if is_affiliation_word(t) || wordlists::is_org_head(t.bare()) {
                     break;
                 }
                 role_first -= 1;
@@ -231,7 +232,7 @@ pub(crate) fn split_run(body: &str, toks: &[Tok<'_>], first: usize, last: usize)
 }
 
 fn is_only_honorific(s: &str) -> bool {
-    lexicon::is_honorific(s)
+    wordlists::is_honorific(s)
 }
 
 /// A nationality or possessive place ("Turkish", "Russian", "Turkey’s", "U.S.").
@@ -247,7 +248,7 @@ fn is_affiliation_word(t: &Tok<'_>) -> bool {
     let adjectival = ["ish", "ian", "ese", "ean", "an", "ic", "i", "ch"]
         .iter()
         .any(|s| lower.ends_with(s));
-    (adjectival && !lexicon::is_role_word(w)) || w.chars().all(|c| c.is_uppercase() || c == '.')
+    (adjectival && !wordlists::is_role_word(w)) || w.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
 /// Full names seen in a text, for canonicalising short mentions.

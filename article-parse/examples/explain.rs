@@ -1,5 +1,6 @@
 //! Prints what the extractor made of each block of a page, in page order: `BODY` for
-//! article text, or the removed kind and its reason.
+//! article text, or the removed kind and its reason; then the metadata and, for HTML,
+//! how the article was found ([`Extractor::explain`]).
 //!
 //! ```sh
 //! cargo run -p article-parse --example explain -- examples/harbour-strike.txt [--from text|html]
@@ -27,10 +28,10 @@ fn main() {
     }
     let path = path.expect("usage: explain FILE [--from text|html]");
     let input = std::fs::read(&path).unwrap();
-    let article = Extractor::builder()
+    let (article, explanation) = Extractor::builder()
         .format(format)
         .build()
-        .extract(&input)
+        .explain(&input)
         .unwrap();
     let mut rows: Vec<(usize, String, String)> = Vec::new();
     for p in article.paragraphs() {
@@ -59,5 +60,20 @@ fn main() {
     println!(
         "\ntitle: {:?}\nsite: {:?}\nauthors: {:?}\npublished: {:?}\nlanguage: {:?}\ndateline: {:?}\ncaptions: {:?}",
         m.title, m.site_name, m.authors, m.published, m.language, m.dateline, article.captions
+    );
+    for (label, c) in [
+        ("top", &explanation.top),
+        ("container", &explanation.container),
+    ] {
+        if let Some(c) = c {
+            println!(
+                "{label}: <{}> class={:?} id={:?} depth={} score={} prose={} json={}",
+                c.tag, c.class, c.id, c.depth, c.score, c.prose_chars, c.json_chars
+            );
+        }
+    }
+    println!(
+        "article elements: {}; restored by the fallback: {}",
+        explanation.container_elements, explanation.restored_by_fallback
     );
 }

@@ -2,8 +2,7 @@
 
 use article_model::Article;
 
-use crate::baseline;
-use crate::decode;
+use crate::decode::{self, Mode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::html;
 use crate::limits::Limits;
@@ -157,20 +156,15 @@ impl Extractor {
         };
         match format {
             InputFormat::Html => {
-                let decoded = decode::decode(input)?;
+                let decoded = decode::decode(input, Mode::HTML)?;
                 html::extract(&decoded, &self.limits, article);
             }
             _ => {
-                let decoded = baseline::decode(input)?;
+                let decoded = decode::decode(input, Mode::TEXT)?;
                 let mut blocks = text::text_blocks(&decoded.text);
-                // Borrowed text is the input itself: offsets only shift past a BOM.
-                let map = match decoded.text {
-                    std::borrow::Cow::Borrowed(_) => text::SourceMap::shifted(decoded.shift),
-                    std::borrow::Cow::Owned(_) => text::SourceMap::new(input, decoded.shift),
-                };
-                if decoded.shift > 0 || !matches!(decoded.text, std::borrow::Cow::Borrowed(_)) {
+                if !decoded.is_identity() {
                     for b in &mut blocks {
-                        let source = b.source().and_then(|s| map.span(s));
+                        let source = b.source().and_then(|s| decoded.source(s.start(), s.end()));
                         b.set_source(source);
                     }
                 }

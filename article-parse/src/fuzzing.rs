@@ -38,7 +38,7 @@ pub fn check_tokenizer(input: &str) -> usize {
 /// range inside the input.
 #[must_use]
 pub fn check_blocks(input: &[u8], max_depth: usize, max_blocks: usize) -> Vec<String> {
-    let Ok(decoded) = crate::decode::decode(input) else {
+    let Ok(decoded) = crate::decode::decode(input, crate::decode::Mode::HTML) else {
         return Vec::new();
     };
     let text: &str = &decoded.text;

@@ -45,12 +45,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod baseline;
 mod block;
 mod chars;
 mod classify;
 mod decode;
 mod error;
+mod explain;
 mod extract;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -68,6 +68,7 @@ pub use crate::{
     block::{Block, BlockHint},
     error::{Error, ErrorKind, Result},
     extract::{Extractor, ExtractorBuilder, InputFormat, sniff},
+    html::locate::{ContainerCandidate, Explanation},
     limits::Limits,
     text::text_blocks,
 };

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::hash::{HashMap, hash_str, mix};
 use super::lexicon::{Lexicon, MAX_PHRASE, PHRASE_START, phrase_step, token_key};
+use super::normalize::{normalize, normalize_lower};
 use super::tags::label_of;
 
 pub(crate) const CAP: u32 = 1;
@@ -23,33 +24,6 @@ pub(crate) const SENT_START: u32 = 1 << 8;
 pub(crate) const HEADLINE: u32 = 1 << 9;
 pub(crate) const LINE_START: u32 = 1 << 10;
 pub(crate) const TITLE_SENT: u32 = 1 << 11;
-
-/// Maps typographic characters to their ASCII forms and appends `tok` to `out`.
-pub(crate) fn normalize(tok: &str, out: &mut String) {
-    for c in tok.chars() {
-        match c {
-            '’' | '‘' | '‛' | '′' | '`' => out.push('\''),
-            '“' | '”' | '„' | '″' | '«' | '»' => out.push('"'),
-            '—' | '–' | '―' | '‒' | '−' => out.push('-'),
-            '…' => out.push_str("..."),
-            _ => out.push(c),
-        }
-    }
-}
-
-/// [`normalize`], lower-cased.
-pub(crate) fn normalize_lower(tok: &str, out: &mut String) {
-    let start = out.len();
-    normalize(tok, out);
-    if out[start..]
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || b >= 0x80)
-    {
-        let lower = out[start..].to_lowercase();
-        out.truncate(start);
-        out.push_str(&lower);
-    }
-}
 
 /// Facts about one token, computed once per document.
 #[derive(Clone, Debug, Default)]
@@ -693,65 +667,5 @@ impl Stage2 {
             self.ent_counts.entry(h).or_insert([0; 4])[l] += 1;
             i = j;
         }
-    }
-}
-
-#[cfg(all(test, feature = "model"))]
-mod tests {
-    use super::*;
-
-    /// The tagger sums the context features as the neighbours' role features (cached per
-    /// word) plus the rest: together they must be exactly the trainer's context features.
-    #[test]
-    fn role_features_and_the_rest_are_the_context_features() {
-        let model = super::super::model::Model::from_bytes(super::super::EMBEDDED_BYTES)
-            .expect("the embedded model loads");
-        // Our own sentences in CoNLL's shape (dateline, headline, byline, body, quotes).
-        let text = "LISBON 2024-03-14 \n Union rejects Dutch plan to cap Irish beef exports . \n \
-                    Maria Gonzalez \n The Portuguese Agriculture Ministry said on Friday it \
-                    opposed the French proposal to limit imports of Spanish olive oil until \
-                    inspectors finish their review of the harvest . \n Italy 's delegate to \
-                    the UN 's food committee Paolo Rinaldi said on Tuesday farmers should sell \
-                    wheat to markets other than Greece . \n “ We do n’t accept any such \
-                    limit , ” said spokeswoman Anna de la Cruz in Los Angeles . \n X";
-        let mut tokens = Vec::new();
-        let mut sentences = Vec::new();
-        for line in text.split('\n') {
-            let start = tokens.len();
-            tokens.extend(line.split_whitespace());
-            sentences.push(start..tokens.len());
-        }
-        let line_starts: Vec<bool> = (0..tokens.len()).map(|i| i % 7 == 3).collect();
-        let doc = Doc {
-            tokens: &tokens,
-            sentences: &sentences,
-            line_starts: &line_starts,
-        };
-        let mut scratch = Scratch::default();
-        scratch.analyze(&model.lex, &doc);
-        let (mut whole, mut parts) = (Vec::new(), Vec::new());
-        let mut gaz = 0;
-        for s in &sentences {
-            for i in s.clone() {
-                whole.clear();
-                parts.clear();
-                scratch.stage1_context(s, i, &mut whole);
-                let near = [
-                    (Role::Prev, (i > s.start).then(|| i - 1)),
-                    (Role::Next, (i + 1 < s.end).then_some(i + 1)),
-                    (Role::Prev2, (i > s.start + 1).then(|| i - 2)),
-                    (Role::Next2, (i + 2 < s.end).then_some(i + 2)),
-                ];
-                for (role, j) in near {
-                    role_features(role, j.map(|j| &scratch.infos[j]), &mut parts);
-                }
-                scratch.stage1_rest(s, i, &mut parts);
-                whole.sort_unstable();
-                parts.sort_unstable();
-                assert_eq!(whole, parts, "token {i} ({})", tokens[i]);
-                gaz += usize::from(scratch.infos[i].gaz != 0);
-            }
-        }
-        assert!(gaz > 5, "the text has gazetteer matches ({gaz})");
     }
 }

@@ -4,11 +4,12 @@
 //! `CODE<TAB>phrase`, the phrase's tokens separated by one space (already tokenized).
 //! Cluster text: `word<TAB>bits`, `bits` the word's path in the cluster tree as `0`/`1`
 //! characters (at most 24). A model file stores only hashes: three maps (phrases → kinds,
-//! phrase prefixes, words → cluster paths), each as described at [`SortedMap`] (version 4;
-//! version 3: a varint count and, sorted by key, varint key deltas and varint values).
+//! phrase prefixes, words → cluster paths), each as described at [`SortedMap`].
 
+use super::format::{Bytes, FormatError, Reader};
 use super::hash::{hash_str, mix};
-use super::model::{Bytes, FormatError, Reader};
+#[cfg(feature = "train")]
+use super::normalize::normalize_lower;
 
 /// Gazetteer kinds; a phrase may be in several. At most 16.
 #[cfg_attr(not(feature = "train"), allow(dead_code))] // the trainer reads codes
@@ -145,6 +146,7 @@ pub(crate) struct SortedMap {
 
 impl SortedMap {
     /// A map of `keys` (sorted, strictly increasing) and their values.
+    #[cfg(feature = "train")]
     fn from_sorted(keys: &[u64], vals: &[u32]) -> Result<SortedMap, FormatError> {
         let max = vals.iter().copied().max().unwrap_or(1);
         let width = if vals.iter().all(|&v| v == 1) {
@@ -170,7 +172,7 @@ impl SortedMap {
 
     /// The map over stored entries (see [`SortedMap`]); keys must ascend.
     fn from_raw(bytes: Bytes, n: usize, width: usize) -> Result<SortedMap, FormatError> {
-        let bad = |m: &str| FormatError(m.into());
+        let bad = |m: &str| FormatError::bad(m);
         if ![0, 2, 4].contains(&width) {
             return Err(bad("bad lexicon value width"));
         }
@@ -275,51 +277,8 @@ impl SortedMap {
         let width = usize::from(r.take(1)?[0]);
         let size = n
             .checked_mul(8 + width)
-            .ok_or_else(|| FormatError("lexicon count too large".into()))?;
+            .ok_or_else(|| FormatError::bad("lexicon count too large"))?;
         SortedMap::from_raw(keep(r.take(size)?), n, width)
-    }
-
-    /// Writes the map as in a version-3 file: a varint count, then sorted varint key
-    /// deltas and varint values.
-    #[cfg(all(test, feature = "train"))]
-    fn write_v3(&self, out: &mut Vec<u8>) {
-        super::model::put_varint(out, self.n as u64);
-        let mut last = 0;
-        for i in 0..self.n {
-            let k = key_at(self.bytes.get(), i).unwrap_or(0);
-            super::model::put_varint(out, k - last);
-            super::model::put_varint(out, u64::from(self.value(i).unwrap_or(0)));
-            last = k;
-        }
-    }
-
-    /// Reads a version-3 map.
-    fn read_v3(r: &mut Reader<'_>) -> Result<SortedMap, FormatError> {
-        let bad = |m: &str| FormatError(m.into());
-        let n = usize::try_from(r.varint()?).unwrap_or(usize::MAX);
-        if n > r.remaining() {
-            return Err(bad("lexicon count larger than the file"));
-        }
-        let mut keys: Vec<u64> = Vec::with_capacity(n);
-        let mut vals: Vec<u32> = Vec::with_capacity(n);
-        let mut k = 0u64;
-        for i in 0..n {
-            let delta = r.varint()?;
-            k = k
-                .checked_add(delta)
-                .ok_or_else(|| bad("lexicon keys are not sorted"))?;
-            let v = u32::try_from(r.varint()?).map_err(|_| bad("lexicon value out of range"))?;
-            if i > 0 && delta == 0 {
-                // a repeated key: the last value wins
-                if let Some(last) = vals.last_mut() {
-                    *last = v;
-                }
-                continue;
-            }
-            keys.push(k);
-            vals.push(v);
-        }
-        SortedMap::from_sorted(&keys, &vals)
     }
 }
 
@@ -375,7 +334,7 @@ impl Lexicon {
                     prefix_map.update(h, |_| 1);
                 }
                 lower.clear();
-                super::features::normalize_lower(tok, &mut lower);
+                normalize_lower(tok, &mut lower);
                 h = phrase_step(h, token_key(&lower));
                 n += 1;
             }
@@ -443,23 +402,6 @@ impl Lexicon {
             gaz: SortedMap::read_v4(r, keep)?,
             prefixes: SortedMap::read_v4(r, keep)?,
             clusters: SortedMap::read_v4(r, keep)?,
-        })
-    }
-
-    /// Serializes the hashed tables as in a version-3 file.
-    #[cfg(all(test, feature = "train"))]
-    pub(crate) fn write_v3(&self, out: &mut Vec<u8>) {
-        self.gaz.write_v3(out);
-        self.prefixes.write_v3(out);
-        self.clusters.write_v3(out);
-    }
-
-    /// Reads the tables of a version-3 file.
-    pub(crate) fn read_v3(r: &mut Reader<'_>) -> Result<Lexicon, FormatError> {
-        Ok(Lexicon {
-            gaz: SortedMap::read_v3(r)?,
-            prefixes: SortedMap::read_v3(r)?,
-            clusters: SortedMap::read_v3(r)?,
         })
     }
 

@@ -2,15 +2,22 @@
 //! stages (local features, then document-level aggregation of the first stage's
 //! predictions), with an embedded model.
 
+mod compress;
 mod features;
+mod format;
 #[cfg(feature = "train")]
 mod handlists;
 mod hash;
 mod lexicon;
 mod model;
+mod normalize;
+mod table;
 mod tags;
 #[cfg(feature = "train")]
 pub(crate) mod train;
+mod viterbi;
+#[cfg(feature = "train")]
+mod weights;
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -24,6 +31,7 @@ use crate::sentence::{Sentence, sentences};
 use crate::token::{Token, tokenize};
 
 use self::features::Doc;
+use self::format::FormatError;
 use self::model::{Model, Work};
 
 /// A named-entity mention found in a text.
@@ -145,10 +153,11 @@ impl Recognizer {
     }
 
     /// Loads a model file: as written by the trainer (compressed, an LZ4 frame), or
-    /// uncompressed (format versions 4, 3 and 2).
+    /// uncompressed (format version 4).
     ///
     /// # Errors
-    /// When the file cannot be read or is not a model.
+    /// When the file cannot be read or is not a model ([`ErrorKind::Model`]), or is a model
+    /// file of another format version ([`ErrorKind::ModelVersion`]).
     pub fn from_path(path: impl AsRef<Path>) -> Result<Recognizer> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| {
@@ -164,16 +173,23 @@ impl Recognizer {
     /// [`Recognizer::from_path`]).
     ///
     /// # Errors
-    /// When the bytes are not a model.
+    /// When the bytes are not a model, or a model of another format version.
     pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer> {
-        let model = Model::from_bytes(bytes).map_err(|e| Error::new(ErrorKind::Model(e.0)))?;
+        let model = Model::from_bytes(bytes).map_err(|e| {
+            Error::new(match e {
+                FormatError::Bad(msg) => ErrorKind::Model(msg),
+                FormatError::Version(found) => ErrorKind::ModelVersion {
+                    found,
+                    read: format::VERSION,
+                },
+            })
+        })?;
         Ok(Recognizer {
             model: Arc::new(model),
         })
     }
 
-    /// The model as a model file in the current format (what [`Recognizer::from_bytes`]
-    /// reads), e.g. to convert a file of an older format.
+    /// The model as an uncompressed model file (what [`Recognizer::from_bytes`] reads).
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
         self.model.to_bytes()
@@ -183,7 +199,7 @@ impl Recognizer {
     /// embeds it: [`Recognizer::to_bytes`] in one LZ4 frame.
     #[must_use]
     pub fn to_compressed_bytes(&self) -> Vec<u8> {
-        model::compress(&self.model.to_bytes())
+        compress::compress(&self.model.to_bytes())
     }
 
     /// A description of the model: what it was trained on, its dev score, its sizes.
@@ -329,9 +345,9 @@ fn write_iob2(tags: &[u8], out: &mut [IobTag]) {
 
 #[cfg(feature = "model")]
 fn load_embedded() -> std::result::Result<Arc<Model>, String> {
-    let err = |e: model::FormatError| format!("embedded model: {}", e.0);
-    let raw: &'static [u8] = if model::is_compressed(EMBEDDED_BYTES) {
-        let raw = model::decompress(EMBEDDED_BYTES).map_err(err)?;
+    let err = |e: FormatError| format!("embedded model: {e}");
+    let raw: &'static [u8] = if compress::is_compressed(EMBEDDED_BYTES) {
+        let raw = compress::decompress(EMBEDDED_BYTES).map_err(err)?;
         EMBEDDED_RAW.get_or_init(|| raw)
     } else {
         EMBEDDED_BYTES
@@ -367,5 +383,25 @@ mod tests {
     fn garbage_is_not_a_model() {
         assert!(Recognizer::from_bytes(b"hello").is_err());
         assert!(Recognizer::from_bytes(&[]).is_err());
+    }
+
+    #[test]
+    fn other_format_versions_are_named() {
+        let version = |b: &[u8]| {
+            Recognizer::from_bytes(b)
+                .map(|_| ())
+                .map_err(|e| e.kind().clone())
+        };
+        let v3 = version(b"ARTNER\0\x03\x04\0\0\0test");
+        assert_eq!(v3, Err(ErrorKind::ModelVersion { found: 3, read: 4 }));
+        // version-2 files are zlib streams
+        let v2 = version(&[0x78, 0x9C, 0x01, 0x02]);
+        assert_eq!(v2, Err(ErrorKind::ModelVersion { found: 2, read: 4 }));
+        let compressed = compress::compress(b"ARTNER\0\x05");
+        assert_eq!(
+            version(&compressed),
+            Err(ErrorKind::ModelVersion { found: 5, read: 4 })
+        );
+        assert!(matches!(version(b"ARTNER"), Err(ErrorKind::Model(_))));
     }
 }

@@ -1,469 +1,21 @@
-//! The model: two weight tables (stage 1 and stage 2), gazetteers and clusters, its file
-//! format, and Viterbi decoding.
+//! The model: its two stages (scale and transition scores), the weight table both share,
+//! the lexicon, how a model file is put together from them, and tagging a document.
 //!
-//! File (version 4): `b"ARTNER\0\x04"`, then sections, each a `u32` little-endian length
-//! and its bytes: info (UTF-8 text), lexicon (hashed gazetteers and clusters, see
-//! `lexicon.rs`), stages, weight table.
-//! Stages: for stage 1 then stage 2, an `f32` scale, `NT*NT + 2*NT` `f32`
-//! transition/start/end scores and a `u32` count of the stage's feature rows.
-//! Weight table: the lookup table itself (see [`Table`]), so loading the embedded model
-//! decodes nothing and tagging reads the weights where `include_bytes!` put them.
-//!
-//! Version 3 (`b"ARTNER\0\x03"`; still read, and rebuilt into a table on load): info,
-//! lexicon, then per stage the scale and scores, a varint count and per feature (sorted by
-//! hash) the varint delta of its hash, a varint bit mask of its non-zero tags and their
-//! zigzag-varint `i16` values (real weight = value × scale). Version 2 files (the version-3
-//! bytes with the magic `b"ARTNER\0\x02"`, zlib-compressed) are still read too.
-//!
-//! Compressed files (what the trainer writes and the crate embeds): a standard LZ4 frame
-//! (`lz4 -d` gives the raw file) of a version-4 (or 3) file, written by [`compress`] and
-//! read by [`decompress`], sniffed by the frame's magic number.
+//! A model file's stages section holds, for stage 1 then stage 2, an `f32` scale,
+//! `NT*NT + 2*NT` `f32` transition/start/end scores and a `u32` count of the stage's
+//! feature rows; its other sections are described in `format.rs`. The weight table section
+//! is the lookup table itself, so loading the embedded model decodes nothing and tagging
+//! reads the weights where they lie in the decompressed buffer.
 
-use std::io::Read;
-
+use super::compress::{decompress, is_compressed};
 use super::features::{Doc, Role, Scratch, Stage2, UNCACHED, role_features, stage1_word};
+use super::format::{Bytes, FormatError, MAGIC, Reader, put_section, version_of};
 use super::lexicon::Lexicon;
-use super::tags::{NT, NT8, can_end, can_start};
-
-const MAGIC: &[u8; 8] = b"ARTNER\0\x04";
-/// The magic of version 3 files (varint-coded weight rows).
-const MAGIC_V3: &[u8; 8] = b"ARTNER\0\x03";
-/// The magic of version 2 files (the version-3 layout, zlib-compressed).
-const MAGIC_V2: &[u8; 8] = b"ARTNER\0\x02";
-/// The magic number of an LZ4 frame (`0x184D2204`, little-endian).
-const LZ4_MAGIC: &[u8; 4] = &[0x04, 0x22, 0x4D, 0x18];
-
-/// Whether `bytes` start like a compressed model file (an LZ4 frame).
-pub(crate) fn is_compressed(bytes: &[u8]) -> bool {
-    bytes.starts_with(LZ4_MAGIC)
-}
-
-/// A model file compressed as the trainer writes it: one LZ4 frame of 256 KiB
-/// independent blocks with the content size and no checksums (the encoder of `lz4_flex`,
-/// deterministic for a given version of it).
-pub(crate) fn compress(raw: &[u8]) -> Vec<u8> {
-    use lz4_flex::frame::{BlockMode, BlockSize, FrameEncoder, FrameInfo};
-    use std::io::Write;
-    let info = FrameInfo::new()
-        .block_size(BlockSize::Max256KB)
-        .block_mode(BlockMode::Independent)
-        .content_size(u64::try_from(raw.len()).ok());
-    let mut enc = FrameEncoder::with_frame_info(info, Vec::with_capacity(raw.len() / 2 + 64));
-    // writing to a Vec cannot fail; an error would leave a truncated frame that fails to load
-    let _ = enc.write_all(raw);
-    enc.finish().unwrap_or_default()
-}
-
-/// The raw model file inside a compressed one (one LZ4 frame; the size it announces only
-/// sizes the buffer, capped at what LZ4's ratio allows).
-pub(crate) fn decompress(bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
-    // the frame descriptor: flags, then with the content-size flag (0x08) the size after
-    // one more byte (block descriptor)
-    let announced = match (bytes.get(4), bytes.get(6..14)) {
-        (Some(flg), Some(size)) if flg & 0x08 != 0 => {
-            let mut le = [0u8; 8];
-            le.copy_from_slice(size);
-            usize::try_from(u64::from_le_bytes(le)).unwrap_or(0)
-        }
-        _ => 0,
-    };
-    let cap = announced.min(bytes.len().saturating_mul(256));
-    let mut raw = Vec::with_capacity(cap);
-    lz4_flex::frame::FrameDecoder::new(bytes)
-        .read_to_end(&mut raw)
-        .map_err(|e| FormatError(format!("bad compressed model: {e}")))?;
-    Ok(raw)
-}
-
-/// Why a model could not be loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct FormatError(pub String);
-
-/// One stage's weights: rows of quantized tag weights, sorted by feature hash (as the
-/// trainer makes them).
+use super::table::Table;
+use super::tags::NT;
+use super::viterbi::{Trans, viterbi};
 #[cfg(feature = "train")]
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Weights {
-    hashes: Vec<u64>,
-    w: Vec<i16>,
-    scale: f32,
-    pub tr: Trans,
-}
-
-/// Transition scores: tag to tag, sentence start and end.
-#[derive(Debug, Clone)]
-pub(crate) struct Trans {
-    pub trans: [[f32; NT]; NT],
-    pub start: [f32; NT],
-    pub end: [f32; NT],
-}
-
-impl Default for Trans {
-    fn default() -> Trans {
-        Trans {
-            trans: [[0.0; NT]; NT],
-            start: [0.0; NT],
-            end: [0.0; NT],
-        }
-    }
-}
-
-#[cfg(feature = "train")]
-impl Weights {
-    /// Quantizes real weight rows (any order); rows that round to zero are dropped.
-    #[cfg(feature = "train")]
-    pub(crate) fn from_rows(rows: &[(u64, [f32; NT])], tr: Trans, prune: f32) -> Weights {
-        let max = rows
-            .iter()
-            .flat_map(|(_, r)| r.iter())
-            .fold(0f32, |m, &v| m.max(v.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut q: Vec<(u64, [i16; NT])> = Vec::with_capacity(rows.len());
-        for (h, r) in rows {
-            if r.iter().all(|v| v.abs() < prune * max) {
-                continue;
-            }
-            let mut out = [0i16; NT];
-            for (o, &v) in out.iter_mut().zip(r) {
-                let x = (v / scale).round().clamp(-32767.0, 32767.0);
-                #[allow(clippy::cast_possible_truncation)] // clamped to i16's range
-                {
-                    *o = x as i16;
-                }
-            }
-            if out.iter().any(|&v| v != 0) {
-                q.push((*h, out));
-            }
-        }
-        q.sort_unstable_by_key(|e| e.0);
-        q.dedup_by_key(|e| e.0);
-        Weights {
-            hashes: q.iter().map(|e| e.0).collect(),
-            w: q.iter().flat_map(|e| e.1).collect(),
-            scale,
-            tr,
-        }
-    }
-
-    /// Number of feature rows.
-    pub(crate) fn len(&self) -> usize {
-        self.hashes.len()
-    }
-
-    /// Writes the stage as a version-3 section (the tests check such files still load).
-    #[cfg(all(feature = "train", test))]
-    fn write_v3(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        for row in &self.tr.trans {
-            for v in row {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
-        for v in self.tr.start.iter().chain(&self.tr.end) {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        put_varint(out, self.hashes.len() as u64);
-        let mut last = 0u64;
-        for (r, &k) in self.hashes.iter().enumerate() {
-            put_varint(out, k - last);
-            last = k;
-            let row = &self.w[r * NT..r * NT + NT];
-            let mut m = 0u64;
-            for (t, &v) in row.iter().enumerate() {
-                if v != 0 {
-                    m |= 1 << t;
-                }
-            }
-            put_varint(out, m);
-            for &v in row.iter().filter(|v| **v != 0) {
-                let z = (i64::from(v) << 1) ^ (i64::from(v) >> 63);
-                put_varint(out, z.unsigned_abs());
-            }
-        }
-    }
-}
-
-/// One stage's section of a model file, read row by row (the rows go straight into the
-/// [`Table`], with no copy in between).
-struct Rows<'a> {
-    r: Reader<'a>,
-    left: usize,
-    key: u64,
-    started: bool,
-}
-
-impl<'a> Rows<'a> {
-    /// Reads the section's scale, transitions and row count.
-    fn open(b: &'a [u8]) -> Result<(Stage, Rows<'a>), FormatError> {
-        let mut r = Reader { b, at: 0 };
-        let (scale, tr) = Stage::read_scores(&mut r)?;
-        let n = usize::try_from(r.varint()?).map_err(|_| FormatError("count".into()))?;
-        if n > r.remaining() {
-            return Err(FormatError("weight count larger than the file".into()));
-        }
-        let stage = Stage { scale, tr, rows: n };
-        Ok((
-            stage,
-            Rows {
-                r,
-                left: n,
-                key: 0,
-                started: false,
-            },
-        ))
-    }
-
-    /// The next row: its feature hash and tag weights.
-    fn next_row(&mut self) -> Result<Option<(u64, [i16; NT])>, FormatError> {
-        if self.left == 0 {
-            return Ok(None);
-        }
-        self.left -= 1;
-        let r = &mut self.r;
-        let delta = r.varint()?;
-        if self.started && delta == 0 {
-            return Err(FormatError("feature hashes are not sorted".into()));
-        }
-        self.started = true;
-        self.key = self.key.wrapping_add(delta);
-        // the tags with a weight (bits past the last tag are ignored)
-        let mut m = r.varint()? & ((1 << NT) - 1);
-        let mut row = [0i16; NT];
-        while m != 0 {
-            let t = usize::try_from(m.trailing_zeros()).unwrap_or(0);
-            m &= m - 1;
-            let z = r.varint()?;
-            let x = i64::try_from(z >> 1).unwrap_or(0) ^ -i64::try_from(z & 1).unwrap_or(0);
-            if let Some(v) = row.get_mut(t) {
-                *v = i16::try_from(x).map_err(|_| FormatError("weight out of range".into()))?;
-            }
-        }
-        Ok(Some((self.key, row)))
-    }
-}
-
-#[inline]
-fn fingerprint(h: u64) -> u32 {
-    // the low half, never 0
-    u32::try_from(h & 0xFFFF_FFFF).unwrap_or(1).max(1)
-}
-
-/// The home bucket of a hash among `mask + 1` (a power of two) buckets: its top bits, so
-/// hashes inserted in ascending order fill the buckets front to back.
-#[inline]
-fn slot_of(h: u64, mask: usize) -> usize {
-    let bits = mask.count_ones();
-    if bits == 0 {
-        return 0;
-    }
-    usize::try_from(h >> (64 - bits)).unwrap_or(0) & mask
-}
-
-/// The bytes a [`Table`] or a lexicon map lives in: the embedded model file's (used where
-/// they are, no copy), its own, or a range of a loaded model file's (shared, no copy).
-#[derive(Debug, Clone)]
-pub(crate) enum Bytes {
-    Static(&'static [u8]),
-    Owned(Vec<u8>),
-    Shared(std::sync::Arc<Vec<u8>>, usize, usize),
-}
-
-impl Default for Bytes {
-    fn default() -> Bytes {
-        Bytes::Static(&[])
-    }
-}
-
-impl Bytes {
-    #[inline]
-    pub(crate) fn get(&self) -> &[u8] {
-        match self {
-            Bytes::Static(b) => b,
-            Bytes::Owned(v) => v,
-            Bytes::Shared(v, start, end) => v.get(*start..*end).unwrap_or(&[]),
-        }
-    }
-}
-
-/// Bytes per bucket: four fingerprints, then four rows, `u32` each.
-const BUCKET: usize = 32;
-/// Bytes per row: `NT` stage-1 then `NT` stage-2 weights, `i16` each.
-const ROW: usize = 4 * NT;
-
-/// Both stages' weights behind one hash probe, laid out as in the model file's table
-/// section (so the embedded model's is used in place): `u32` bucket count (a power of
-/// two), `u32` row count, the buckets, the rows, all little-endian. A bucket holds four
-/// (fingerprint, row) entries, fingerprints first; a fingerprint of 0 marks an empty
-/// entry, and a bucket with one is never overflowed. Row `r` holds a feature's stage-1
-/// weights and then its stage-2 ones; row 0 is all zeros and stands for an unknown
-/// feature, so lookups add without branching.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Table {
-    bytes: Bytes,
-    mask: usize,
-    rows_at: usize,
-}
-
-impl Table {
-    /// The table of two stages' rows, each source giving its rows sorted by hash;
-    /// `n` is about the number of rows of both.
-    fn build(
-        n: usize,
-        mut next1: impl FnMut() -> Result<Option<(u64, [i16; NT])>, FormatError>,
-        mut next2: impl FnMut() -> Result<Option<(u64, [i16; NT])>, FormatError>,
-    ) -> Result<Table, FormatError> {
-        let nb = (n / 2).next_power_of_two().max(4);
-        let mut buckets = vec![[0u32; 8]; nb];
-        let mut w: Vec<i16> = Vec::with_capacity((n + 1) * 2 * NT);
-        w.extend_from_slice(&[0; 2 * NT]);
-        let zero = [0i16; NT];
-        let (mut a, mut b) = (next1()?, next2()?);
-        loop {
-            let h = match (&a, &b) {
-                (None, None) => break,
-                (Some((h1, _)), None) => *h1,
-                (None, Some((h2, _))) => *h2,
-                (Some((h1, _)), Some((h2, _))) => (*h1).min(*h2),
-            };
-            let r1 = match a {
-                Some((h1, row)) if h1 == h => {
-                    a = next1()?;
-                    row
-                }
-                _ => zero,
-            };
-            let r2 = match b {
-                Some((h2, row)) if h2 == h => {
-                    b = next2()?;
-                    row
-                }
-                _ => zero,
-            };
-            if !insert(&mut buckets, &mut w, h, &r1, &r2) {
-                break;
-            }
-        }
-        let rows = w.len() / (2 * NT);
-        let mut bytes = Vec::with_capacity(8 + nb * BUCKET + rows * ROW);
-        for x in [nb, rows] {
-            let x = u32::try_from(x).map_err(|_| FormatError("table too large".into()))?;
-            bytes.extend_from_slice(&x.to_le_bytes());
-        }
-        for bucket in &buckets {
-            for x in bucket {
-                bytes.extend_from_slice(&x.to_le_bytes());
-            }
-        }
-        for x in &w {
-            bytes.extend_from_slice(&x.to_le_bytes());
-        }
-        Table::from_bytes(Bytes::Owned(bytes))
-    }
-
-    /// A table section (checked for size; wrong contents give wrong scores, never a panic).
-    fn from_bytes(bytes: Bytes) -> Result<Table, FormatError> {
-        let b = bytes.get();
-        let mut r = Reader { b, at: 0 };
-        let nb = r.u32()? as usize;
-        let rows = r.u32()? as usize;
-        if !nb.is_power_of_two() || rows == 0 {
-            return Err(FormatError("bad weight table".into()));
-        }
-        let size = nb
-            .checked_mul(BUCKET)
-            .and_then(|x| rows.checked_mul(ROW).and_then(|y| x.checked_add(y)))
-            .and_then(|x| x.checked_add(8));
-        if size != Some(b.len()) {
-            return Err(FormatError("weight table size mismatch".into()));
-        }
-        Ok(Table {
-            mask: nb - 1,
-            rows_at: 8 + nb * BUCKET,
-            bytes,
-        })
-    }
-
-    /// The row of a feature hash (0: unknown).
-    #[inline]
-    fn find(&self, h: u64) -> u32 {
-        let b = self.bytes.get();
-        let fp = fingerprint(h);
-        let mut at = slot_of(h, self.mask);
-        for _ in 0..=self.mask {
-            let Some(c) = b
-                .get(8 + at * BUCKET..)
-                .and_then(|c| c.first_chunk::<BUCKET>())
-            else {
-                return 0;
-            };
-            let word =
-                |e: usize| u32::from_le_bytes([c[4 * e], c[4 * e + 1], c[4 * e + 2], c[4 * e + 3]]);
-            let mut r = 0;
-            for e in 0..4 {
-                r |= if word(e) == fp { word(4 + e) } else { 0 };
-            }
-            if r != 0 || word(3) == 0 {
-                return r;
-            }
-            at = (at + 1) & self.mask;
-        }
-        0
-    }
-
-    /// Adds row `r`'s weights of `stage` (0 or 1) to `acc`.
-    #[inline]
-    fn add(&self, r: u32, stage: usize, acc: &mut [i32; NT]) {
-        let at = self.rows_at + r as usize * ROW + stage * 2 * NT;
-        if let Some(c) = self
-            .bytes
-            .get()
-            .get(at..)
-            .and_then(|c| c.first_chunk::<{ 2 * NT }>())
-        {
-            for (a, q) in acc.iter_mut().zip(c.chunks_exact(2)) {
-                *a += i32::from(i16::from_le_bytes([q[0], q[1]]));
-            }
-        }
-    }
-
-    /// The section's bytes.
-    fn bytes(&self) -> &[u8] {
-        self.bytes.get()
-    }
-}
-
-/// Adds a feature's rows to the buckets and rows being built; false when the table is
-/// full (it never is: it has room for twice the rows it is built for).
-fn insert(
-    buckets: &mut [[u32; 8]],
-    w: &mut Vec<i16>,
-    h: u64,
-    r1: &[i16; NT],
-    r2: &[i16; NT],
-) -> bool {
-    let nb = buckets.len();
-    let mask = nb - 1;
-    let fp = fingerprint(h);
-    let Ok(row) = u32::try_from(w.len() / (2 * NT)) else {
-        return false;
-    };
-    let mut b = slot_of(h, mask);
-    for _ in 0..nb {
-        let bucket = &mut buckets[b];
-        if bucket[..4].contains(&fp) {
-            return true; // a (vanishingly rare) fingerprint collision: keep the first
-        }
-        if let Some(e) = bucket[..4].iter().position(|&f| f == 0) {
-            bucket[e] = fp;
-            bucket[4 + e] = row;
-            w.extend_from_slice(r1);
-            w.extend_from_slice(r2);
-            return true;
-        }
-        b = (b + 1) & mask;
-    }
-    false
-}
+use super::weights::Weights;
 
 fn scaled(acc: [i32; NT], scale: f32) -> [f32; NT] {
     let mut out = [0f32; NT];
@@ -526,7 +78,7 @@ impl Stage {
     #[cfg(feature = "train")]
     fn of(w: &Weights) -> Stage {
         Stage {
-            scale: w.scale,
+            scale: w.scale(),
             tr: w.tr.clone(),
             rows: w.len(),
         }
@@ -551,19 +103,7 @@ impl Model {
     /// Puts a model together (the weight rows are copied into the lookup table).
     #[cfg(feature = "train")]
     pub(crate) fn new(info: String, lex: Lexicon, s1: &Weights, s2: &Weights) -> Model {
-        fn rows(w: &Weights) -> impl FnMut() -> Result<Option<(u64, [i16; NT])>, FormatError> + '_ {
-            let mut i = 0;
-            move || {
-                let (Some(&h), Some(r)) = (w.hashes.get(i), w.w.get(i * NT..i * NT + NT)) else {
-                    return Ok(None);
-                };
-                let mut row = [0i16; NT];
-                row.copy_from_slice(r);
-                i += 1;
-                Ok(Some((h, row)))
-            }
-        }
-        let table = Table::build(s1.len() + s2.len(), rows(s1), rows(s2)).unwrap_or_default();
+        let table = Table::build(s1.len() + s2.len(), s1.rows(), s2.rows()).unwrap_or_default();
         Model::assemble(info, lex, Stage::of(s1), Stage::of(s2), table)
     }
 
@@ -593,7 +133,7 @@ impl Model {
         if is_compressed(bytes) {
             let raw = decompress(bytes)?;
             if is_compressed(&raw) {
-                return Err(FormatError("compressed twice".into()));
+                return Err(FormatError::bad("compressed twice"));
             }
             return Model::from_owned(raw);
         }
@@ -620,55 +160,23 @@ impl Model {
         if bytes.starts_with(MAGIC) {
             return Model::from_owned(bytes.to_vec());
         }
-        if bytes.starts_with(MAGIC_V3) {
-            return Model::from_v3(bytes);
-        }
-        let mut raw = Vec::with_capacity(bytes.len() * 3);
-        flate2::read::ZlibDecoder::new(bytes)
-            .read_to_end(&mut raw)
-            .map_err(|_| FormatError("not an article NER model (bad magic)".into()))?;
-        if !raw.starts_with(MAGIC_V2) {
-            return Err(FormatError("not an article NER model (bad magic)".into()));
-        }
-        Model::from_v3(&raw)
+        Err(version_of(bytes).map_or_else(
+            || FormatError::bad("not an article NER model (bad magic)"),
+            FormatError::Version,
+        ))
     }
 
     /// Reads the sections of a version-4 file; `keep` makes the bytes of the table and
     /// of the lexicon's maps.
     fn from_v4<'a>(raw: &'a [u8], keep: impl Fn(&'a [u8]) -> Bytes) -> Result<Model, FormatError> {
-        let mut r = Reader { b: raw, at: 0 };
+        let mut r = Reader::new(raw);
         r.take(8)?;
         let info = r.section_text()?;
-        let lex = Lexicon::read_v4(
-            &mut Reader {
-                b: r.section()?,
-                at: 0,
-            },
-            &keep,
-        )?;
-        let mut stages = Reader {
-            b: r.section()?,
-            at: 0,
-        };
+        let lex = Lexicon::read_v4(&mut Reader::new(r.section()?), &keep)?;
+        let mut stages = Reader::new(r.section()?);
         let s1 = Stage::read(&mut stages)?;
         let s2 = Stage::read(&mut stages)?;
         let table = Table::from_bytes(keep(r.section()?))?;
-        Ok(Model::assemble(info, lex, s1, s2, table))
-    }
-
-    /// Reads the sections of a version-3 file (the same after a version-2 file's
-    /// decompression).
-    fn from_v3(raw: &[u8]) -> Result<Model, FormatError> {
-        let mut r = Reader { b: raw, at: 0 };
-        r.take(8)?;
-        let info = r.section_text()?;
-        let lex = {
-            let b = r.section()?;
-            Lexicon::read_v3(&mut Reader { b, at: 0 })?
-        };
-        let (s1, mut rows1) = Rows::open(r.section()?)?;
-        let (s2, mut rows2) = Rows::open(r.section()?)?;
-        let table = Table::build(s1.rows + s2.rows, || rows1.next_row(), || rows2.next_row())?;
         Ok(Model::assemble(info, lex, s1, s2, table))
     }
 
@@ -931,338 +439,15 @@ pub(crate) struct Work {
     pub back: Vec<[u8; NT]>,
 }
 
-/// The tags that close an entity or are outside one (`O`, `L-*`, `U-*`), ascending: the
-/// only tags that may precede `O`, `B-*` and `U-*`.
-const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
-/// The tags that may follow a closed tag (`O`, `B-*`, `U-*`), ascending.
-const OPENING: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
-/// [`CLOSED`] as `u32`, the lane type of the Viterbi step's argmax.
-const CLOSED_U32: [u32; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
-/// The nine targets of the closed-to-opening block, padded to a multiple of 4 lanes.
-const LANES: usize = 12;
-
-/// Best tag sequence under BILOU constraints; a token after a line break (`line_starts`)
-/// may not continue an entity. Among equal scores the lowest previous tag wins.
-///
-/// The BILOU structure keeps it cheap: `O`, `B-x` and `U-x` follow exactly the closed tags
-/// (a dense 9 × 9 block, computed for all targets at once), `I-x` and `L-x` follow exactly
-/// `B-x` and `I-x`.
-pub(crate) fn viterbi(
-    em: &[[f32; NT]],
-    w: &Trans,
-    line_starts: &[bool],
-    back: &mut Vec<[u8; NT]>,
-    out: &mut [u8],
-) {
-    const NEG: f32 = f32::NEG_INFINITY;
-    let n = em.len().min(out.len());
-    if n == 0 {
-        return;
-    }
-    // the closed-to-opening block of the transition scores, rows padded to `LANES` (the
-    // padding never wins: -inf)
-    let mut block = [[NEG; LANES]; 9];
-    for (row, &a) in block.iter_mut().zip(&CLOSED) {
-        for (v, &b) in row.iter_mut().zip(&OPENING) {
-            *v = w.trans[a][b];
-        }
-    }
-    back.clear();
-    back.resize(n, [0; NT]);
-    let mut score = [NEG; NT];
-    for tu in 0..NT8 {
-        let t = usize::from(tu);
-        if can_start(tu) {
-            score[t] = em[0][t] + w.start[t];
-        }
-    }
-    for i in 1..n {
-        let boundary = line_starts.get(i).copied().unwrap_or(false);
-        let mut next = [NEG; NT];
-        let bk = &mut back[i];
-        // all nine targets at once (same-width lanes, so the compiler vectorizes it)
-        let mut best = [NEG; LANES];
-        let mut arg = [0u32; LANES];
-        for (row, &a) in block.iter().zip(&CLOSED_U32) {
-            let sa = score[a as usize];
-            for k in 0..LANES {
-                let s = sa + row[k];
-                let gt = s > best[k];
-                best[k] = if gt { s } else { best[k] };
-                arg[k] = if gt { a } else { arg[k] };
-            }
-        }
-        for (k, &b) in OPENING.iter().enumerate() {
-            next[b] = best[k] + em[i][b];
-            bk[b] = u8::try_from(arg[k]).unwrap_or(0);
-        }
-        if !boundary {
-            for l in 0..4 {
-                let (bt, it) = (1 + 4 * l, 2 + 4 * l);
-                for t in [it, it + 1] {
-                    let mut best = NEG;
-                    let mut arg = 0;
-                    for a in [bt, it] {
-                        let s = score[a] + w.trans[a][t];
-                        if s > best {
-                            best = s;
-                            arg = a;
-                        }
-                    }
-                    next[t] = best + em[i][t];
-                    bk[t] = u8::try_from(arg).unwrap_or(0);
-                }
-            }
-        }
-        score = next;
-    }
-    let mut best = NEG;
-    let mut arg = 0u8;
-    for tu in 0..NT8 {
-        let t = usize::from(tu);
-        if can_end(tu) && score[t] > NEG {
-            let s = score[t] + w.end[t];
-            if s > best {
-                best = s;
-                arg = tu;
-            }
-        }
-    }
-    out[n - 1] = arg;
-    for i in (1..n).rev() {
-        out[i - 1] = back[i][usize::from(out[i])];
-    }
-}
-
-pub(crate) struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    pub(crate) fn remaining(&self) -> usize {
-        self.b.len() - self.at
-    }
-    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.b.len())
-            .ok_or_else(|| FormatError("model file is truncated".into()))?;
-        let s = &self.b[self.at..end];
-        self.at = end;
-        Ok(s)
-    }
-    fn f32(&mut self) -> Result<f32, FormatError> {
-        let mut a = [0u8; 4];
-        a.copy_from_slice(self.take(4)?);
-        Ok(f32::from_le_bytes(a))
-    }
-    pub(crate) fn u32(&mut self) -> Result<u32, FormatError> {
-        let mut a = [0u8; 4];
-        a.copy_from_slice(self.take(4)?);
-        Ok(u32::from_le_bytes(a))
-    }
-    #[inline(always)]
-    pub(crate) fn varint(&mut self) -> Result<u64, FormatError> {
-        // One byte (most masks, weights and values)
-        if let Some(&x) = self.b.get(self.at) {
-            if x < 0x80 {
-                self.at += 1;
-                return Ok(u64::from(x));
-            }
-        }
-        // A varint of at most 8 bytes, decoded from one 64-bit load without a branch per
-        // byte (the hash deltas are 6 to 8 bytes long).
-        if let Some(c) = self.b.get(self.at..self.at.saturating_add(8)) {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            let x = u64::from_le_bytes(a);
-            let stops = !x & 0x8080_8080_8080_8080;
-            if stops != 0 {
-                // the bytes up to and including the first without a continuation bit
-                let bits = stops.trailing_zeros() + 1;
-                let m = if bits >= 64 {
-                    x
-                } else {
-                    x & ((1u64 << bits) - 1)
-                };
-                let v = (m & 0x7f)
-                    | (m >> 1 & 0x7f << 7)
-                    | (m >> 2 & 0x7f << 14)
-                    | (m >> 3 & 0x7f << 21)
-                    | (m >> 4 & 0x7f << 28)
-                    | (m >> 5 & 0x7f << 35)
-                    | (m >> 6 & 0x7f << 42)
-                    | (m >> 7 & 0x7f << 49);
-                self.at += usize::try_from(bits / 8).unwrap_or(8);
-                return Ok(v);
-            }
-        }
-        self.varint_slow()
-    }
-
-    /// [`Reader::varint`] near the end of the data, or 9 and 10 bytes long.
-    #[cold]
-    #[inline(never)]
-    fn varint_slow(&mut self) -> Result<u64, FormatError> {
-        let b = self.b.get(self.at..).unwrap_or(&[]);
-        let mut v = 0u64;
-        for (i, &x) in b.iter().take(10).enumerate() {
-            v |= u64::from(x & 0x7F) << (7 * i);
-            if x & 0x80 == 0 {
-                self.at += i + 1;
-                return Ok(v);
-            }
-        }
-        Err(FormatError(if b.len() < 10 {
-            "model file is truncated".into()
-        } else {
-            "bad varint".into()
-        }))
-    }
-    fn section(&mut self) -> Result<&'a [u8], FormatError> {
-        let n = self.u32()? as usize;
-        self.take(n)
-    }
-    fn section_text(&mut self) -> Result<String, FormatError> {
-        let b = self.section()?;
-        String::from_utf8(b.to_vec()).map_err(|_| FormatError("text section is not UTF-8".into()))
-    }
-}
-
-#[cfg(all(test, feature = "train"))]
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let b = (v & 0x7F) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
-}
-
-fn put_section(out: &mut Vec<u8>, b: &[u8]) {
-    let n = u32::try_from(b.len()).unwrap_or(u32::MAX);
-    out.extend_from_slice(&n.to_le_bytes());
-    out.extend_from_slice(b);
-}
-
-#[cfg(test)]
+#[cfg(all(test, any(feature = "train", feature = "model")))]
 mod tests {
     use super::*;
-    use crate::ner::tags::allowed;
-
-    /// The textbook decoder: every allowed (previous, next) pair, first maximum kept.
-    fn reference(em: &[[f32; NT]], w: &Trans, line_starts: &[bool]) -> Vec<u8> {
-        const NEG: f32 = f32::NEG_INFINITY;
-        let n = em.len();
-        let mut back = vec![[0u8; NT]; n];
-        let mut score = [NEG; NT];
-        for t in 0..NT8 {
-            if can_start(t) {
-                score[usize::from(t)] = em[0][usize::from(t)] + w.start[usize::from(t)];
-            }
-        }
-        for i in 1..n {
-            let boundary = line_starts.get(i).copied().unwrap_or(false);
-            let mut next = [NEG; NT];
-            for b in 0..NT8 {
-                if boundary && !can_start(b) {
-                    continue;
-                }
-                let (mut best, mut arg) = (NEG, 0u8);
-                for a in 0..NT8 {
-                    if !allowed(a, b) || (boundary && !can_end(a)) {
-                        continue;
-                    }
-                    let s = score[usize::from(a)] + w.trans[usize::from(a)][usize::from(b)];
-                    if s > best {
-                        best = s;
-                        arg = a;
-                    }
-                }
-                next[usize::from(b)] = best + em[i][usize::from(b)];
-                back[i][usize::from(b)] = arg;
-            }
-            score = next;
-        }
-        let (mut best, mut arg) = (NEG, 0u8);
-        for t in 0..NT8 {
-            let s = score[usize::from(t)] + w.end[usize::from(t)];
-            if can_end(t) && score[usize::from(t)] > NEG && s > best {
-                best = s;
-                arg = t;
-            }
-        }
-        let mut out = vec![0u8; n];
-        out[n - 1] = arg;
-        for i in (1..n).rev() {
-            out[i - 1] = back[i][usize::from(out[i])];
-        }
-        out
-    }
-
-    #[test]
-    fn varints_read_back() {
-        let mut values = vec![
-            0u64,
-            1,
-            127,
-            128,
-            300,
-            16_383,
-            16_384,
-            u64::MAX,
-            u64::MAX >> 1,
-        ];
-        values.extend((0..64).map(|b| 1u64 << b));
-        values.extend((0..64).map(|b| (1u64 << b) - 1));
-        values.extend((1..64).map(|b| 0x9E37_79B9_7F4A_7C15u64 >> b));
-        let mut bytes = Vec::new();
-        for &v in &values {
-            let mut v = v;
-            loop {
-                let b = u8::try_from(v & 0x7F).unwrap();
-                v >>= 7;
-                if v == 0 {
-                    bytes.push(b);
-                    break;
-                }
-                bytes.push(b | 0x80);
-            }
-        }
-        let mut r = Reader { b: &bytes, at: 0 };
-        for &v in &values {
-            assert_eq!(r.varint(), Ok(v));
-        }
-        assert_eq!(r.remaining(), 0);
-        assert!(r.varint().is_err());
-        // truncated and over-long varints are errors, never panics
-        assert!(Reader { b: &[0x80], at: 0 }.varint().is_err());
-        assert!(
-            Reader {
-                b: &[0xFF; 12],
-                at: 0
-            }
-            .varint()
-            .is_err()
-        );
-        assert!(
-            Reader {
-                b: &[0xFF; 9],
-                at: 0
-            }
-            .varint()
-            .is_err()
-        );
-    }
-
-    /// A model from random weight rows, as a version-3 file and as itself.
     #[cfg(feature = "train")]
-    fn random_model(seed: u64) -> (Vec<u8>, Model) {
+    use crate::ner::compress::compress;
+
+    /// A model from random weight rows and a random lexicon.
+    #[cfg(feature = "train")]
+    fn random_model(seed: u64) -> Model {
         let mut x = seed;
         let mut next = move || {
             x = x
@@ -1300,36 +485,22 @@ mod tests {
             clusters.push_str(&format!("w{i}\t{:b}\n", next() % 100_000));
         }
         let lex = Lexicon::from_texts(&gaz, &clusters);
-        let model = Model::new("test".into(), lex, &s1, &s2);
-        let mut v3 = Vec::new();
-        v3.extend_from_slice(MAGIC_V3);
-        put_section(&mut v3, b"test");
-        let mut lex = Vec::new();
-        model.lex.write_v3(&mut lex);
-        put_section(&mut v3, &lex);
-        for w in [&s1, &s2] {
-            let mut b = Vec::new();
-            w.write_v3(&mut b);
-            put_section(&mut v3, &b);
-        }
-        (v3, model)
+        Model::new("test".into(), lex, &s1, &s2)
     }
 
-    /// Version-3 files load into the same table the trainer builds, and convert to the
-    /// same version-4 bytes, which load (owned or in place) into the same lookups.
+    /// A model file loads (owned or in place) into the lookups of the model the trainer
+    /// built, and writes back the same bytes.
     #[cfg(feature = "train")]
     #[test]
-    fn version_3_files_convert_to_version_4() {
-        let (v3, trained) = random_model(7);
-        let old = Model::from_bytes(&v3).unwrap();
+    fn model_files_load_into_the_trained_lookups() {
+        let old = random_model(7);
         let v4 = old.to_bytes();
         assert!(v4.starts_with(MAGIC));
-        assert_eq!(v4, trained.to_bytes());
         let new = Model::from_bytes(&v4).unwrap();
         assert_eq!(new.to_bytes(), v4);
         let leaked: &'static [u8] = Box::leak(v4.clone().into_boxed_slice());
         let in_place = Model::from_static(leaked).unwrap();
-        assert!(matches!(in_place.table.bytes, Bytes::Static(_)));
+        assert!(matches!(in_place.table.storage(), Bytes::Static(_)));
         let mut found = 0;
         for k in 0..6000u64 {
             let h = k.wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -1377,22 +548,21 @@ mod tests {
         assert_eq!(old.s1.scale.to_bits(), new.s1.scale.to_bits());
     }
 
-    /// Compressed files (of version 4 or 3) load into the same model, in place in the
-    /// decompressed buffer; compression is deterministic; a frame inside a frame is refused.
+    /// Compressed files load into the same model, in place in the decompressed buffer;
+    /// compression is deterministic; a frame inside a frame is refused.
     #[cfg(feature = "train")]
     #[test]
     fn compressed_files_load() {
-        let (v3, model) = random_model(5);
+        let model = random_model(5);
         let v4 = model.to_bytes();
         let lz4 = compress(&v4);
-        assert!(is_compressed(&lz4) && !is_compressed(&v4) && !is_compressed(&v3));
+        assert!(is_compressed(&lz4) && !is_compressed(&v4));
         assert!(lz4.len() < v4.len(), "{} {}", lz4.len(), v4.len());
         assert_eq!(compress(&v4), lz4);
         assert_eq!(decompress(&lz4).unwrap(), v4);
         let loaded = Model::from_bytes(&lz4).unwrap();
-        assert!(matches!(loaded.table.bytes, Bytes::Shared(..)));
+        assert!(matches!(loaded.table.storage(), Bytes::Shared(..)));
         assert_eq!(loaded.to_bytes(), v4);
-        assert_eq!(Model::from_bytes(&compress(&v3)).unwrap().to_bytes(), v4);
         assert!(Model::from_bytes(&compress(&lz4)).is_err());
         assert!(Model::from_bytes(&compress(b"hello")).is_err());
         assert!(Model::from_bytes(&lz4[..4]).is_err());
@@ -1410,10 +580,10 @@ mod tests {
     #[cfg(feature = "train")]
     #[test]
     fn damaged_files_do_not_panic() {
-        let (v3, model) = random_model(11);
+        let model = random_model(11);
         let v4 = model.to_bytes();
         let lz4 = compress(&v4);
-        for file in [&v3, &v4, &lz4] {
+        for file in [&v4, &lz4] {
             for cut in (0..file.len()).step_by(97).chain([file.len() - 1]) {
                 let _ = Model::from_bytes(&file[..cut]);
             }
@@ -1434,43 +604,59 @@ mod tests {
         }
     }
 
+    /// The tagger sums the context features as the neighbours' role features (cached per
+    /// word) plus the rest: together they must be exactly the trainer's context features.
+    #[cfg(feature = "model")]
     #[test]
-    fn viterbi_matches_the_textbook_decoder() {
-        struct Rng(u64);
-        impl Rng {
-            fn below(&mut self, range: u64) -> u64 {
-                self.0 ^= self.0 << 13;
-                self.0 ^= self.0 >> 7;
-                self.0 ^= self.0 << 17;
-                self.0 % range
-            }
-            fn val(&mut self, range: u64) -> f32 {
-                f32::from(u16::try_from(self.below(range)).unwrap_or(0)) - 2.0
+    fn role_features_and_the_rest_are_the_context_features() {
+        let model =
+            Model::from_bytes(crate::ner::EMBEDDED_BYTES).expect("the embedded model loads");
+        // Our own sentences in CoNLL's shape (dateline, headline, byline, body, quotes).
+        let text = "LISBON 2024-03-14 \n Union rejects Dutch plan to cap Irish beef exports . \n \
+                    Maria Gonzalez \n The Portuguese Agriculture Ministry said on Friday it \
+                    opposed the French proposal to limit imports of Spanish olive oil until \
+                    inspectors finish their review of the harvest . \n Italy 's delegate to \
+                    the UN 's food committee Paolo Rinaldi said on Tuesday farmers should sell \
+                    wheat to markets other than Greece . \n “ We do n’t accept any such \
+                    limit , ” said spokeswoman Anna de la Cruz in Los Angeles . \n X";
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for line in text.split('\n') {
+            let start = tokens.len();
+            tokens.extend(line.split_whitespace());
+            sentences.push(start..tokens.len());
+        }
+        let line_starts: Vec<bool> = (0..tokens.len()).map(|i| i % 7 == 3).collect();
+        let doc = Doc {
+            tokens: &tokens,
+            sentences: &sentences,
+            line_starts: &line_starts,
+        };
+        let mut scratch = Scratch::default();
+        scratch.analyze(&model.lex, &doc);
+        let (mut whole, mut parts) = (Vec::new(), Vec::new());
+        let mut gaz = 0;
+        for s in &sentences {
+            for i in s.clone() {
+                whole.clear();
+                parts.clear();
+                scratch.stage1_context(s, i, &mut whole);
+                let near = [
+                    (Role::Prev, (i > s.start).then(|| i - 1)),
+                    (Role::Next, (i + 1 < s.end).then_some(i + 1)),
+                    (Role::Prev2, (i > s.start + 1).then(|| i - 2)),
+                    (Role::Next2, (i + 2 < s.end).then_some(i + 2)),
+                ];
+                for (role, j) in near {
+                    role_features(role, j.map(|j| &scratch.infos[j]), &mut parts);
+                }
+                scratch.stage1_rest(s, i, &mut parts);
+                whole.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(whole, parts, "token {i} ({})", tokens[i]);
+                gaz += usize::from(scratch.infos[i].gaz != 0);
             }
         }
-        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-        let mut back = Vec::new();
-        for case in 0..2000 {
-            // small integers make ties common
-            let range = if case % 2 == 0 { 5 } else { 1000 };
-            let mut w = Trans::default();
-            for row in &mut w.trans {
-                row.iter_mut().for_each(|v| *v = rng.val(range));
-            }
-            w.start.iter_mut().for_each(|v| *v = rng.val(range));
-            w.end.iter_mut().for_each(|v| *v = rng.val(range));
-            let n = 1 + usize::try_from(rng.below(12)).unwrap_or(0);
-            let em: Vec<[f32; NT]> = (0..n)
-                .map(|_| {
-                    let mut e = [0f32; NT];
-                    e.iter_mut().for_each(|v| *v = rng.val(range));
-                    e
-                })
-                .collect();
-            let ls: Vec<bool> = (0..n).map(|_| rng.below(4) == 0).collect();
-            let mut out = vec![0u8; n];
-            viterbi(&em, &w, &ls, &mut back, &mut out);
-            assert_eq!(out, reference(&em, &w, &ls), "case {case}");
-        }
+        assert!(gaz > 5, "the text has gazetteer matches ({gaz})");
     }
 }

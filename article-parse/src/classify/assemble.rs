@@ -2,8 +2,8 @@
 
 use article_model::{Article, BlockKind, Removed, RemovedKind, Span};
 
-use super::features::BlockInfo;
-use super::{Classified, Role, Verdict, is_heading_hint};
+use super::features::{BlockInfo, contains_short};
+use super::verdict::{Classified, Role, Verdict};
 use crate::block::{Block, BlockHint};
 
 /// Whether a recogniser claims the block as non-body outright (a labelled boilerplate
@@ -59,6 +59,11 @@ fn body_kind(block: &Block, info: &BlockInfo, next_prose: bool) -> BlockKind {
     } else {
         BlockKind::Paragraph
     }
+}
+
+/// Whether a block hint marks a heading.
+fn is_heading_hint(hint: BlockHint) -> bool {
+    matches!(hint, BlockHint::Heading(_))
 }
 
 /// Decides every block's role from its smoothed label and its recogniser hits.
@@ -169,7 +174,7 @@ fn title_echo(blocks: &[Block], k: usize) -> bool {
         && x.len() >= 8
         && x.len() < 300
         && x.len() <= t.len()
-        && (t.starts_with(x) || (x.len() * 2 >= t.len() && super::contains_short(t, x)))
+        && (t.starts_with(x) || (x.len() * 2 >= t.len() && contains_short(t, x)))
 }
 
 /// Share of capitalised words.

@@ -164,13 +164,43 @@ pub(crate) fn detect(blocks: &[Block]) -> Language {
             }
         }
     }
-    let Some(info) = whatlang::detect(&sample) else {
-        return Language::default();
-    };
-    if !info.is_reliable() && info.confidence() < 0.5 {
-        return Language::default();
+    match guess(&sample, Acceptance::CLASSIFIER) {
+        Some(lang) => Language::with_code(iso1(lang)),
+        None => Language::default(),
     }
-    Language::with_code(iso1(info.lang()))
+}
+
+/// When a whatlang guess that whatlang itself calls unreliable is still taken.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Acceptance {
+    /// Least confidence of an unreliable guess.
+    pub min_confidence: f64,
+    /// Shortest sample, in bytes, for an unreliable guess.
+    pub min_unreliable_bytes: usize,
+}
+
+impl Acceptance {
+    /// The block classifier's: confidence 0.5, any sample length.
+    pub(crate) const CLASSIFIER: Acceptance = Acceptance {
+        min_confidence: 0.5,
+        min_unreliable_bytes: 0,
+    };
+    /// The HTML metadata's fallback: confidence 0.5 and a sample of 200 bytes.
+    pub(crate) const METADATA: Acceptance = Acceptance {
+        min_confidence: 0.5,
+        min_unreliable_bytes: 200,
+    };
+}
+
+/// The language of `sample` (whatlang), when the guess is reliable or `accept` takes it.
+pub(crate) fn guess(sample: &str, accept: Acceptance) -> Option<whatlang::Lang> {
+    let info = whatlang::detect(sample)?;
+    if !info.is_reliable()
+        && (info.confidence() < accept.min_confidence || sample.len() < accept.min_unreliable_bytes)
+    {
+        return None;
+    }
+    Some(info.lang())
 }
 
 impl Language {

@@ -18,54 +18,22 @@ mod assemble;
 mod features;
 mod lang;
 mod model;
+mod shape;
 mod smooth;
+mod verdict;
 mod weights;
 
-use article_model::{Article, BlockKind, RemovedKind};
+use article_model::{Article, RemovedKind};
 
 pub(crate) use assemble::assemble;
 pub(crate) use features::BlockInfo;
 #[cfg(feature = "training")]
 pub(crate) use features::{FEATURE_NAMES, N_FEATURES};
-pub(crate) use lang::Language;
+pub(crate) use lang::{Acceptance, guess as guess_language};
+pub(crate) use verdict::{Classified, Role};
 
-use crate::block::{Block, BlockHint};
+use crate::block::Block;
 use crate::limits::Limits;
-
-/// What a block is, as decided by the classifier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Role {
-    /// Article text, with the kind of body block.
-    Body(BlockKind),
-    /// The page or article title.
-    Title,
-    /// A photo caption or credit.
-    Caption,
-    /// Boilerplate of the given kind.
-    Removed(RemovedKind),
-}
-
-/// The classifier's decision on one block, with its reason.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Verdict {
-    /// What the block is.
-    pub role: Role,
-    /// Why, for people (goes into `Removed::reason`).
-    pub reason: &'static str,
-    /// The block's body score (log-odds) before smoothing.
-    pub score: f32,
-}
-
-/// A classified page: the verdicts and what was learned on the way.
-#[derive(Clone, Debug)]
-pub(crate) struct Classified {
-    /// One verdict per block.
-    pub verdicts: Vec<Verdict>,
-    /// Shapes and recogniser hits per block.
-    pub infos: Vec<BlockInfo>,
-    /// The page's language.
-    pub language: Language,
-}
 
 /// Feature vectors of a page's blocks (for training).
 #[cfg(feature = "training")]
@@ -131,33 +99,6 @@ pub(crate) fn extract_blocks(blocks: &[Block], limits: &Limits, article: &mut Ar
     }
 }
 
-/// `hay.contains(needle)` for short strings: candidate positions by `memchr` on the
-/// needle's first byte, compared in place (no searcher to build); past a few candidates,
-/// the standard search, so the cost stays linear.
-pub(crate) fn contains_short(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return true;
-    };
-    let Some(last_start) = h.len().checked_sub(n.len()) else {
-        return false;
-    };
-    for (tries, p) in memchr::memchr_iter(first, &h[..=last_start]).enumerate() {
-        if tries >= 8 {
-            return hay.contains(needle);
-        }
-        if h.get(p..p + n.len()) == Some(n) {
-            return true;
-        }
-    }
-    false
-}
-
-/// Whether a block hint marks a heading.
-pub(crate) fn is_heading_hint(hint: BlockHint) -> bool {
-    matches!(hint, BlockHint::Heading(_))
-}
-
 /// The model type, for the training example.
 #[cfg(feature = "training")]
 pub(crate) use model::Model;
@@ -174,34 +115,6 @@ mod tests {
 
     fn blocks(texts: &[&str]) -> Vec<Block<'static>> {
         texts.iter().filter_map(|t| Block::new(t, None)).collect()
-    }
-
-    #[test]
-    fn contains_short_agrees_with_contains() {
-        let hays = [
-            "",
-            "a",
-            "aaaaaaaaaaaaaaaaaaaaab",
-            "Russia urges restraint | Daily",
-            "ééé",
-        ];
-        let needles = [
-            "",
-            "a",
-            "aab",
-            "ab",
-            "b",
-            "Daily",
-            "restraint |",
-            "é",
-            "éé",
-            "x",
-        ];
-        for h in hays {
-            for n in needles {
-                assert_eq!(contains_short(h, n), h.contains(n), "{h:?} {n:?}");
-            }
-        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! of switching between body and boilerplate in the smoothing pass.
 
 use super::features::N_FEATURES;
+use super::weights::{SWITCH_COST, WEIGHTS};
 
 /// Weights of the block classifier.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,5 +22,9 @@ impl Model {
 
 /// The model shipped with the crate (trained, see `weights.rs`).
 pub(crate) fn default_model() -> &'static Model {
-    &super::weights::MODEL
+    static SHIPPED: Model = Model {
+        weights: WEIGHTS,
+        switch_cost: SWITCH_COST,
+    };
+    &SHIPPED
 }

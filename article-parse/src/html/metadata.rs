@@ -10,6 +10,8 @@ use article_model::Metadata;
 use serde_json::Value;
 
 use super::builder::{Doc, Kind, collapse, cx};
+use crate::classify::{Acceptance, guess_language};
+use crate::recognize::calendar::{self, DateCheck, MonthReader};
 
 /// What JSON-LD says about the article.
 #[derive(Debug, Default)]
@@ -439,11 +441,7 @@ fn primary_subtag(l: &str) -> Option<String> {
 
 fn detect_language(text: &str) -> Option<String> {
     let sample: String = text.chars().take(2000).collect();
-    let info = whatlang::detect(&sample)?;
-    if !info.is_reliable() && (info.confidence() < 0.5 || sample.len() < 200) {
-        return None;
-    }
-    let code = info.lang().code();
+    let code = guess_language(&sample, Acceptance::METADATA)?.code();
     Some(to_639_1(code).unwrap_or(code).to_owned())
 }
 
@@ -620,7 +618,7 @@ fn valid_ymd(d: &str) -> bool {
     let y: u32 = d.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);
     let m: u32 = d.get(5..7).and_then(|x| x.parse().ok()).unwrap_or(0);
     let day: u32 = d.get(8..10).and_then(|x| x.parse().ok()).unwrap_or(0);
-    (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&day)
+    calendar::valid_date(y, m, day, DateCheck::Loose)
 }
 
 /// A date in a URL path: `/2020/07/16/`, `/2020-07-16`, `/20200716`.
@@ -665,73 +663,8 @@ fn url_date(url: &str) -> Option<String> {
     None
 }
 
-/// Month names (English, French, German, Spanish, Portuguese, Italian, Dutch) and their
-/// common abbreviations, lower case.
-const MONTH_NAMES: [&[&str]; 12] = [
-    &[
-        "january", "jan", "janvier", "janv", "januar", "enero", "ene", "janeiro", "gennaio", "gen",
-        "januari",
-    ],
-    &[
-        "february",
-        "feb",
-        "février",
-        "fevrier",
-        "févr",
-        "februar",
-        "febrero",
-        "fevereiro",
-        "fev",
-        "febbraio",
-        "februari",
-    ],
-    &[
-        "march", "mar", "mars", "märz", "marzo", "março", "marco", "maart", "mrt",
-    ],
-    &["april", "apr", "avril", "abril", "abr", "aprile"],
-    &["may", "mai", "mayo", "maio", "maggio", "mag", "mei"],
-    &[
-        "june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu",
-    ],
-    &[
-        "july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug",
-    ],
-    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
-    &[
-        "september",
-        "sep",
-        "sept",
-        "septembre",
-        "septiembre",
-        "setembro",
-        "set",
-        "settembre",
-    ],
-    &[
-        "october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre",
-        "ott",
-    ],
-    &["november", "nov", "novembre", "noviembre", "novembro"],
-    &[
-        "december",
-        "dec",
-        "décembre",
-        "decembre",
-        "déc",
-        "dezember",
-        "dez",
-        "diciembre",
-        "dic",
-        "dezembro",
-    ],
-];
-
 fn month_number(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.');
-    MONTH_NAMES
-        .iter()
-        .position(|names| names.contains(&w))
-        .and_then(|i| u32::try_from(i + 1).ok())
+    calendar::month_number(w.trim_end_matches('.'), MonthReader::Metadata)
 }
 
 /// A date written out in a short line: "July 16, 2020", "16 July 2020", "Jul. 16 2020".

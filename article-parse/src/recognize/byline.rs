@@ -14,6 +14,7 @@ use nom::{
     sequence::preceded,
 };
 
+use super::calendar::WEEKDAYS;
 use super::words::{Res, cap_word, fail, itag, sp};
 
 /// Words that never start or continue a person's name in a byline.
@@ -82,23 +83,16 @@ fn name(i: &str) -> Res<'_, &str> {
 /// A name cut before a month or weekday that the name rule swallowed ("Jane Doe
 /// November 14, 2019" gives "Jane Doe").
 fn clean_author(name: &str) -> String {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "published",
-        "updated",
-    ];
+    let date_word = |w: &str| {
+        let w = w.trim_end_matches(',');
+        WEEKDAYS.iter().any(|d| d.0.eq_ignore_ascii_case(w))
+            || ["published", "updated"]
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w))
+    };
     let mut out: Vec<&str> = Vec::new();
     for w in name.split_whitespace() {
-        let is_date = super::words::month(w).is_ok_and(|(rest, _)| rest.is_empty())
-            || DAYS
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(w.trim_end_matches(',')));
+        let is_date = super::words::month(w).is_ok_and(|(rest, _)| rest.is_empty()) || date_word(w);
         if is_date && !out.is_empty() {
             break;
         }

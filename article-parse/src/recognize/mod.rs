@@ -7,13 +7,17 @@
 
 mod boilerplate;
 mod byline;
+pub(crate) mod calendar;
 mod caption;
 mod dateline;
 mod scan;
 mod timestamp;
 mod words;
 
-pub(crate) use boilerplate::{Boilerplate, boilerplate, boilerplate_and_credit};
+pub(crate) use boilerplate::{
+    Boilerplate, boilerplate, boilerplate_and_credit, credit_line, head_words, promotion,
+    stock_line,
+};
 pub(crate) use byline::{author_bio, byline, is_name_line};
 pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;

@@ -22,6 +22,7 @@ use nom::{
     sequence::preceded,
 };
 
+use super::calendar::{DateCheck, WEEKDAYS, valid_date};
 use super::words::{Res, fail, itag, month, number, sp, sp0};
 
 /// A recognised timestamp.
@@ -58,23 +59,14 @@ fn label(i: &str) -> Res<'_, bool> {
 
 /// `weekday`: an English weekday name or abbreviation and a comma or space.
 fn weekday(i: &str) -> Res<'_, &str> {
-    let (i, w) = alt((
-        itag("monday"),
-        itag("tuesday"),
-        itag("wednesday"),
-        itag("thursday"),
-        itag("friday"),
-        itag("saturday"),
-        itag("sunday"),
-        itag("mon"),
-        itag("tue"),
-        itag("wed"),
-        itag("thu"),
-        itag("fri"),
-        itag("sat"),
-        itag("sun"),
-    ))
-    .parse(i)?;
+    // Full names first: "mon" would also match the start of "monday".
+    let names = WEEKDAYS
+        .iter()
+        .map(|d| d.0)
+        .chain(WEEKDAYS.iter().map(|d| d.1));
+    let Some((i, w)) = names.map(itag).find_map(|name| name(i).ok()) else {
+        return fail(i);
+    };
     let (i, _) = opt(tag(".")).parse(i)?;
     let (i, _) = opt(tag(",")).parse(i)?;
     let (i, _) = sp(i)?;
@@ -180,15 +172,7 @@ fn zone(i: &str) -> Res<'_, bool> {
 }
 
 fn valid(y: u32, m: u32, d: u32) -> bool {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => 0,
-    };
-    (1900..=2100).contains(&y) && (1..=days).contains(&d)
+    valid_date(y, m, d, DateCheck::Calendar)
 }
 
 /// A parsed date: year, month, day, `(hour, minute)` if written, whether the zone is UTC.

@@ -9,6 +9,7 @@
 //! number    = digit{1,4}
 //! ```
 
+use super::calendar::{self, MonthReader};
 use nom::{
     IResult, Parser,
     bytes::complete::take_while_m_n,
@@ -102,79 +103,6 @@ pub(crate) fn number(i: &str) -> Res<'_, u32> {
     }
 }
 
-/// Month names and abbreviations with their numbers: English, then the ASCII spellings
-/// of Portuguese, Spanish, French, German and Italian names.
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("sept", 9),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("abril", 4),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("agosto", 8),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("septiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("janvier", 1),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("januar", 1),
-    ("februar", 2),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-];
-
 /// `month`: a month name or abbreviation (any case, optional "."), as 1..=12.
 ///
 /// Compares the leading letters (lower-cased in a small buffer) with the table, so it
@@ -195,7 +123,10 @@ pub(crate) fn month(i: &str) -> Res<'_, u32> {
     buf[..len].copy_from_slice(&i.as_bytes()[..len]);
     buf[..len].make_ascii_lowercase();
     let word = &buf[..len];
-    let Some(&(_, n)) = MONTHS.iter().find(|(name, _)| name.as_bytes() == word) else {
+    let Some(n) = std::str::from_utf8(word)
+        .ok()
+        .and_then(|w| calendar::month_number(w, MonthReader::Recognisers))
+    else {
         return fail(i);
     };
     let rest = &i[len..];

@@ -16,10 +16,6 @@
 //! nothing after a hyphen ending a word). The wrap width is estimated per dump in one
 //! pass (see [`wrap_width`]). Every block keeps the byte range of its text in the dump.
 
-mod source;
-
-pub(crate) use source::SourceMap;
-
 use std::borrow::Cow;
 
 use article_model::Span;

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap as StdMap;
 
-use super::super::features::normalize;
+use super::super::normalize::normalize;
 use super::doc::TrainDoc;
 use crate::token::tokenize;
 

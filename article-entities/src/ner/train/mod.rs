@@ -16,9 +16,11 @@ mod perceptron;
 
 use std::fmt::Write as _;
 
+use super::compress::compress;
 use super::features::Doc;
 use super::lexicon::Lexicon;
-use super::model::{Model, Weights, Work, compress};
+use super::model::{Model, Work};
+use super::weights::Weights;
 use crate::conll;
 use doc::{TrainDoc, f1};
 use encode::{dictionary, encode, extract};

@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use super::super::model::{Trans, viterbi};
 use super::super::tags::NT;
+use super::super::viterbi::{Trans, viterbi};
 use super::doc::{TrainDoc, sentence_index};
 use super::encode::Encoded;
 

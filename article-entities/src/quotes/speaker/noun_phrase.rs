@@ -1,0 +1,281 @@
+//! Noun phrases next to a reporting verb: [`Np`] (a pronoun, a name run or a
+//! description), read forwards or backwards from a token, and where a sentence's subject
+//! starts.
+
+use super::paragraph::Para;
+use crate::names;
+use crate::paragraph_words::Tok;
+use crate::wordlists::{self, Pronoun};
+
+/// A noun phrase found next to a reporting verb.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Np {
+    /// He, she, they, it, ...
+    Pronoun(Pronoun, usize),
+    /// A name run `first..=last` (token indices), with a determiner before it or not.
+    Name {
+        first: usize,
+        last: usize,
+        det: bool,
+    },
+    /// A description `first..=last` ("a WeWork spokesperson", "the statement").
+    Description { first: usize, last: usize },
+}
+
+pub(super) fn np_end(np: Np) -> usize {
+    match np {
+        Np::Pronoun(_, k) => k,
+        Np::Name { last, .. } | Np::Description { last, .. } => last,
+    }
+}
+
+fn is_np_stop(t: &Tok<'_>) -> bool {
+    !t.is_word()
+        || matches!(
+            t.text.to_lowercase().as_str(),
+            "of" | "from"
+                | "at"
+                | "in"
+                | "on"
+                | "who"
+                | "whom"
+                | "which"
+                | "that"
+                | "when"
+                | "with"
+                | "for"
+                | "as"
+                | "after"
+                | "before"
+                | "during"
+                | "to"
+                | "by"
+                | "and"
+                | "but"
+                | "while"
+                | "since"
+                | "because"
+                | "if"
+                | "where"
+                | "about"
+        )
+        || wordlists::is_reporting_verb(t.text)
+}
+
+/// A noun phrase starting at token `k` (before `hi`).
+pub(super) fn np_forward(toks: &[Tok<'_>], k: usize, hi: usize) -> Option<Np> {
+    let mut k = k;
+    // Skip a time phrase right after the verb ("said Tuesday", "said on Monday").
+    while k < hi
+        && (wordlists::weekday(toks[k].text).is_some()
+            || matches!(toks[k].text, "on" | "today" | "yesterday" | "Tuesday"))
+    {
+        k += 1;
+    }
+    let t = toks.get(k).filter(|_| k < hi)?;
+    if let Some(p) = wordlists::pronoun(t.text) {
+        return Some(Np::Pronoun(p, k));
+    }
+    let det = wordlists::is_determiner(t.text);
+    let start = k;
+    let mut j = if det { k + 1 } else { k };
+    // Descriptors before a name ("planetary geologist Rosaly Lopes"), at most 6 words.
+    let mut described = 0;
+    while j < hi && described < 6 {
+        let w = &toks[j];
+        if names::is_name_word(w) && !wordlists::is_capitalized_function_word(w.text) {
+            let last = names::run_forward(toks, j, hi)?;
+            if let Some(np) = possessive_description(toks, start, last, hi) {
+                return Some(np);
+            }
+            // A capitalized modifier of a description ("a WeWork spokesperson").
+            let after = toks.get(last + 1).filter(|_| last + 1 < hi);
+            if det && after.is_some_and(|a| a.is_word() && !a.is_capitalized() && !is_np_stop(a)) {
+                j = last + 1;
+                described += 1;
+                continue;
+            }
+            return Some(if det || described > 0 {
+                if det && described == 0 {
+                    Np::Name {
+                        first: j,
+                        last,
+                        det: true,
+                    }
+                } else {
+                    Np::Name {
+                        first: j,
+                        last,
+                        det: false,
+                    }
+                }
+            } else {
+                Np::Name {
+                    first: start,
+                    last,
+                    det: false,
+                }
+            });
+        }
+        if is_np_stop(w) || w.is_capitalized() {
+            break;
+        }
+        j += 1;
+        described += 1;
+    }
+    if det && j > start + 1 {
+        return Some(Np::Description {
+            first: start,
+            last: j - 1,
+        });
+    }
+    None
+}
+
+/// "China’s ambassador to Britain": a name with a possessive, then lower-case words up to a
+/// role noun, then "to/of/at NAME".
+fn possessive_description(toks: &[Tok<'_>], start: usize, last: usize, hi: usize) -> Option<Np> {
+    if toks[last].bare() == toks[last].text {
+        return None;
+    }
+    let mut j = last + 1;
+    let mut head = None;
+    while j < hi && j < last + 5 {
+        let w = &toks[j];
+        if !w.is_word() || w.is_capitalized() || is_np_stop(w) {
+            break;
+        }
+        if wordlists::is_role_word(w.text) {
+            head = Some(j);
+        }
+        j += 1;
+    }
+    let mut end = head?;
+    if toks
+        .get(end + 1)
+        .is_some_and(|t| matches!(t.text, "to" | "of" | "at" | "for"))
+        && end + 2 < hi
+    {
+        if let Some(name_end) = names::run_forward(toks, end + 2, hi) {
+            end = name_end;
+        }
+    }
+    Some(Np::Description {
+        first: start,
+        last: end,
+    })
+}
+
+/// A noun phrase ending at token `k` (not before `lo`).
+pub(super) fn np_backward(toks: &[Tok<'_>], k: usize, lo: usize) -> Option<Np> {
+    let t = toks.get(k)?;
+    if let Some(p) = wordlists::pronoun(t.text) {
+        return Some(Np::Pronoun(p, k));
+    }
+    if names::is_name_word(t) {
+        let first = names::run_back(toks, k, lo)?;
+        let det = first > lo
+            && toks[first - 1].is_word()
+            && toks[first - 1].text.eq_ignore_ascii_case("the");
+        return Some(Np::Name {
+            first,
+            last: k,
+            det,
+        });
+    }
+    if !t.is_word() {
+        return None;
+    }
+    // A description: look back for its determiner over at most 5 words ("the source",
+    // "a WeWork spokesperson", "the singer and guitarist").
+    if is_np_stop(t) || wordlists::is_determiner(t.text) {
+        return None;
+    }
+    let mut j = k;
+    for _ in 0..6 {
+        if j == lo {
+            return None;
+        }
+        j -= 1;
+        let w = &toks[j];
+        if !w.is_word() {
+            return None;
+        }
+        if wordlists::is_determiner(w.text) {
+            return Some(Np::Description { first: j, last: k });
+        }
+        let joined_roles = w.text == "and" && j > lo && wordlists::is_role_word(toks[j - 1].text);
+        if is_np_stop(w) && !joined_roles {
+            return None;
+        }
+    }
+    None
+}
+
+/// The first noun phrase of the clause `lo..hi` that is a name or description, skipping
+/// an introductory phrase ("In a letter in May, Jane Roe, the president of ...").
+pub(super) fn first_np_of_clause(toks: &[Tok<'_>], lo: usize, hi: usize) -> Option<Np> {
+    let mut seg_start = lo;
+    for k in lo..=hi {
+        if k == hi || toks[k].is_punct(',') {
+            if seg_start < k {
+                if let Some(np) = np_forward(toks, seg_start, k) {
+                    if matches!(np, Np::Name { .. } | Np::Pronoun(..)) && np_end(np) + 1 == k {
+                        return Some(np);
+                    }
+                }
+            }
+            seg_start = k + 1;
+        }
+    }
+    None
+}
+
+/// Where the subject of the sentence `a..b` starts: after an introductory phrase
+/// ("In May, ...", "But ...").
+pub(super) fn subject_start(
+    toks: &[Tok<'_>],
+    a: usize,
+    b: usize,
+    para: &Para<'_>,
+) -> Option<usize> {
+    let mut k = a;
+    while k < b && !toks[k].is_word() {
+        k += 1;
+    }
+    if k >= b || para.is_quoted(toks[k].start) {
+        return None;
+    }
+    for _ in 0..3 {
+        let t = toks.get(k).filter(|_| k < b)?;
+        let first = t.text.to_lowercase();
+        if matches!(
+            first.as_str(),
+            "but"
+                | "and"
+                | "so"
+                | "yet"
+                | "still"
+                | "now"
+                | "also"
+                | "meanwhile"
+                | "however"
+                | "then"
+        ) {
+            k += 1;
+            if k < b && toks[k].is_punct(',') {
+                k += 1;
+            }
+        } else if wordlists::is_capitalized_function_word(&first)
+            && !wordlists::is_determiner(&first)
+            && wordlists::pronoun(&first).is_none()
+        {
+            // An introductory phrase up to its comma.
+            let comma = (k..b.min(k + 15)).find(|&j| toks[j].is_punct(','))?;
+            k = comma + 1;
+        } else {
+            break;
+        }
+    }
+    (k < b).then_some(k)
+}

@@ -1,0 +1,429 @@
+//! Turning noun phrases into speakers: names through the entity layer and its clusters,
+//! descriptions, and pronouns and "the statement" resolved to earlier speakers and
+//! sentence subjects ([`Candidates`]).
+
+use std::collections::HashSet;
+
+use article_model::{Cluster, Entity, Label};
+
+use super::noun_phrase::{Np, np_forward, subject_start};
+use super::paragraph::Para;
+use crate::names::{self, Name, NameIndex, NameKind};
+use crate::paragraph_words::{self, Tok};
+use crate::wordlists::{self, Pronoun};
+use crate::work;
+
+/// A resolved speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Speaker {
+    /// The speaker's name as given in the quote layer.
+    pub name: String,
+    /// The speaker's cluster, when the speaker is a recognised entity.
+    pub cluster: Option<usize>,
+    /// Person, organisation or unknown.
+    pub kind: NameKind,
+}
+
+/// How far back (in paragraphs) pronouns and "the statement" look for their referent.
+const REFERENT_PARAGRAPHS: usize = 4;
+
+/// At most this many earlier candidates are looked at for a pronoun.
+const REFERENT_CANDIDATES: usize = 64;
+
+/// A possible referent for pronouns: a sentence subject or an earlier speaker.
+#[derive(Clone, Debug)]
+pub(super) struct Candidate {
+    pub(super) pos: usize,
+    pub(super) paragraph: usize,
+    pub(super) speaker: Speaker,
+    /// Whether it is the author of a statement, release or letter.
+    pub(super) author: bool,
+}
+
+/// Referent candidates: sentence subjects and organisations (fixed), and speakers found so
+/// far; each list sorted by position.
+pub(super) struct Candidates {
+    pub(super) subjects: Vec<Candidate>,
+    pub(super) speakers: Vec<Candidate>,
+}
+
+impl Candidates {
+    pub(super) fn add_speaker(&mut self, c: Candidate) {
+        let at = self.speakers.partition_point(|x| x.pos <= c.pos);
+        self.speakers.insert(at, c);
+    }
+
+    /// The most recent candidates before `pos` within `REFERENT_PARAGRAPHS` of
+    /// `paragraph`, most recent first.
+    fn recent(&self, pos: usize, paragraph: usize) -> Vec<&Candidate> {
+        let mut out: Vec<&Candidate> = Vec::new();
+        for list in [&self.subjects, &self.speakers] {
+            let end = list.partition_point(|c| c.pos < pos);
+            out.extend(
+                list[..end]
+                    .iter()
+                    .rev()
+                    .take(REFERENT_CANDIDATES)
+                    .filter(|c| c.paragraph + REFERENT_PARAGRAPHS >= paragraph),
+            );
+        }
+        work::step(out.len());
+        // Most recent first; at one position, a speaker before a subject.
+        out.sort_by_key(|c| std::cmp::Reverse(c.pos));
+        out
+    }
+}
+
+/// A capitalized word that is a common word: written in lower case elsewhere, or a
+/// sentence-initial "-ing"/"-ed" form never capitalized mid-sentence ("Hosting Cook").
+fn is_common_word(t: &Tok<'_>, lower: &HashSet<String>, mid_caps: &HashSet<String>) -> bool {
+    lower.contains(&t.text.to_lowercase())
+        || (!mid_caps.contains(t.text) && (t.text.ends_with("ing") || t.text.ends_with("ed")))
+}
+
+fn is_opening_mark(t: &Tok<'_>) -> bool {
+    t.kind == paragraph_words::Kind::Punct
+        && matches!(t.text, "“" | "\"" | "‘" | "'" | "«" | "„" | "(")
+}
+
+/// Turns noun phrases into speakers.
+pub(super) struct Resolver<'a> {
+    body: &'a str,
+    paras: &'a [Para<'a>],
+    entities: &'a [Entity],
+    clusters: &'a [Cluster],
+    index: NameIndex,
+    /// Indices of `entities` sorted by start.
+    by_start: Vec<usize>,
+    /// Capitalized words seen other than at a sentence start: names, not sentence-initial
+    /// common words.
+    mid_caps: HashSet<String>,
+    /// Capitalized words used alone somewhere.
+    standalone: HashSet<String>,
+}
+
+impl<'a> Resolver<'a> {
+    pub(super) fn new(
+        body: &'a str,
+        paras: &'a [Para<'a>],
+        entities: &'a [Entity],
+        clusters: &'a [Cluster],
+    ) -> Resolver<'a> {
+        // Words written in lower case somewhere are common words, not names, when they
+        // open a capitalized run ("Hosting Cook at Dreamforce").
+        let mut lower = HashSet::new();
+        let mut mid_caps = HashSet::new();
+        for para in paras {
+            for (k, t) in para.toks.iter().enumerate() {
+                if t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase) {
+                    if !lower.contains(t.text) {
+                        lower.insert(t.text.to_owned());
+                    }
+                } else if t.is_capitalized()
+                    && !para.starts_sentence(t.start)
+                    && k > 0
+                    && !is_opening_mark(&para.toks[k - 1])
+                    && !mid_caps.contains(t.bare())
+                {
+                    mid_caps.insert(t.bare().to_owned());
+                }
+            }
+        }
+        // Capitalized words used alone, not next to another name word ("Swift said"):
+        // the last word of a full name used so marks a person.
+        let mut standalone = HashSet::new();
+        for para in paras {
+            let toks = &para.toks;
+            for (k, t) in toks.iter().enumerate() {
+                if names::is_name_word(t)
+                    && (k == 0 || !names::is_name_word(&toks[k - 1]))
+                    && toks.get(k + 1).is_none_or(|n| !names::is_name_word(n))
+                    && !standalone.contains(t.bare())
+                {
+                    standalone.insert(t.bare().to_owned());
+                }
+            }
+        }
+        let mut index = NameIndex::default();
+        for para in paras {
+            let toks = &para.toks;
+            let mut k = 0;
+            while k < toks.len() {
+                if names::is_name_word(&toks[k]) && !para.is_quoted(toks[k].start) {
+                    if let Some(last) = names::run_forward(toks, k, toks.len()) {
+                        let mut first = k;
+                        while first < last && is_common_word(&toks[first], &lower, &mid_caps) {
+                            first += 1;
+                        }
+                        if let Some(name) = names::split_run(body, toks, first, last) {
+                            if name.kind != NameKind::Org {
+                                index.add(&name.text, name.start);
+                            }
+                        }
+                        k = last + 1;
+                        continue;
+                    }
+                }
+                k += 1;
+            }
+        }
+        let mut by_start: Vec<usize> = (0..entities.len()).collect();
+        by_start.sort_by_key(|&i| entities[i].span.start());
+        Resolver {
+            body,
+            paras,
+            entities,
+            clusters,
+            index,
+            by_start,
+            mid_caps,
+            standalone,
+        }
+    }
+
+    /// Sentence subjects outside quotations, and every organisation named outside them,
+    /// as referent candidates.
+    pub(super) fn subjects(&self) -> Vec<Candidate> {
+        let mut out = self.organisations();
+        for (pi, para) in self.paras.iter().enumerate() {
+            let toks = &para.toks;
+            let mut starts = para.sentences.to_vec();
+            starts.push(usize::MAX);
+            for w in starts.windows(2) {
+                let (a, b) = para.range(w[0], w[1]);
+                let Some(k) = subject_start(toks, a, b, para) else {
+                    continue;
+                };
+                let Some(np) = np_forward(toks, k, b) else {
+                    continue;
+                };
+                if let Np::Name { first, last, det } = np {
+                    let one_word = first == last;
+                    if one_word
+                        && !self.mid_caps.contains(toks[first].bare())
+                        && self
+                            .index
+                            .full_name(toks[first].bare(), toks[first].start)
+                            .is_none()
+                    {
+                        continue;
+                    }
+                    if let Some(s) = self.name_speaker(toks, first, last, det) {
+                        let author = toks[a..b].iter().any(|t| {
+                            wordlists::is_document_noun(t.text)
+                                && matches!(
+                                    t.text.to_lowercase().as_str(),
+                                    "statement" | "release" | "letter" | "communique"
+                                )
+                        });
+                        out.push(Candidate {
+                            pos: toks[first].start,
+                            paragraph: pi,
+                            speaker: s,
+                            author,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Organisation names outside quotations ("the Spanish Tennis Federation").
+    fn organisations(&self) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (pi, para) in self.paras.iter().enumerate() {
+            let toks = &para.toks;
+            let mut k = 0;
+            while k < toks.len() {
+                if names::is_name_word(&toks[k]) && !para.is_quoted(toks[k].start) {
+                    if let Some(last) = names::run_forward(toks, k, toks.len()) {
+                        if wordlists::is_org_head(toks[last].bare())
+                            && !para.starts_sentence(toks[k].start)
+                        {
+                            let det = k > 0 && toks[k - 1].text.eq_ignore_ascii_case("the");
+                            if let Some(s) = self.name_speaker(toks, k, last, det) {
+                                out.push(Candidate {
+                                    pos: toks[k].start,
+                                    paragraph: pi,
+                                    speaker: s,
+                                    author: false,
+                                });
+                            }
+                        }
+                        k = last + 1;
+                        continue;
+                    }
+                }
+                k += 1;
+            }
+        }
+        out
+    }
+
+    /// The speaker for a name run.
+    fn name_speaker(
+        &self,
+        toks: &[Tok<'_>],
+        first: usize,
+        last: usize,
+        det: bool,
+    ) -> Option<Speaker> {
+        let name: Name = names::split_run(self.body, toks, first, last)?;
+        // An entity of the NER inside the name: its cluster decides.
+        if let Some(s) = self.entity_speaker(toks[first].start, toks[last].end) {
+            return Some(s);
+        }
+        let mut kind = name.kind;
+        let mut text = name.text.clone();
+        if kind != NameKind::Org {
+            if let Some(full) = self.index.full_name(&text, toks[first].start) {
+                text = full.to_owned();
+                kind = NameKind::Person;
+            } else if text.split_whitespace().count() >= 2
+                && text
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| self.standalone.contains(w))
+            {
+                kind = NameKind::Person;
+            }
+        }
+        if det && kind != NameKind::Person {
+            let the = toks
+                .get(first.wrapping_sub(1))
+                .map_or("the", |t| if t.text == "The" { "the" } else { t.text });
+            text = format!("{the} {text}");
+            if kind == NameKind::Unknown {
+                kind = NameKind::Org;
+            }
+        }
+        Some(Speaker {
+            name: text,
+            cluster: None,
+            kind,
+        })
+    }
+
+    /// The cluster of the last PER (else ORG) entity inside `start..end`.
+    fn entity_speaker(&self, start: usize, end: usize) -> Option<Speaker> {
+        // The entities starting in `start..end`, by position (a binary search, not a scan).
+        let from = self
+            .by_start
+            .partition_point(|&i| self.entities[i].span.start() < start);
+        let inside = self.by_start[from..]
+            .iter()
+            .inspect(|_| work::step(1))
+            .take_while(|&&i| self.entities[i].span.start() < end)
+            .filter(|&&i| self.entities[i].span.end() <= end);
+        // The last in the entity list, as a scan of the list would find.
+        let last_with = |label: Label| {
+            inside
+                .clone()
+                .filter(|&&i| self.entities[i].label == label)
+                .max()
+                .map(|&i| &self.entities[i])
+        };
+        let pick = last_with(Label::Per).or_else(|| last_with(Label::Org))?;
+        let cluster = pick.cluster.and_then(|c| self.clusters.get(c));
+        let kind = if pick.label == Label::Per {
+            NameKind::Person
+        } else {
+            NameKind::Org
+        };
+        Some(Speaker {
+            name: cluster.map_or_else(|| pick.text.clone(), |c| c.canonical.clone()),
+            cluster: cluster.map(|c| c.id),
+            kind,
+        })
+    }
+
+    pub(super) fn resolve(
+        &self,
+        para: &Para<'_>,
+        np: Np,
+        candidates: &Candidates,
+        paragraph: usize,
+        pos: usize,
+    ) -> Option<Speaker> {
+        let toks = &para.toks;
+        match np {
+            Np::Pronoun(p, _) => self.referent(p, candidates, paragraph, pos),
+            Np::Name { first, last, det } => self.name_speaker(toks, first, last, det),
+            Np::Description { first, last } => {
+                let head = toks[last].text;
+                // "a report from Kotak Institutional Equities"
+                if wordlists::is_document_noun(head) {
+                    if let Some(from) = toks.get(last + 1) {
+                        if matches!(from.text, "from" | "by" | "of") {
+                            if let Some(Np::Name { first, last, det }) =
+                                np_forward(toks, last + 2, toks.len())
+                            {
+                                return self.name_speaker(toks, first, last, det);
+                            }
+                        }
+                    }
+                    return self.referent(Pronoun::Thing, candidates, paragraph, pos);
+                }
+                // "the actor", "the company": an earlier person or organisation, else the
+                // description itself.
+                let definite = toks[first].text.eq_ignore_ascii_case("the");
+                let referent =
+                    if definite && (wordlists::is_role_word(head) || head.ends_with("-old")) {
+                        self.referent(Pronoun::Person, candidates, paragraph, pos)
+                    } else if definite && wordlists::is_org_anaphor(head) {
+                        self.referent(Pronoun::Group, candidates, paragraph, pos)
+                    } else {
+                        None
+                    };
+                if referent.is_some() {
+                    return referent;
+                }
+                let text = self.body.get(toks[first].start..toks[last].end)?;
+                let mut text = text.to_owned();
+                if let Some(rest) = text.strip_prefix("The ") {
+                    text = format!("the {rest}");
+                } else if let Some(rest) = text.strip_prefix("A ") {
+                    text = format!("a {rest}");
+                } else if let Some(rest) = text.strip_prefix("An ") {
+                    text = format!("an {rest}");
+                }
+                Some(Speaker {
+                    name: text,
+                    cluster: None,
+                    kind: NameKind::Unknown,
+                })
+            }
+        }
+    }
+
+    /// The most recent compatible candidate before `pos`.
+    fn referent(
+        &self,
+        p: Pronoun,
+        candidates: &Candidates,
+        paragraph: usize,
+        pos: usize,
+    ) -> Option<Speaker> {
+        let recent = candidates.recent(pos, paragraph);
+        let recent = recent.iter().copied();
+        let person_like = |c: &&Candidate| {
+            c.speaker.kind == NameKind::Person
+                || (c.speaker.kind == NameKind::Unknown
+                    && c.speaker.name.split_whitespace().count() >= 2)
+        };
+        let pick = match p {
+            Pronoun::Person => recent.clone().find(person_like),
+            Pronoun::Group => recent
+                .clone()
+                .find(|c| c.speaker.kind == NameKind::Org)
+                .or_else(|| recent.clone().find(|c| c.speaker.kind != NameKind::Person)),
+            Pronoun::Thing => recent
+                .clone()
+                .find(|c| c.author)
+                .or_else(|| recent.clone().find(|c| c.speaker.kind == NameKind::Org)),
+            Pronoun::Other => None,
+        }?;
+        Some(pick.speaker.clone())
+    }
+}

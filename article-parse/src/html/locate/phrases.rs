@@ -1,0 +1,200 @@
+//! Phrase tests on block text: stock lines of page furniture, promotion, bylines and
+//! date lines, agency credit lines. The phrase lists live beside the boilerplate rules
+//! (`recognize::boilerplate::stock`); the date shapes are here.
+
+use article_model::RemovedKind;
+
+use super::super::builder::Block;
+use super::verdict::{Verdict, remove};
+
+/// Short stock lines of page furniture (blocks of at most 80 chars).
+pub(super) fn stock_phrase(b: &Block) -> Option<Verdict> {
+    if b.chars > 80 {
+        return None;
+    }
+    crate::recognize::stock_line(&b.text).map(|k| remove(k, "stock phrase"))
+}
+
+/// Short blocks of promotion: newsletters, rights notices (blocks of at most 200 chars).
+pub(super) fn promo_phrase(b: &Block) -> Option<Verdict> {
+    if b.chars > 200 {
+        return None;
+    }
+    crate::recognize::promotion(&b.text).map(|k| remove(k, "promotion or notice"))
+}
+
+/// A byline or date line ("By Jane Doe", "Updated at 1:23 p.m.", "05/10/2018 - ...").
+pub(super) fn head_line(text: &str) -> Option<RemovedKind> {
+    if let Some(k) = crate::recognize::head_words(text) {
+        return Some(k);
+    }
+    if super::super::metadata::visible_date(text).is_some()
+        || numeric_date(text)
+        || year_and_time(text)
+    {
+        return Some(RemovedKind::Timestamp);
+    }
+    None
+}
+
+/// A four-digit year and an `hh:mm` time in one line ("22 de janeiro de 2018 às 0:13").
+fn year_and_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let year = (0..b.len()).any(|i| {
+        d(i) && d(i + 1)
+            && d(i + 2)
+            && d(i + 3)
+            && !d(i + 4)
+            && (i == 0 || !d(i - 1))
+            && matches!(b.get(i..i + 2), Some(b"19" | b"20"))
+    });
+    let time = (0..b.len()).any(|i| d(i) && b.get(i + 1) == Some(&b':') && d(i + 2) && d(i + 3));
+    year && time
+}
+
+/// `dd/mm/yyyy`, `yyyy-mm-dd`, `dd.mm.yyyy` somewhere in the text.
+fn numeric_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let is_d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        let sep = |j: usize| matches!(b.get(j), Some(b'/' | b'.' | b'-'));
+        (is_d(i)
+            && is_d(i + 1)
+            && sep(i + 2)
+            && is_d(i + 3)
+            && is_d(i + 4)
+            && sep(i + 5)
+            && is_d(i + 6)
+            && is_d(i + 7))
+            || (is_d(i)
+                && is_d(i + 1)
+                && is_d(i + 2)
+                && is_d(i + 3)
+                && sep(i + 4)
+                && is_d(i + 5)
+                && is_d(i + 6)
+                && sep(i + 7)
+                && is_d(i + 8))
+    })
+}
+
+/// Agency credit lines that close a story ("Reporting by ...; Editing by ...").
+pub(super) fn credit_line(text: &str) -> bool {
+    crate::recognize::credit_line(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::builder::build;
+    use super::*;
+
+    fn block(text: &str) -> Block {
+        let html = format!("<p>{text}</p>");
+        let doc = build(&html, 512, 10_000);
+        doc.blocks.into_iter().next().unwrap()
+    }
+
+    fn kind(v: Option<Verdict>) -> Option<RemovedKind> {
+        match v {
+            Some(Verdict::Remove(k, _)) => Some(k),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn stock_phrase_table() {
+        use RemovedKind::*;
+        let cases: &[(&str, Option<RemovedKind>)] = &[
+            ("Advertisement", Some(Advertisement)),
+            ("- ADVERTISEMENT -", Some(Advertisement)),
+            ("Don’t miss", Some(Related)),
+            ("Read more: the council's plan", Some(Related)),
+            ("Sign up for our emails", Some(Newsletter)),
+            ("© 2024 Daily Wire", Some(Copyright)),
+            ("Follow @dailywire", Some(Share)),
+            ("Read", None),
+            ("The council voted on Tuesday.", None),
+            (&*format!("Advertisement {}", "x".repeat(80)), None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(kind(stock_phrase(&block(text))), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn promo_phrase_table() {
+        use RemovedKind::*;
+        let cases: &[(&str, Option<RemovedKind>)] = &[
+            ("Get our Newsletter every morning", Some(Newsletter)),
+            (
+                "The best stories, delivered to your inbox.",
+                Some(Newsletter),
+            ),
+            (
+                "Copyright 2024 The Daily Wire. All rights reserved.",
+                Some(Copyright),
+            ),
+            ("Comments are moderated before they appear.", Some(Comments)),
+            ("Leave a reply", Some(CommentForm)),
+            ("The council voted on Tuesday.", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(kind(promo_phrase(&block(text))), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn head_line_table() {
+        use RemovedKind::*;
+        let cases: &[(&str, Option<RemovedKind>)] = &[
+            ("By Jane Doe", Some(Byline)),
+            ("Por María López", Some(Byline)),
+            ("Updated at 1:23 p.m.", Some(Timestamp)),
+            ("Mis à jour le 3 mars", Some(Timestamp)),
+            ("05/10/2018 - Harbour news", Some(Timestamp)),
+            ("2018-10-05", Some(Timestamp)),
+            ("22 de janeiro de 2018 às 0:13", Some(Timestamp)),
+            ("The council voted on Tuesday.", None),
+            ("Bypass road closed", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(head_line(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn date_shapes_table() {
+        let cases: &[(&str, bool, bool)] = &[
+            // (text, numeric date, year and time)
+            ("05/10/2018", true, false),
+            ("05.10.2018 12:30", true, true),
+            ("2018-10-05", true, false),
+            ("1/2/2018", false, false),
+            ("March 2018, 12:30", false, true),
+            ("12018 at 12:30", false, false),
+            ("Room 2118 at 12:30", false, false),
+        ];
+        for &(text, date, year_time) in cases {
+            assert_eq!(
+                (numeric_date(text), year_and_time(text)),
+                (date, year_time),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn credit_line_table() {
+        let cases: &[(&str, bool)] = &[
+            ("Reporting by Jane Doe; Editing by John Roe", true),
+            ("(Additional reporting by Ann Lee)", true),
+            ("Follow us on Mastodon", true),
+            ("The Associated Press contributed to this report.", true),
+            ("The council voted on Tuesday.", false),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(credit_line(text), want, "{text}");
+        }
+    }
+}
