@@ -19,7 +19,8 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// Tag the tokens of a CoNLL file with entity tags (IOB2), one "TOKEN TAG" per line.
     Ner(NerArgs),
-    /// Train a NER model from CoNLL-2003 data and the lexical resources.
+    /// Train a NER model from CoNLL-2003 data and the lexical resources (feature `train`).
+    #[cfg(feature = "train")]
     TrainNer(TrainNerArgs),
 }
 
@@ -39,26 +40,19 @@ pub(crate) struct NerArgs {
     pub model: Option<PathBuf>,
 }
 
+#[cfg(feature = "train")]
 #[derive(Debug, Args)]
 pub(crate) struct TrainNerArgs {
     /// CoNLL-2003 training file.
-    #[arg(
-        long,
-        value_name = "FILE",
-        default_value = "../shared/data/ner/conll2003/train.conll"
-    )]
+    #[arg(long, value_name = "FILE")]
     pub train: PathBuf,
 
     /// CoNLL-2003 development file (scores reported per pass).
-    #[arg(
-        long,
-        value_name = "FILE",
-        default_value = "../shared/data/ner/conll2003/dev.conll"
-    )]
+    #[arg(long, value_name = "FILE")]
     pub dev: PathBuf,
 
     /// The lexical data folder (GeoNames, census names, Reuters-21578).
-    #[arg(long, value_name = "DIR", default_value = "../shared/data/lexical")]
+    #[arg(long, value_name = "DIR")]
     pub lexical: PathBuf,
 
     /// Cache file for the induced word clusters (reused when present).
@@ -86,12 +80,7 @@ pub(crate) struct TrainNerArgs {
     pub prune: f32,
 
     /// Where to write the model (compressed: an LZ4 frame, as the crate embeds it).
-    #[arg(
-        short,
-        long,
-        value_name = "OUT",
-        default_value = "article-entities/model/ner.model.lz4"
-    )]
+    #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
 }
 

@@ -19,7 +19,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::args::{ExtractArgs, From, Offsets};
 use crate::inputs::{self, Input};
-use crate::{Fatal, Status, is_broken_pipe};
+use crate::status::{Fatal, Status, is_broken_pipe};
 
 /// How far (in inputs, per worker) workers may run ahead of the writer: bounds memory
 /// (at most this many articles are held before being written) while keeping every

@@ -1,4 +1,4 @@
-//! `article ner --conll FILE` and `article train-ner`.
+//! `article ner --conll FILE`.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -7,8 +7,8 @@ use anyhow::Context;
 use article_entities::Recognizer;
 use article_entities::conll::{self, Line};
 
-use crate::args::{NerArgs, TrainNerArgs};
-use crate::{Fatal, Status};
+use crate::args::NerArgs;
+use crate::status::{Fatal, Status};
 
 pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
     let recognizer = match &args.model {
@@ -100,27 +100,4 @@ fn write_doc<'a>(
     }
     out.write_all(buf)?;
     Ok(())
-}
-
-pub(crate) fn train(args: &TrainNerArgs) -> Result<Status, Fatal> {
-    let opts = article_entities::train::TrainOptions {
-        train: args.train.clone(),
-        dev: args.dev.clone(),
-        lexical: args.lexical.clone(),
-        clusters_cache: args.clusters_cache.clone(),
-        epochs: args.epochs,
-        ensemble: args.ensemble,
-        folds: args.folds,
-        min_count: args.min_count,
-        prune: args.prune,
-    };
-    let started = std::time::Instant::now();
-    let mut log = |msg: &str| eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());
-    let (bytes, _info) = article_entities::train::train(&opts, &mut log)
-        .map_err(|e| Fatal::Usage(format!("{e}")))?;
-    std::fs::write(&args.output, &bytes)
-        .with_context(|| format!("cannot write {}", args.output.display()))
-        .map_err(Fatal::Output)?;
-    eprintln!("wrote {} ({} bytes)", args.output.display(), bytes.len());
-    Ok(Status::Ok)
 }

@@ -5,7 +5,7 @@ use article_model::{Article, Entity, Span};
 use crate::dates::{self, CalendarDate};
 use crate::error::Result;
 use crate::ner::Recognizer;
-use crate::{cluster, quotes, sentences, tokenize, words};
+use crate::{cluster, paragraph_words, quotes, sentences, tokenize};
 
 /// Runs the annotation layers over an article. Build once, share between threads.
 ///
@@ -107,7 +107,7 @@ impl Annotator {
             })
             .collect();
         let paragraphs: Vec<Span> = article.paragraphs().iter().map(|p| p.span()).collect();
-        let words = words::from_tokens(body, &tokens, &paragraphs);
+        let words = paragraph_words::from_tokens(body, &tokens, &paragraphs);
         let clusters = cluster::cluster(body, &words, &mut entities);
         let quotes = quotes::find(body, &words, &entities, &clusters);
         let anchor = article

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use article_model::{Cluster, Entity, Label, Span};
 
-use crate::words::{self, ParaWords};
+use crate::paragraph_words::{self, ParaWords};
 use crate::{names, work_meter};
 
 /// A cluster being built.
@@ -31,7 +31,7 @@ struct Building {
 
 /// Normalised words of an entity's text: possessive, "the" and honorifics dropped.
 fn key_words(text: &str) -> Vec<String> {
-    let text = words::strip_possessive(text.trim());
+    let text = paragraph_words::strip_possessive(text.trim());
     let mut out: Vec<String> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-'))
@@ -48,7 +48,7 @@ fn key_words(text: &str) -> Vec<String> {
 
 /// Drops a leading "the" and a trailing possessive from an entity's text.
 fn display_name(text: &str) -> String {
-    let text = words::strip_possessive(text.trim());
+    let text = paragraph_words::strip_possessive(text.trim());
     let text = text
         .strip_prefix("the ")
         .or_else(|| text.strip_prefix("The "))
@@ -400,7 +400,7 @@ fn surname_of(words: &[String]) -> Option<&String> {
 /// head of a dockers' union, ...").
 fn role_before(
     body: &str,
-    toks: &[words::Tok<'_>],
+    toks: &[paragraph_words::Tok<'_>],
     span: Span,
 ) -> Option<(Option<String>, Option<String>)> {
     let first = toks.partition_point(|t| t.start < span.start());
@@ -427,7 +427,7 @@ fn role_before(
 
 fn title_before(
     body: &str,
-    toks: &[words::Tok<'_>],
+    toks: &[paragraph_words::Tok<'_>],
     first: usize,
     last: usize,
 ) -> Option<(Option<String>, Option<String>)> {
@@ -463,7 +463,7 @@ fn title_before(
 
 /// `NAME, the head of the union that represents the dockers,`: the role phrase, when a role
 /// word is among its first three words (at most 12 tokens, up to `,` `.` `;` `)`).
-fn appositive_role(body: &str, toks: &[words::Tok<'_>], last: usize) -> Option<String> {
+fn appositive_role(body: &str, toks: &[paragraph_words::Tok<'_>], last: usize) -> Option<String> {
     if !toks.get(last + 1)?.is_punct(',') {
         return None;
     }
@@ -545,7 +545,7 @@ mod tests {
         ents.sort_by_key(|e| e.span);
         let clusters = cluster(
             body,
-            &crate::words::prepare(body, &paragraphs_of(body)),
+            &crate::paragraph_words::prepare(body, &paragraphs_of(body)),
             &mut ents,
         );
         let canon = |t: &str| {
@@ -575,7 +575,7 @@ mod tests {
         ];
         let clusters = cluster(
             body,
-            &crate::words::prepare(body, &paragraphs_of(body)),
+            &crate::paragraph_words::prepare(body, &paragraphs_of(body)),
             &mut ents,
         );
         assert_eq!(clusters.len(), 1);
@@ -637,7 +637,7 @@ mod tests {
         ents.sort_by_key(|e| e.span);
         let clusters = cluster(
             &body,
-            &crate::words::prepare(&body, &paragraphs_of(&body)),
+            &crate::paragraph_words::prepare(&body, &paragraphs_of(&body)),
             &mut ents,
         );
         let canonical = |short: &str| {
@@ -717,7 +717,7 @@ mod tests {
         ];
         let clusters = cluster(
             body,
-            &crate::words::prepare(body, &paragraphs_of(body)),
+            &crate::paragraph_words::prepare(body, &paragraphs_of(body)),
             &mut ents,
         );
         assert_eq!(clusters.len(), 1);

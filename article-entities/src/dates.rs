@@ -17,8 +17,8 @@ use std::str::FromStr;
 
 use article_model::{DateMention, Span};
 
+use crate::paragraph_words::{ParaWords, Tok};
 use crate::wordlists;
-use crate::words::{ParaWords, Tok};
 
 /// A day of the proleptic Gregorian calendar, used as the anchor of relative dates.
 ///
@@ -637,7 +637,7 @@ mod tests {
 
     fn run(text: &str, anchor: Option<&str>) -> Vec<(String, Option<String>)> {
         let anchor = anchor.map(|a| a.parse().unwrap());
-        let words = crate::words::prepare(text, &[Span::new(0, text.len())]);
+        let words = crate::paragraph_words::prepare(text, &[Span::new(0, text.len())]);
         find(text, &words, anchor)
             .into_iter()
             .map(|d| (d.text, d.value))

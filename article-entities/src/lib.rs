@@ -34,7 +34,7 @@
 //! # Crate features
 //!
 //! - `model` (default): embeds the trained NER model.
-//! - `train`: the trainer, [`train`].
+//! - `train`: the NER trainer, `train::Trainer` (reads no files; see `article train-ner`).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -45,11 +45,11 @@ mod dates;
 mod error;
 mod names;
 mod ner;
+mod paragraph_words;
 mod quotes;
 mod sentence;
 mod token;
 mod wordlists;
-mod words;
 mod work_meter;
 
 pub use crate::{
@@ -64,7 +64,9 @@ pub use crate::{
 /// The NER trainer (feature `train`).
 #[cfg(feature = "train")]
 pub mod train {
-    pub use crate::ner::train::{Log, TrainOptions, train};
+    #[allow(deprecated)]
+    pub use crate::ner::train::files::{TrainOptions, train};
+    pub use crate::ner::train::{LexicalLists, Log, Trainer};
 }
 
 #[cfg(doctest)]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::words::{Kind, Tok};
+use crate::paragraph_words::{Kind, Tok};
 use crate::{wordlists, work_meter};
 
 /// What a name is likely to name.
@@ -189,7 +189,7 @@ pub(crate) fn split_run(body: &str, toks: &[Tok<'_>], first: usize, last: usize)
     let name_first = name_toks.first()?;
     let name_last = name_toks.last()?;
     let raw = body.get(name_first.start..name_last.end)?;
-    let text = crate::words::strip_possessive(raw).to_owned();
+    let text = crate::paragraph_words::strip_possessive(raw).to_owned();
     let (role, affiliation) = match role_at {
         Some(r) => {
             // Role words: the longest tail of run[..=r] made of role words and capitalized
@@ -345,7 +345,7 @@ fn name_words(name: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::tokens;
+    use crate::paragraph_words::tokens;
 
     fn split(text: &str) -> Name {
         let toks = tokens(text, 0);

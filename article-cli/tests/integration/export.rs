@@ -113,7 +113,7 @@ fn csv_entities_needs_csv() {
 /// Records come out as they are ready: with stdin as the last input, held open, the
 /// records of the inputs before it are readable before stdin is closed.
 #[test]
-fn issue_7_jsonl_records_are_written_as_they_are_ready() {
+fn jsonl_records_before_an_open_stdin_are_written_before_it_closes() {
     for jobs in ["1", "2"] {
         let a = examples().join("harbour-strike.txt");
         let b = examples().join("river-festival.txt");

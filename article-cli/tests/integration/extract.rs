@@ -45,7 +45,7 @@ fn one_html_page_gives_one_json_article() {
 }
 
 #[test]
-fn issue_2_directory_with_binary_and_gzip_inputs() {
+fn directory_input_reads_gzip_pages_and_names_the_binary_file_it_skips() {
     let dir = scratch("mixed");
     fs::copy(
         examples().join("river-festival.txt"),
@@ -227,4 +227,12 @@ fn anchor_date_gives_relative_dates_a_value() {
         Some(page.as_bytes()),
     );
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// The released binary does not carry the trainer: `train-ner` is not a subcommand.
+#[cfg(not(feature = "train"))]
+#[test]
+fn train_ner_is_absent_without_the_train_feature() {
+    let output = run(&["train-ner", "-o", "m.lz4"], None);
+    assert_eq!(output.status.code(), Some(2));
 }

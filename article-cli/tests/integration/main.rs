@@ -4,6 +4,8 @@
 mod export;
 mod extract;
 mod snapshots;
+#[cfg(feature = "train")]
+mod train;
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

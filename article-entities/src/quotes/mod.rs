@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use article_model::{Cluster, Entity, Quote, Span};
 
 use self::marks::Piece;
-use crate::words::ParaWords;
+use crate::paragraph_words::ParaWords;
 
 /// Finds the quotations of `body` (whose paragraphs are `paragraphs`) with their speakers.
 /// `entities` and `clusters` are the entity layer, possibly empty.

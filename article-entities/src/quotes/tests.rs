@@ -16,7 +16,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 fn quotes(text: &str) -> Vec<Quote> {
-    let words = crate::words::prepare(text, &paragraphs(text));
+    let words = crate::paragraph_words::prepare(text, &paragraphs(text));
     find(text, &words, &[], &[])
 }
 

@@ -5,9 +5,9 @@
 
 use super::noun_phrase::{Np, first_np_of_clause, np_backward, np_end, np_forward, subject_start};
 use super::paragraph::Para;
+use crate::paragraph_words::{self, Tok};
 use crate::quotes::marks::Piece;
 use crate::wordlists;
-use crate::words::{self, Tok};
 
 /// At most this many tokens of a sentence before a quotation are searched for its speaker.
 const PRE_WINDOW_TOKENS: usize = 80;
@@ -28,7 +28,7 @@ pub(super) fn verb_right_before(para: &Para<'_>, open: usize) -> bool {
 }
 
 fn is_skippable_punct(t: &Tok<'_>) -> bool {
-    t.kind == words::Kind::Punct && matches!(t.text, "," | ";" | "—" | "–" | "-" | ":")
+    t.kind == paragraph_words::Kind::Punct && matches!(t.text, "," | ";" | "—" | "–" | "-" | ":")
 }
 
 /// The speaker phrase after the closing mark: `, said NP` or `, NP said`. The flag says

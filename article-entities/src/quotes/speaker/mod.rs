@@ -21,7 +21,7 @@ use self::paragraph::Para;
 pub(crate) use self::resolve::Speaker;
 use self::resolve::{Candidate, Candidates, Resolver};
 use super::marks::Piece;
-use crate::words::ParaWords;
+use crate::paragraph_words::ParaWords;
 
 /// The speakers of the quotations: one entry per chain id (`None`: no speaker), and
 /// whether the chain's attribution is direct (a reporting verb next to it).

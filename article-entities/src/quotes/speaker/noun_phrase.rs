@@ -4,8 +4,8 @@
 
 use super::paragraph::Para;
 use crate::names;
+use crate::paragraph_words::Tok;
 use crate::wordlists::{self, Pronoun};
-use crate::words::Tok;
 
 /// A noun phrase found next to a reporting verb.
 #[derive(Clone, Copy, Debug)]

@@ -1,7 +1,7 @@
 //! [`Para`]: what the quotation layer knows about one paragraph (its tokens, sentence
 //! starts and quoted ranges), with the lookups the patterns use.
 
-use crate::words::Tok;
+use crate::paragraph_words::Tok;
 
 /// What the layer knows about one paragraph.
 pub(super) struct Para<'a> {

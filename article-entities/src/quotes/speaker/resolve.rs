@@ -9,8 +9,8 @@ use article_model::{Cluster, Entity, Label};
 use super::noun_phrase::{Np, np_forward, subject_start};
 use super::paragraph::Para;
 use crate::names::{self, Name, NameIndex, NameKind};
+use crate::paragraph_words::{self, Tok};
 use crate::wordlists::{self, Pronoun};
-use crate::words::{self, Tok};
 use crate::work_meter;
 
 /// A resolved speaker.
@@ -82,7 +82,8 @@ fn is_common_word(t: &Tok<'_>, lower: &HashSet<String>, mid_caps: &HashSet<Strin
 }
 
 fn is_opening_mark(t: &Tok<'_>) -> bool {
-    t.kind == words::Kind::Punct && matches!(t.text, "“" | "\"" | "‘" | "'" | "«" | "„" | "(")
+    t.kind == paragraph_words::Kind::Punct
+        && matches!(t.text, "“" | "\"" | "‘" | "'" | "«" | "„" | "(")
 }
 
 /// Turns noun phrases into speakers.

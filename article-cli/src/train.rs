@@ -1,0 +1,73 @@
+//! `article train-ner` (feature `train`): reads the CoNLL files, the lexical lists, the
+//! unlabeled text (or the cluster cache) and runs the trainer of `article-entities`.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::Context;
+use article_entities::conll;
+use article_entities::train::{LexicalLists, Trainer};
+
+use crate::args::TrainNerArgs;
+use crate::status::{Fatal, Status};
+
+/// The file of the lexical folder holding the unlabeled text the word clusters are induced
+/// from (gzip-compressed, one sentence per line).
+const UNLABELED: &str = "reuters21578.txt.gz";
+
+fn read_text(path: &Path) -> Result<String, Fatal> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Fatal::Usage(format!("cannot read {}: {e}", path.display())))
+}
+
+fn read_gzip_text(path: &Path) -> Result<String, Fatal> {
+    let raw = std::fs::read(path)
+        .map_err(|e| Fatal::Usage(format!("cannot read {}: {e}", path.display())))?;
+    let mut text = String::new();
+    flate2::read::MultiGzDecoder::new(raw.as_slice())
+        .read_to_string(&mut text)
+        .map_err(|e| Fatal::Usage(format!("cannot gunzip {}: {e}", path.display())))?;
+    Ok(text)
+}
+
+pub(crate) fn run(args: &TrainNerArgs) -> Result<Status, Fatal> {
+    let started = std::time::Instant::now();
+    let mut log = |msg: &str| eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());
+    let train_text = read_text(&args.train)?;
+    let dev_text = read_text(&args.dev)?;
+    let train = conll::documents(&train_text);
+    let dev = conll::documents(&dev_text);
+    let mut texts: [String; 7] = Default::default();
+    for (text, file) in texts.iter_mut().zip(LexicalLists::FILES) {
+        *text = read_text(&args.lexical.join(file))?;
+    }
+    let lists = LexicalLists::from_texts(texts);
+    let trainer = Trainer::new()
+        .epochs(args.epochs)
+        .folds(args.folds)
+        .min_count(args.min_count)
+        .ensemble(args.ensemble)
+        .prune(args.prune);
+    let clusters = match &args.clusters_cache {
+        Some(p) if p.exists() => {
+            log(&format!("clusters: reusing {}", p.display()));
+            read_text(p)?
+        }
+        cache => {
+            let unlabeled = read_gzip_text(&args.lexical.join(UNLABELED))?;
+            let text = trainer.clusters(&unlabeled, &train, &mut log);
+            if let Some(p) = cache {
+                std::fs::write(p, &text)
+                    .with_context(|| format!("cannot write {}", p.display()))
+                    .map_err(Fatal::Output)?;
+            }
+            text
+        }
+    };
+    let (bytes, _report) = trainer.train(&train, &dev, &lists, &clusters, &mut log);
+    std::fs::write(&args.output, &bytes)
+        .with_context(|| format!("cannot write {}", args.output.display()))
+        .map_err(Fatal::Output)?;
+    eprintln!("wrote {} ({} bytes)", args.output.display(), bytes.len());
+    Ok(Status::Ok)
+}
