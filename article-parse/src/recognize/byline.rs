@@ -15,7 +15,7 @@ use nom::{
 };
 
 use super::calendar::WEEKDAYS;
-use super::words::{Res, cap_word, fail, itag, sp};
+use super::lexemes::{Res, cap_word, fail, itag, sp};
 
 /// Words that never start or continue a person's name in a byline.
 const NOT_NAME: &[&str] = &[
@@ -92,7 +92,8 @@ fn clean_author(name: &str) -> String {
     };
     let mut out: Vec<&str> = Vec::new();
     for w in name.split_whitespace() {
-        let is_date = super::words::month(w).is_ok_and(|(rest, _)| rest.is_empty()) || date_word(w);
+        let is_date =
+            super::lexemes::month(w).is_ok_and(|(rest, _)| rest.is_empty()) || date_word(w);
         if is_date && !out.is_empty() {
             break;
         }

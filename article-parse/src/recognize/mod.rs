@@ -10,9 +10,9 @@ mod byline;
 pub(crate) mod calendar;
 mod caption;
 mod dateline;
+mod lexemes;
 mod scan;
 mod timestamp;
-mod words;
 
 pub(crate) use boilerplate::{
     Boilerplate, boilerplate, boilerplate_and_credit, credit_line, head_words, promotion,

@@ -23,7 +23,7 @@ use nom::{
 };
 
 use super::calendar::{DateCheck, WEEKDAYS, valid_date};
-use super::words::{Res, fail, itag, month, number, sp, sp0};
+use super::lexemes::{Res, fail, itag, month, number, sp, sp0};
 
 /// A recognised timestamp.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,11 +4,11 @@
 
 use article_model::RemovedKind;
 
-use super::super::builder::Block;
-use super::verdict::{Verdict, remove};
+use super::super::builder::HtmlBlock;
+use super::fate::{Fate, remove};
 
 /// Short stock lines of page furniture (blocks of at most 80 chars).
-pub(super) fn stock_phrase(b: &Block) -> Option<Verdict> {
+pub(super) fn stock_phrase(b: &HtmlBlock) -> Option<Fate> {
     if b.chars > 80 {
         return None;
     }
@@ -16,7 +16,7 @@ pub(super) fn stock_phrase(b: &Block) -> Option<Verdict> {
 }
 
 /// Short blocks of promotion: newsletters, rights notices (blocks of at most 200 chars).
-pub(super) fn promo_phrase(b: &Block) -> Option<Verdict> {
+pub(super) fn promo_phrase(b: &HtmlBlock) -> Option<Fate> {
     if b.chars > 200 {
         return None;
     }
@@ -89,15 +89,15 @@ mod tests {
     use super::super::super::builder::build;
     use super::*;
 
-    fn block(text: &str) -> Block {
+    fn block(text: &str) -> HtmlBlock {
         let html = format!("<p>{text}</p>");
         let doc = build(&html, 512, 10_000);
         doc.blocks.into_iter().next().unwrap()
     }
 
-    fn kind(v: Option<Verdict>) -> Option<RemovedKind> {
+    fn kind(v: Option<Fate>) -> Option<RemovedKind> {
         match v {
-            Some(Verdict::Remove(k, _)) => Some(k),
+            Some(Fate::Remove(k, _)) => Some(k),
             _ => None,
         }
     }

@@ -34,10 +34,10 @@ mod stock;
 
 pub(crate) use stock::{credit_line, head_words, promotion, stock_line};
 
-use rule::{Group, Mode};
+use rule::{Group, MatchMode};
 
+use super::lexemes::{itag, number, sp};
 use super::scan;
-use super::words::{itag, number, sp};
 use crate::packed::{PackedSet, pack};
 
 /// A recognised boilerplate block.
@@ -55,7 +55,7 @@ pub(crate) struct Boilerplate {
     pub inside: bool,
 }
 
-use Mode::{Anywhere, Label, Whole};
+use MatchMode::{Anywhere, Label, Whole};
 use RemovedKind as K;
 
 /// Longest block in which an `Anywhere` phrase counts.
@@ -78,7 +78,7 @@ const TABLES: &[&[Group]] = &[
 #[derive(Clone, Copy)]
 struct Rule {
     phrase: &'static str,
-    mode: Mode,
+    mode: MatchMode,
     kind: RemovedKind,
     header: bool,
     reason: &'static str,
