@@ -2,8 +2,9 @@
 //! and the check that a year, month and day make a date.
 //!
 //! One table serves the HTML metadata (`html/metadata.rs`) and the text recognisers
-//! (`timestamp`, `byline`); each month word says which of them reads it, so both keep
-//! the words they have always read.
+//! (`timestamp`, `byline`); each month word says which of them reads it: the metadata
+//! reads accented and short forms the recognisers do not, and the recognisers read one
+//! word (`dicembre`) the metadata does not.
 
 /// Which readers know a month word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
