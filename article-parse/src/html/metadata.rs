@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::builder::{Doc, Kind, collapse, cx};
 use crate::classify::{Acceptance, guess_language};
-use crate::recognize::calendar::{self, DateCheck, MonthReader};
+use crate::recognize::{field_date, url_date, visible_date};
 
 /// What JSON-LD says about the article.
 #[derive(Debug, Default)]
@@ -149,7 +149,7 @@ fn take_article(v: &Value, out: &mut JsonLd) {
             .get("datePublished")
             .or_else(|| v.get("dateCreated"))
             .and_then(Value::as_str)
-            .and_then(iso_date);
+            .and_then(field_date);
     }
     if let Some(p) = v.get("publisher").and_then(text_of) {
         out.publisher.get_or_insert(p);
@@ -296,16 +296,16 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
                     "article_date_original",
                 ],
             )
-            .and_then(iso_date)
+            .and_then(field_date)
         })
         .or_else(|| {
             doc.meta
                 .times
                 .iter()
                 .find(|t| t.2)
-                .and_then(|t| iso_date(&t.0))
+                .and_then(|t| field_date(&t.0))
         })
-        .or_else(|| doc.meta.times.first().and_then(|t| iso_date(&t.0)))
+        .or_else(|| doc.meta.times.first().and_then(|t| field_date(&t.0)))
         .or_else(|| {
             doc.meta
                 .canonical
@@ -576,179 +576,9 @@ pub(crate) fn byline_names(line: &str) -> Option<Vec<String>> {
     (!names.is_empty()).then_some(names)
 }
 
-/// Normalises a date or date-time to ISO 8601, or `None`.
-pub(crate) fn iso_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10)
-    {
-        let date = s.get(..10)?;
-        if !valid_ymd(date) {
-            return None;
-        }
-        let rest = s.get(10..).unwrap_or("");
-        if let Some(t) = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' ')) {
-            let tb = t.as_bytes();
-            if tb.len() >= 5 && tb.get(2) == Some(&b':') {
-                let end = t
-                    .find(|c: char| {
-                        !(c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-' | 'Z'))
-                    })
-                    .unwrap_or(t.len());
-                let time = t.get(..end)?.trim_end_matches(['-', '+']);
-                return Some(format!("{date}T{time}"));
-            }
-        }
-        return Some(date.to_owned());
-    }
-    if digits(0..8) && s.len() == 8 {
-        let d = format!("{}-{}-{}", s.get(..4)?, s.get(4..6)?, s.get(6..8)?);
-        return valid_ymd(&d).then_some(d);
-    }
-    visible_date(s)
-}
-
-fn valid_ymd(d: &str) -> bool {
-    let y: u32 = d.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);
-    let m: u32 = d.get(5..7).and_then(|x| x.parse().ok()).unwrap_or(0);
-    let day: u32 = d.get(8..10).and_then(|x| x.parse().ok()).unwrap_or(0);
-    calendar::valid_date(y, m, day, DateCheck::Loose)
-}
-
-/// A date in a URL path: `/2020/07/16/`, `/2020-07-16`, `/20200716`.
-fn url_date(url: &str) -> Option<String> {
-    let parts: Vec<&str> = url.split(['/', '?', '#']).collect();
-    for w in parts.windows(3) {
-        let [y, m, d] = w else { continue };
-        if y.len() == 4 && m.len() <= 2 && !m.is_empty() && !d.is_empty() {
-            let d2: String = d.chars().take_while(char::is_ascii_digit).collect();
-            if d2.is_empty() || d2.len() > 2 {
-                continue;
-            }
-            let cand = format!("{y}-{:0>2}-{:0>2}", m, d2);
-            if valid_ymd(&cand)
-                && m.chars().all(|c| c.is_ascii_digit())
-                && y.chars().all(|c| c.is_ascii_digit())
-            {
-                return Some(cand);
-            }
-        }
-    }
-    for p in parts {
-        for tok in p.split(['-', '_', '.']) {
-            if tok.len() == 8 && tok.chars().all(|c| c.is_ascii_digit()) {
-                let cand = format!("{}-{}-{}", tok.get(..4)?, tok.get(4..6)?, tok.get(6..8)?);
-                if valid_ymd(&cand) {
-                    return Some(cand);
-                }
-            }
-        }
-        if p.len() >= 10 {
-            if let Some(d) = iso_date(p.get(..10)?) {
-                if !d.contains('T')
-                    && p.get(..10)
-                        .is_some_and(|x| x.as_bytes().get(4) == Some(&b'-'))
-                {
-                    return Some(d);
-                }
-            }
-        }
-    }
-    None
-}
-
-fn month_number(w: &str) -> Option<u32> {
-    calendar::month_number(w.trim_end_matches('.'), MonthReader::Metadata)
-}
-
-/// A date written out in a short line: "July 16, 2020", "16 July 2020", "Jul. 16 2020".
-pub(crate) fn visible_date(line: &str) -> Option<String> {
-    let words: Vec<String> = line
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
-        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "di" | "the" | "of"))
-        .map(str::to_lowercase)
-        .collect();
-    let month = |w: &str| -> Option<u32> { month_number(w) };
-    let day = |w: &str| -> Option<u32> {
-        let d: String = w.chars().take_while(char::is_ascii_digit).collect();
-        let rest = w.get(d.len()..).unwrap_or("");
-        if !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
-            return None;
-        }
-        d.parse().ok().filter(|d| (1..=31).contains(d))
-    };
-    let year = |w: &str| -> Option<u32> {
-        (w.len() == 4)
-            .then(|| w.parse().ok())
-            .flatten()
-            .filter(|y| (1990..=2100).contains(y))
-    };
-    for i in 0..words.len() {
-        let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
-        if let Some(m) = month(w(0)) {
-            if let (Some(d), Some(y)) = (day(w(1)), year(w(2))) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
-            }
-        }
-        if let Some(d) = day(w(0)) {
-            if let (Some(m), Some(y)) = (month(w(1)), year(w(2))) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn iso_date_table() {
-        let cases = [
-            ("2020-07-16", Some("2020-07-16")),
-            (
-                "2020-07-16T10:05:00+03:00",
-                Some("2020-07-16T10:05:00+03:00"),
-            ),
-            ("2020-07-16 10:05:00", Some("2020-07-16T10:05:00")),
-            ("2020-07-16T10:05:00.000Z", Some("2020-07-16T10:05:00.000Z")),
-            ("20200716", Some("2020-07-16")),
-            ("July 16, 2020", Some("2020-07-16")),
-            ("Updated: 3 November 2023 18:42 GMT", Some("2023-11-03")),
-            ("Thu, 16 Jul 2020 10:05:00 GMT", Some("2020-07-16")),
-            (
-                "segunda-feira, 22 de janeiro de 2018 às 0:13",
-                Some("2018-01-22"),
-            ),
-            ("3. März 2021", Some("2021-03-03")),
-            ("the 4th of July 2019", Some("2019-07-04")),
-            ("2020-13-16", None),
-            ("yesterday", None),
-        ];
-        for (input, want) in cases {
-            assert_eq!(iso_date(input).as_deref(), want, "{input}");
-        }
-    }
-
-    #[test]
-    fn url_date_table() {
-        let cases = [
-            ("https://x.com/2020/07/16/story", Some("2020-07-16")),
-            ("https://x.com/news/2019-03-01-title", Some("2019-03-01")),
-            ("https://x.com/a/20181105/b", Some("2018-11-05")),
-            ("https://x.com/a/b", None),
-        ];
-        for (input, want) in cases {
-            assert_eq!(url_date(input).as_deref(), want, "{input}");
-        }
-    }
 
     #[test]
     fn strip_site_table() {

@@ -14,7 +14,7 @@ use nom::{
     sequence::preceded,
 };
 
-use super::calendar::WEEKDAYS;
+use super::dates::calendar::WEEKDAYS;
 use super::lexemes::{Res, cap_word, fail, itag, sp};
 
 /// Words that never start or continue a person's name in a byline.

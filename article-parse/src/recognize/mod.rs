@@ -7,12 +7,11 @@
 
 mod boilerplate;
 mod byline;
-pub(crate) mod calendar;
 mod caption;
 mod dateline;
+mod dates;
 mod lexemes;
 mod scan;
-mod timestamp;
 
 pub(crate) use boilerplate::{
     Boilerplate, boilerplate, boilerplate_and_credit, credit_line, head_words, promotion,
@@ -21,4 +20,6 @@ pub(crate) use boilerplate::{
 pub(crate) use byline::{author_bio, byline, is_name_line};
 pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;
-pub(crate) use timestamp::{Timestamp, timestamp};
+pub(crate) use dates::{
+    Timestamp, field_date, has_numeric_date, has_year_and_time, timestamp, url_date, visible_date,
+};
