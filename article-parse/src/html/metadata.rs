@@ -11,7 +11,9 @@ use serde_json::Value;
 
 use super::builder::{Doc, Kind, collapse, cx};
 use crate::classify::{Acceptance, guess_language};
-use crate::recognize::{field_date, url_date, visible_date};
+use crate::recognize::{
+    AuthorSource, clean_author, field_date, split_byline, url_date, visible_date,
+};
 
 /// What JSON-LD says about the article.
 #[derive(Debug, Default)]
@@ -230,7 +232,7 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
     if authors.is_empty() {
         for b in &doc.blocks {
             if b.ctx & cx::AUTHOR != 0 && b.chars < 80 {
-                if let Some(names) = byline_names(&b.text) {
+                if let Some(names) = split_byline(&b.text) {
                     authors.extend(names);
                 }
                 if authors.len() >= 5 {
@@ -244,7 +246,7 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
             if b.chars < 100 && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0 {
                 let t = b.text.trim_start();
                 if t.len() > 3 && t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by ")) {
-                    if let Some(names) = byline_names(t) {
+                    if let Some(names) = split_byline(t) {
                         authors.extend(names);
                         break;
                     }
@@ -255,7 +257,9 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
     let publisher = ld.publisher.as_deref().unwrap_or("");
     let mut clean: Vec<String> = Vec::new();
     for a in authors {
-        let Some(a) = clean_author(&a) else { continue };
+        let Some(a) = clean_author(&collapse(&a), AuthorSource::Field) else {
+            continue;
+        };
         let same = |org: &str| {
             let (x, y) = (a.to_lowercase(), org.to_lowercase());
             !y.is_empty() && (x == y || y.contains(&x) || x.contains(&y))
@@ -344,92 +348,6 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
         .or_else(|| meta(doc, &["og:url"]).map(str::to_owned))
         .or_else(|| ld.url.clone())
         .filter(|u| u.starts_with("http"));
-}
-
-/// Words that make an author an organisation or a desk, not a person.
-const ORG_WORDS: &[&str] = &[
-    "bureau",
-    "staff",
-    "desk",
-    "team",
-    "editorial",
-    "editors",
-    "newsroom",
-    "news",
-    "sport",
-    "sports",
-    "reviews",
-    "media",
-    "press",
-    "agency",
-    "admin",
-    "administrator",
-    "redaktion",
-    "redacción",
-    "rédaction",
-    "wire",
-    "online",
-    "digital",
-    "reporters",
-    "contributor",
-];
-
-/// A person's name from an author field: "By Jane Doe | Site" -> "Jane Doe"; `None` for
-/// organisations, handles and URLs.
-fn clean_author(raw: &str) -> Option<String> {
-    let a = collapse(raw);
-    let a = a
-        .strip_prefix("By ")
-        .or_else(|| a.strip_prefix("by "))
-        .or_else(|| a.strip_prefix("BY "))
-        .unwrap_or(&a);
-    let a = a.split(['|', '•']).next()?.trim();
-    // "Troy L. Smith, Cleveland.com": drop an affiliation after the comma.
-    let a = match a.split_once(", ") {
-        Some((name, rest)) if rest.contains('.') || rest.split_whitespace().count() > 2 => name,
-        _ => a,
-    }
-    .trim();
-    if a.is_empty()
-        || a.len() > 60
-        || a.starts_with("http")
-        || a.starts_with('@')
-        || a.contains('/')
-    {
-        return None;
-    }
-    let words: Vec<&str> = a.split_whitespace().collect();
-    if words
-        .iter()
-        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
-    {
-        return None;
-    }
-    // One lower-case word ("admin") or a single run-together handle is not a name.
-    if words.len() == 1
-        && !words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-        })
-    {
-        return None;
-    }
-    // "LISA MASCARO" -> "Lisa Mascaro".
-    if a.chars().any(char::is_alphabetic) && !a.chars().any(char::is_lowercase) {
-        let titled: Vec<String> = words
-            .iter()
-            .map(|w| {
-                let mut cs = w.chars();
-                cs.next().map_or_else(String::new, |f| {
-                    f.to_uppercase()
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect()
-                })
-            })
-            .collect();
-        return Some(titled.join(" "));
-    }
-    Some(a.to_owned())
 }
 
 fn primary_subtag(l: &str) -> Option<String> {
@@ -549,33 +467,6 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     title
 }
 
-/// Names in a byline: "By Jane Doe and John Roe, Reuters" -> ["Jane Doe", "John Roe"].
-pub(crate) fn byline_names(line: &str) -> Option<Vec<String>> {
-    let first = line.lines().next()?.trim();
-    let t = first
-        .strip_prefix("By ")
-        .or_else(|| first.strip_prefix("by "))
-        .or_else(|| first.strip_prefix("BY "))
-        .unwrap_or(first);
-    let t = t.split(['|', '•', '·']).next()?.trim();
-    let mut names = Vec::new();
-    for part in t.split([',', '&']).flat_map(|p| p.split(" and ")) {
-        let p = part.trim();
-        let words: Vec<&str> = p.split_whitespace().collect();
-        if words.len() < 2 || words.len() > 4 {
-            continue;
-        }
-        if !words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        {
-            continue;
-        }
-        names.push(p.to_owned());
-    }
-    (!names.is_empty()).then_some(names)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -603,35 +494,6 @@ mod tests {
         for (t, s, want) in cases {
             assert_eq!(strip_site(t, s), want, "{t}");
         }
-    }
-
-    #[test]
-    fn clean_author_table() {
-        let cases = [
-            ("By Jane Doe", Some("Jane Doe")),
-            (
-                "Amy Kuperinsky | NJ Advance Media for NJ.com",
-                Some("Amy Kuperinsky"),
-            ),
-            ("Troy L. Smith, Cleveland.com", Some("Troy L. Smith")),
-            ("LISA MASCARO", Some("Lisa Mascaro")),
-            ("admin", None),
-            ("News Nation Bureau", None),
-            ("https://example.com/jane", None),
-            ("Reuters", Some("Reuters")),
-        ];
-        for (raw, want) in cases {
-            assert_eq!(clean_author(raw).as_deref(), want, "{raw}");
-        }
-    }
-
-    #[test]
-    fn byline_table() {
-        assert_eq!(
-            byline_names("By Priya Raman and Owen Hartley | Northern Wire"),
-            Some(vec!["Priya Raman".to_owned(), "Owen Hartley".to_owned()])
-        );
-        assert_eq!(byline_names("by the way, this is text"), None);
     }
 
     #[test]

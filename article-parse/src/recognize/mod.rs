@@ -17,7 +17,9 @@ pub(crate) use boilerplate::{
     Boilerplate, boilerplate, boilerplate_and_credit, credit_line, head_words, promotion,
     stock_line,
 };
-pub(crate) use byline::{author_bio, byline, is_name_line};
+pub(crate) use byline::{
+    AuthorSource, author_bio, byline, clean_author, is_name_line, split_byline,
+};
 pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;
 pub(crate) use dates::{
