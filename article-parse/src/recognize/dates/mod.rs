@@ -15,7 +15,7 @@
 //!   `<time datetime>`): `numeric` with its time, `compact`, or a written date.
 //! - [`url_date`]: `/2020/07/16/`, `/2020-07-16`, `/20200716` in a URL path.
 //! - [`visible_date`]: a written date among the words of a short line.
-//! - [`timestamp`]: a timestamp line of the text, with its label and time (its grammar is
+//! - [`timestamp()`]: a timestamp line of the text, with its label and time (its grammar is
 //!   in the `timestamp` module).
 //! - [`has_numeric_date`], [`has_year_and_time`]: shapes of a date line, without a value.
 //!
@@ -27,7 +27,7 @@
 //! | month words ([`MonthReader`]) | `Metadata`: any script, accented and short forms ("févr", "märz", "ene") | `Recognisers`: ASCII words |
 //! | numeric separators ([`Separators`]) | `Hyphen` | `HyphenSlashDot` |
 //!
-//! [`field_date`], [`url_date`] and [`visible_date`] read in `METADATA`; [`timestamp`]
+//! [`field_date`], [`url_date`] and [`visible_date`] read in `METADATA`; [`timestamp()`]
 //! and the month words of the other text recognisers in `TEXT`.
 
 pub(super) mod calendar;
