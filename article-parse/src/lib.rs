@@ -59,13 +59,13 @@ mod extract;
 pub mod fuzzing;
 mod html;
 mod limits;
-mod packed;
 mod recognize;
 #[cfg(test)]
 mod test_data;
 mod text;
 #[cfg(feature = "training")]
 pub mod training;
+mod word_set;
 
 pub use crate::{
     error::{Error, ErrorKind, Result},

@@ -51,7 +51,7 @@ struct Open {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
+enum MarkRole {
     Open(Level),
     Close(Level),
     /// ASCII `"`: opens or closes depending on the state.
@@ -152,14 +152,14 @@ pub(crate) fn scan(body: &str, paragraphs: &[Span]) -> Vec<Piece> {
             ) || (c == '\'' && next == Some('\''));
             let (role, width) = if doubled {
                 let role = match c {
-                    '‘' | '`' => Role::Open(Level::Double),
-                    '’' => Role::Close(Level::Double),
+                    '‘' | '`' => MarkRole::Open(Level::Double),
+                    '’' => MarkRole::Close(Level::Double),
                     _ => {
                         let after = text[i + 2..].chars().next();
                         if is_boundary_before(prev) && after.is_some_and(char::is_alphanumeric) {
-                            Role::Open(Level::Double)
+                            MarkRole::Open(Level::Double)
                         } else {
-                            Role::Close(Level::Double)
+                            MarkRole::Close(Level::Double)
                         }
                     }
                 };
@@ -173,7 +173,7 @@ pub(crate) fn scan(body: &str, paragraphs: &[Span]) -> Vec<Piece> {
             let end_of_mark = at + width;
             match role {
                 None => {}
-                Some(Role::Open(level)) => {
+                Some(MarkRole::Open(level)) => {
                     if level == Level::Single && stack.iter().any(|o| o.level == Level::Double) {
                         // Nested single quotes inside a double quotation: not tracked.
                     } else if stack.len() < MAX_DEPTH {
@@ -185,7 +185,7 @@ pub(crate) fn scan(body: &str, paragraphs: &[Span]) -> Vec<Piece> {
                         });
                     }
                 }
-                Some(Role::Close(level)) => {
+                Some(MarkRole::Close(level)) => {
                     if let Some(k) = stack.iter().rposition(|o| o.level == level) {
                         let open = stack[k];
                         stack.truncate(k);
@@ -194,7 +194,7 @@ pub(crate) fn scan(body: &str, paragraphs: &[Span]) -> Vec<Piece> {
                         }
                     }
                 }
-                Some(Role::Either) => {
+                Some(MarkRole::Either) => {
                     if let Some(k) = stack.iter().rposition(|o| o.level == Level::Double) {
                         let open = stack[k];
                         stack.truncate(k);
@@ -230,7 +230,7 @@ pub(crate) fn scan(body: &str, paragraphs: &[Span]) -> Vec<Piece> {
 }
 
 /// What role a single mark `c` plays, given its neighbours and the open marks.
-fn classify(c: char, prev: Option<char>, next: Option<char>, stack: &[Open]) -> Option<Role> {
+fn classify(c: char, prev: Option<char>, next: Option<char>, stack: &[Open]) -> Option<MarkRole> {
     let top_double = stack.iter().rev().find(|o| o.level == Level::Double);
     let closes_top =
         |c: char| top_double.is_some_and(|o| partner(o.mark).is_none_or(|p| p.contains(&c)));
@@ -240,54 +240,54 @@ fn classify(c: char, prev: Option<char>, next: Option<char>, stack: &[Open]) -> 
     match c {
         '“' => {
             if top_double.is_some_and(|o| o.mark == '„') {
-                Some(Role::Close(Level::Double))
+                Some(MarkRole::Close(Level::Double))
             } else if top_double.is_some() && !before_space && (space_after || !word_after) {
                 // “ used as a closer (“like this“).
-                Some(Role::Close(Level::Double))
+                Some(MarkRole::Close(Level::Double))
             } else {
-                Some(Role::Open(Level::Double))
+                Some(MarkRole::Open(Level::Double))
             }
         }
         '”' => {
             if top_double.is_none() && is_boundary_before(prev) && word_after {
                 // ”Swedish style” opens with the same mark.
-                Some(Role::Open(Level::Double))
+                Some(MarkRole::Open(Level::Double))
             } else {
-                Some(Role::Close(Level::Double))
+                Some(MarkRole::Close(Level::Double))
             }
         }
-        '„' => Some(Role::Open(Level::Double)),
+        '„' => Some(MarkRole::Open(Level::Double)),
         '«' => {
             if top_double.is_some_and(|o| o.mark == '»') {
-                Some(Role::Close(Level::Double))
+                Some(MarkRole::Close(Level::Double))
             } else {
-                Some(Role::Open(Level::Double))
+                Some(MarkRole::Open(Level::Double))
             }
         }
         '»' => {
             if closes_top('»') {
-                Some(Role::Close(Level::Double))
+                Some(MarkRole::Close(Level::Double))
             } else if top_double.is_none() && is_boundary_before(prev) && !space_after {
-                Some(Role::Open(Level::Double))
+                Some(MarkRole::Open(Level::Double))
             } else {
                 None
             }
         }
-        '"' => Some(Role::Either),
-        '‘' | '‹' => (!space_after).then_some(Role::Open(Level::Single)),
+        '"' => Some(MarkRole::Either),
+        '‘' | '‹' => (!space_after).then_some(MarkRole::Open(Level::Single)),
         '’' | '›' => {
             if word_after {
                 None // an apostrophe (don’t, Turkey’s)
             } else {
-                Some(Role::Close(Level::Single))
+                Some(MarkRole::Close(Level::Single))
             }
         }
         '\'' => {
             let top_single = stack.last().is_some_and(|o| o.level == Level::Single);
             if is_boundary_before(prev) && next.is_some_and(char::is_alphabetic) {
-                Some(Role::Open(Level::Single))
+                Some(MarkRole::Open(Level::Single))
             } else if top_single && !before_space && !word_after {
-                Some(Role::Close(Level::Single))
+                Some(MarkRole::Close(Level::Single))
             } else {
                 None
             }

@@ -5,11 +5,8 @@
 //! Stopwords come from the NLTK lists of `stop-words`; a language without a list has
 //! no stopword features (the classifier then leans on the others).
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::block::Block;
-use crate::packed::{PackedSet, PackedSet8, pack};
+use crate::word_set::WordSet;
 
 /// Most bytes of text given to the language detector.
 pub(crate) const SAMPLE_BYTES: usize = 1024;
@@ -18,31 +15,6 @@ pub(crate) const MAX_STOPWORD: usize = 24;
 /// Shortest block used in the sample (short blocks are menus in any language).
 const SAMPLE_MIN_BLOCK: usize = 60;
 
-/// FNV-1a: a fast hash for short words (no DoS concern: the keys are our own lists).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A set of words hashed with [`Fnv`].
-pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
 /// The language of a page, as far as the classifier cares.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Language {
@@ -50,15 +22,9 @@ pub(crate) struct Language {
     pub code: Option<&'static str>,
     /// Its stopwords, lower case; empty when there is no list.
     pub stopwords: WordSet,
-    /// Length in bytes of the longest stopword (longer words are not looked up).
+    /// Length in bytes of the longest stopword, at most [`MAX_STOPWORD`] (longer words
+    /// are not looked up).
     pub longest_stopword: usize,
-    /// The ASCII stopwords packed with [`pack`], for a fast lookup.
-    pub packed: PackedSet,
-    /// The same words of at most 8 bytes, for a cheaper lookup of short words.
-    pub packed8: PackedSet8,
-    /// Whether every stopword is ASCII (then a word with a non-ASCII char is none, unless
-    /// lower case makes it ASCII, which only U+212A KELVIN SIGN does).
-    pub ascii_only: bool,
 }
 
 /// ISO 639-3 to 639-1 for the languages whatlang knows that have a 639-1 code.
@@ -206,26 +172,12 @@ pub(crate) fn guess(sample: &str, accept: Acceptance) -> Option<whatlang::Lang> 
 impl Language {
     /// The language with ISO code `code` and its stopwords (none when there is no list).
     pub(crate) fn with_code(code: &'static str) -> Language {
-        let mut stopwords = WordSet::default();
-        if let Some(words) = stop_words::lookup(code) {
-            stopwords.extend(words.iter().copied().filter(|w| !w.is_empty()));
-        }
-        let longest_stopword = stopwords
-            .iter()
-            .map(|w| w.len())
-            .max()
-            .unwrap_or(0)
-            .min(MAX_STOPWORD);
-        let packed = PackedSet::new(stopwords.iter().filter_map(|w| pack(w.as_bytes())));
-        let packed8 = PackedSet8::new(stopwords.iter().filter_map(|w| pack(w.as_bytes())));
-        let ascii_only = stopwords.iter().all(|w| w.is_ascii());
+        let stopwords = WordSet::new(stop_words::lookup(code).unwrap_or(&[]).iter().copied());
+        let longest_stopword = stopwords.longest().min(MAX_STOPWORD);
         Language {
             code: Some(code),
             stopwords,
             longest_stopword,
-            packed,
-            packed8,
-            ascii_only,
         }
     }
 }
@@ -233,6 +185,7 @@ impl Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::word_set::pack;
 
     fn blocks(texts: &[&str]) -> Vec<Block<'static>> {
         texts.iter().filter_map(|t| Block::new(t, None)).collect()
@@ -247,8 +200,8 @@ mod tests {
         ]));
         assert_eq!(l.code, Some("en"));
         assert!(l.stopwords.contains("the"));
-        assert!(l.packed.contains(pack(b"The").unwrap()));
-        assert!(!l.packed.contains(pack(b"russia").unwrap()));
+        assert!(l.stopwords.contains_packed(pack(b"The").unwrap()));
+        assert!(!l.stopwords.contains_packed(pack(b"russia").unwrap()));
     }
 
     #[test]

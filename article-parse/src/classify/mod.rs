@@ -3,7 +3,7 @@
 //! smooths the decisions over the page and fills an [`Article`].
 //!
 //! Front-end neutral: the text-dump grammar and the HTML block builder both produce
-//! [`Block`]s and call [`classify`] then [`assemble`] (or [`extract_blocks`] for both).
+//! [`Block`]s and call [`classify`] then [`assemble()`] (or [`extract_blocks`] for both).
 //!
 //! ```text
 //! blocks ─► language + stopwords (one bounded sample)

@@ -3,7 +3,7 @@
 
 use super::lang::{Language, MAX_STOPWORD};
 use crate::chars::{ALNUM, ALPHA, CONTROL, Classes, LOWER, SPACE, UPPER};
-use crate::packed::pack;
+use crate::word_set::pack;
 
 /// The shape of a block's text, counted in one pass.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -134,9 +134,9 @@ fn pack_ascii_word8(bytes: &[u8], start: usize, len: usize) -> u64 {
 #[inline]
 fn is_stopword(w: &str, lang: &Language) -> bool {
     if let Some(key) = pack(w.as_bytes()) {
-        return lang.packed.contains(key);
+        return lang.stopwords.contains_packed(key);
     }
-    if lang.ascii_only && !w.is_ascii() && !w.contains('\u{212a}') {
+    if lang.stopwords.is_ascii_only() && !w.is_ascii() && !w.contains('\u{212a}') {
         return false;
     }
     // Lower-cased into a buffer: no allocation. Lower case can grow a char from two
@@ -359,11 +359,11 @@ impl Shape {
             return;
         }
         let hit = if w.ascii && len <= 8 {
-            lang.packed8
-                .contains(pack_ascii_word8(text.as_bytes(), w.start, len))
+            lang.stopwords
+                .contains_packed8(pack_ascii_word8(text.as_bytes(), w.start, len))
         } else if w.ascii && len <= 16 {
-            lang.packed
-                .contains(pack_ascii_word(text.as_bytes(), w.start, len))
+            lang.stopwords
+                .contains_packed(pack_ascii_word(text.as_bytes(), w.start, len))
         } else {
             is_stopword(&text[w.start..end], lang)
         };
@@ -397,7 +397,7 @@ impl Shape {
             }
             if check_stop && w.len() <= lang.longest_stopword {
                 let hit = if let Some(key) = pack(w.as_bytes()) {
-                    lang.packed.contains(key)
+                    lang.stopwords.contains_packed(key)
                 } else if w.is_ascii() {
                     let b = &mut buf[..w.len()];
                     b.copy_from_slice(w.as_bytes());

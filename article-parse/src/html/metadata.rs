@@ -11,7 +11,9 @@ use serde_json::Value;
 
 use super::builder::{Doc, Kind, collapse, cx};
 use crate::classify::{Acceptance, guess_language};
-use crate::recognize::calendar::{self, DateCheck, MonthReader};
+use crate::recognize::{
+    AuthorSource, clean_author, field_date, split_byline, url_date, visible_date,
+};
 
 /// What JSON-LD says about the article.
 #[derive(Debug, Default)]
@@ -149,7 +151,7 @@ fn take_article(v: &Value, out: &mut JsonLd) {
             .get("datePublished")
             .or_else(|| v.get("dateCreated"))
             .and_then(Value::as_str)
-            .and_then(iso_date);
+            .and_then(field_date);
     }
     if let Some(p) = v.get("publisher").and_then(text_of) {
         out.publisher.get_or_insert(p);
@@ -230,7 +232,7 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
     if authors.is_empty() {
         for b in &doc.blocks {
             if b.ctx & cx::AUTHOR != 0 && b.chars < 80 {
-                if let Some(names) = byline_names(&b.text) {
+                if let Some(names) = split_byline(&b.text) {
                     authors.extend(names);
                 }
                 if authors.len() >= 5 {
@@ -244,7 +246,7 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
             if b.chars < 100 && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0 {
                 let t = b.text.trim_start();
                 if t.len() > 3 && t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by ")) {
-                    if let Some(names) = byline_names(t) {
+                    if let Some(names) = split_byline(t) {
                         authors.extend(names);
                         break;
                     }
@@ -255,7 +257,9 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
     let publisher = ld.publisher.as_deref().unwrap_or("");
     let mut clean: Vec<String> = Vec::new();
     for a in authors {
-        let Some(a) = clean_author(&a) else { continue };
+        let Some(a) = clean_author(&collapse(&a), AuthorSource::Field) else {
+            continue;
+        };
         let same = |org: &str| {
             let (x, y) = (a.to_lowercase(), org.to_lowercase());
             !y.is_empty() && (x == y || y.contains(&x) || x.contains(&y))
@@ -296,16 +300,16 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
                     "article_date_original",
                 ],
             )
-            .and_then(iso_date)
+            .and_then(field_date)
         })
         .or_else(|| {
             doc.meta
                 .times
                 .iter()
                 .find(|t| t.2)
-                .and_then(|t| iso_date(&t.0))
+                .and_then(|t| field_date(&t.0))
         })
-        .or_else(|| doc.meta.times.first().and_then(|t| iso_date(&t.0)))
+        .or_else(|| doc.meta.times.first().and_then(|t| field_date(&t.0)))
         .or_else(|| {
             doc.meta
                 .canonical
@@ -344,92 +348,6 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
         .or_else(|| meta(doc, &["og:url"]).map(str::to_owned))
         .or_else(|| ld.url.clone())
         .filter(|u| u.starts_with("http"));
-}
-
-/// Words that make an author an organisation or a desk, not a person.
-const ORG_WORDS: &[&str] = &[
-    "bureau",
-    "staff",
-    "desk",
-    "team",
-    "editorial",
-    "editors",
-    "newsroom",
-    "news",
-    "sport",
-    "sports",
-    "reviews",
-    "media",
-    "press",
-    "agency",
-    "admin",
-    "administrator",
-    "redaktion",
-    "redacción",
-    "rédaction",
-    "wire",
-    "online",
-    "digital",
-    "reporters",
-    "contributor",
-];
-
-/// A person's name from an author field: "By Jane Doe | Site" -> "Jane Doe"; `None` for
-/// organisations, handles and URLs.
-fn clean_author(raw: &str) -> Option<String> {
-    let a = collapse(raw);
-    let a = a
-        .strip_prefix("By ")
-        .or_else(|| a.strip_prefix("by "))
-        .or_else(|| a.strip_prefix("BY "))
-        .unwrap_or(&a);
-    let a = a.split(['|', '•']).next()?.trim();
-    // "Troy L. Smith, Cleveland.com": drop an affiliation after the comma.
-    let a = match a.split_once(", ") {
-        Some((name, rest)) if rest.contains('.') || rest.split_whitespace().count() > 2 => name,
-        _ => a,
-    }
-    .trim();
-    if a.is_empty()
-        || a.len() > 60
-        || a.starts_with("http")
-        || a.starts_with('@')
-        || a.contains('/')
-    {
-        return None;
-    }
-    let words: Vec<&str> = a.split_whitespace().collect();
-    if words
-        .iter()
-        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
-    {
-        return None;
-    }
-    // One lower-case word ("admin") or a single run-together handle is not a name.
-    if words.len() == 1
-        && !words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-        })
-    {
-        return None;
-    }
-    // "LISA MASCARO" -> "Lisa Mascaro".
-    if a.chars().any(char::is_alphabetic) && !a.chars().any(char::is_lowercase) {
-        let titled: Vec<String> = words
-            .iter()
-            .map(|w| {
-                let mut cs = w.chars();
-                cs.next().map_or_else(String::new, |f| {
-                    f.to_uppercase()
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect()
-                })
-            })
-            .collect();
-        return Some(titled.join(" "));
-    }
-    Some(a.to_owned())
 }
 
 fn primary_subtag(l: &str) -> Option<String> {
@@ -549,206 +467,9 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     title
 }
 
-/// Names in a byline: "By Jane Doe and John Roe, Reuters" -> ["Jane Doe", "John Roe"].
-pub(crate) fn byline_names(line: &str) -> Option<Vec<String>> {
-    let first = line.lines().next()?.trim();
-    let t = first
-        .strip_prefix("By ")
-        .or_else(|| first.strip_prefix("by "))
-        .or_else(|| first.strip_prefix("BY "))
-        .unwrap_or(first);
-    let t = t.split(['|', '•', '·']).next()?.trim();
-    let mut names = Vec::new();
-    for part in t.split([',', '&']).flat_map(|p| p.split(" and ")) {
-        let p = part.trim();
-        let words: Vec<&str> = p.split_whitespace().collect();
-        if words.len() < 2 || words.len() > 4 {
-            continue;
-        }
-        if !words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        {
-            continue;
-        }
-        names.push(p.to_owned());
-    }
-    (!names.is_empty()).then_some(names)
-}
-
-/// Normalises a date or date-time to ISO 8601, or `None`.
-pub(crate) fn iso_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10)
-    {
-        let date = s.get(..10)?;
-        if !valid_ymd(date) {
-            return None;
-        }
-        let rest = s.get(10..).unwrap_or("");
-        if let Some(t) = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' ')) {
-            let tb = t.as_bytes();
-            if tb.len() >= 5 && tb.get(2) == Some(&b':') {
-                let end = t
-                    .find(|c: char| {
-                        !(c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-' | 'Z'))
-                    })
-                    .unwrap_or(t.len());
-                let time = t.get(..end)?.trim_end_matches(['-', '+']);
-                return Some(format!("{date}T{time}"));
-            }
-        }
-        return Some(date.to_owned());
-    }
-    if digits(0..8) && s.len() == 8 {
-        let d = format!("{}-{}-{}", s.get(..4)?, s.get(4..6)?, s.get(6..8)?);
-        return valid_ymd(&d).then_some(d);
-    }
-    visible_date(s)
-}
-
-fn valid_ymd(d: &str) -> bool {
-    let y: u32 = d.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);
-    let m: u32 = d.get(5..7).and_then(|x| x.parse().ok()).unwrap_or(0);
-    let day: u32 = d.get(8..10).and_then(|x| x.parse().ok()).unwrap_or(0);
-    calendar::valid_date(y, m, day, DateCheck::Loose)
-}
-
-/// A date in a URL path: `/2020/07/16/`, `/2020-07-16`, `/20200716`.
-fn url_date(url: &str) -> Option<String> {
-    let parts: Vec<&str> = url.split(['/', '?', '#']).collect();
-    for w in parts.windows(3) {
-        let [y, m, d] = w else { continue };
-        if y.len() == 4 && m.len() <= 2 && !m.is_empty() && !d.is_empty() {
-            let d2: String = d.chars().take_while(char::is_ascii_digit).collect();
-            if d2.is_empty() || d2.len() > 2 {
-                continue;
-            }
-            let cand = format!("{y}-{:0>2}-{:0>2}", m, d2);
-            if valid_ymd(&cand)
-                && m.chars().all(|c| c.is_ascii_digit())
-                && y.chars().all(|c| c.is_ascii_digit())
-            {
-                return Some(cand);
-            }
-        }
-    }
-    for p in parts {
-        for tok in p.split(['-', '_', '.']) {
-            if tok.len() == 8 && tok.chars().all(|c| c.is_ascii_digit()) {
-                let cand = format!("{}-{}-{}", tok.get(..4)?, tok.get(4..6)?, tok.get(6..8)?);
-                if valid_ymd(&cand) {
-                    return Some(cand);
-                }
-            }
-        }
-        if p.len() >= 10 {
-            if let Some(d) = iso_date(p.get(..10)?) {
-                if !d.contains('T')
-                    && p.get(..10)
-                        .is_some_and(|x| x.as_bytes().get(4) == Some(&b'-'))
-                {
-                    return Some(d);
-                }
-            }
-        }
-    }
-    None
-}
-
-fn month_number(w: &str) -> Option<u32> {
-    calendar::month_number(w.trim_end_matches('.'), MonthReader::Metadata)
-}
-
-/// A date written out in a short line: "July 16, 2020", "16 July 2020", "Jul. 16 2020".
-pub(crate) fn visible_date(line: &str) -> Option<String> {
-    let words: Vec<String> = line
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
-        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "di" | "the" | "of"))
-        .map(str::to_lowercase)
-        .collect();
-    let month = |w: &str| -> Option<u32> { month_number(w) };
-    let day = |w: &str| -> Option<u32> {
-        let d: String = w.chars().take_while(char::is_ascii_digit).collect();
-        let rest = w.get(d.len()..).unwrap_or("");
-        if !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
-            return None;
-        }
-        d.parse().ok().filter(|d| (1..=31).contains(d))
-    };
-    let year = |w: &str| -> Option<u32> {
-        (w.len() == 4)
-            .then(|| w.parse().ok())
-            .flatten()
-            .filter(|y| (1990..=2100).contains(y))
-    };
-    for i in 0..words.len() {
-        let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
-        if let Some(m) = month(w(0)) {
-            if let (Some(d), Some(y)) = (day(w(1)), year(w(2))) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
-            }
-        }
-        if let Some(d) = day(w(0)) {
-            if let (Some(m), Some(y)) = (month(w(1)), year(w(2))) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn iso_date_table() {
-        let cases = [
-            ("2020-07-16", Some("2020-07-16")),
-            (
-                "2020-07-16T10:05:00+03:00",
-                Some("2020-07-16T10:05:00+03:00"),
-            ),
-            ("2020-07-16 10:05:00", Some("2020-07-16T10:05:00")),
-            ("2020-07-16T10:05:00.000Z", Some("2020-07-16T10:05:00.000Z")),
-            ("20200716", Some("2020-07-16")),
-            ("July 16, 2020", Some("2020-07-16")),
-            ("Updated: 3 November 2023 18:42 GMT", Some("2023-11-03")),
-            ("Thu, 16 Jul 2020 10:05:00 GMT", Some("2020-07-16")),
-            (
-                "segunda-feira, 22 de janeiro de 2018 às 0:13",
-                Some("2018-01-22"),
-            ),
-            ("3. März 2021", Some("2021-03-03")),
-            ("the 4th of July 2019", Some("2019-07-04")),
-            ("2020-13-16", None),
-            ("yesterday", None),
-        ];
-        for (input, want) in cases {
-            assert_eq!(iso_date(input).as_deref(), want, "{input}");
-        }
-    }
-
-    #[test]
-    fn url_date_table() {
-        let cases = [
-            ("https://x.com/2020/07/16/story", Some("2020-07-16")),
-            ("https://x.com/news/2019-03-01-title", Some("2019-03-01")),
-            ("https://x.com/a/20181105/b", Some("2018-11-05")),
-            ("https://x.com/a/b", None),
-        ];
-        for (input, want) in cases {
-            assert_eq!(url_date(input).as_deref(), want, "{input}");
-        }
-    }
 
     #[test]
     fn strip_site_table() {
@@ -773,35 +494,6 @@ mod tests {
         for (t, s, want) in cases {
             assert_eq!(strip_site(t, s), want, "{t}");
         }
-    }
-
-    #[test]
-    fn clean_author_table() {
-        let cases = [
-            ("By Jane Doe", Some("Jane Doe")),
-            (
-                "Amy Kuperinsky | NJ Advance Media for NJ.com",
-                Some("Amy Kuperinsky"),
-            ),
-            ("Troy L. Smith, Cleveland.com", Some("Troy L. Smith")),
-            ("LISA MASCARO", Some("Lisa Mascaro")),
-            ("admin", None),
-            ("News Nation Bureau", None),
-            ("https://example.com/jane", None),
-            ("Reuters", Some("Reuters")),
-        ];
-        for (raw, want) in cases {
-            assert_eq!(clean_author(raw).as_deref(), want, "{raw}");
-        }
-    }
-
-    #[test]
-    fn byline_table() {
-        assert_eq!(
-            byline_names("By Priya Raman and Owen Hartley | Northern Wire"),
-            Some(vec!["Priya Raman".to_owned(), "Owen Hartley".to_owned()])
-        );
-        assert_eq!(byline_names("by the way, this is text"), None);
     }
 
     #[test]

@@ -8,18 +8,18 @@
 
 pub(crate) mod builder;
 pub(crate) mod charref;
+pub(crate) mod class_words;
 pub(crate) mod locate;
 pub(crate) mod metadata;
 pub(crate) mod tags;
 pub(crate) mod tokenizer;
-pub(crate) mod words;
 
 use article_model::{Article, BlockKind, Removed, RemovedKind};
 
 use crate::decode::Decoded;
 use crate::limits::Limits;
 use builder::Kind;
-use locate::{Explanation, Verdict};
+use locate::{Explanation, Fate};
 
 /// Extracts the article of a decoded HTML page into `article`.
 pub(crate) fn extract(decoded: &Decoded<'_>, limits: &Limits, article: &mut Article) {
@@ -49,7 +49,7 @@ fn extract_explained(
     for (block, verdict) in doc.blocks.iter().zip(verdicts) {
         let source = decoded.source(block.start, block.end);
         match verdict {
-            Verdict::Keep => {
+            Fate::Keep => {
                 let kind = match block.kind {
                     Kind::Heading(_) => BlockKind::Heading,
                     Kind::ListItem => BlockKind::ListItem,
@@ -71,7 +71,7 @@ fn extract_explained(
                     ));
                 }
             }
-            Verdict::Caption => {
+            Fate::Caption => {
                 article.captions.push(block.text.clone());
                 article.removed.push(Removed::new(
                     RemovedKind::Caption,
@@ -80,7 +80,7 @@ fn extract_explained(
                     source,
                 ));
             }
-            Verdict::Remove(kind, reason) => {
+            Fate::Remove(kind, reason) => {
                 if kind == RemovedKind::Caption {
                     article.captions.push(block.text.clone());
                 }

@@ -10,8 +10,8 @@
 
 use nom::{Parser, branch::alt};
 
+use super::lexemes::{Res, itag};
 use super::scan;
-use super::words::{Res, itag};
 
 /// `credit_label`: the word(s) that open a credit or caption line.
 fn credit_label(i: &str) -> Res<'_, &str> {
@@ -39,7 +39,7 @@ fn credit_label(i: &str) -> Res<'_, &str> {
         Some(b's') => itag("source: getty")(i),
         Some(b'f') => alt((itag("foto"), itag("file photo"))).parse(i),
         Some(b'a') => itag("above:")(i),
-        _ => super::words::fail(i),
+        _ => super::lexemes::fail(i),
     }
 }
 

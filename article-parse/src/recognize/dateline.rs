@@ -20,7 +20,7 @@ use nom::{
     sequence::{delimited, preceded},
 };
 
-use super::words::{Res, cap_word, fail, month, number, sp, sp0, upper_word};
+use super::lexemes::{Res, cap_word, fail, month, number, sp, sp0, upper_word};
 
 /// `place` in capitals, with an optional capitalised region ("BAAR, SWITZERLAND").
 fn upper_place(i: &str) -> Res<'_, &str> {

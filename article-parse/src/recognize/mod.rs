@@ -7,18 +7,21 @@
 
 mod boilerplate;
 mod byline;
-pub(crate) mod calendar;
 mod caption;
 mod dateline;
+mod dates;
+mod lexemes;
 mod scan;
-mod timestamp;
-mod words;
 
 pub(crate) use boilerplate::{
     Boilerplate, boilerplate, boilerplate_and_credit, credit_line, head_words, promotion,
     stock_line,
 };
-pub(crate) use byline::{author_bio, byline, is_name_line};
+pub(crate) use byline::{
+    AuthorSource, author_bio, byline, clean_author, is_name_line, split_byline,
+};
 pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;
-pub(crate) use timestamp::{Timestamp, timestamp};
+pub(crate) use dates::{
+    Timestamp, field_date, has_numeric_date, has_year_and_time, timestamp, url_date, visible_date,
+};

@@ -105,7 +105,7 @@ pub(crate) enum Kind {
 
 /// A run of text between two block boundaries.
 #[derive(Clone, Debug)]
-pub(crate) struct Block {
+pub(crate) struct HtmlBlock {
     /// Collapsed text; single `\n` for `<br>`; no edge whitespace; no blank line.
     pub text: String,
     /// Byte range in the decoded text from its first to its last text token.
@@ -140,7 +140,7 @@ pub(crate) struct PageMeta<'a> {
 #[derive(Debug, Default)]
 pub(crate) struct Doc<'a> {
     pub nodes: Vec<Node<'a>>,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<HtmlBlock>,
     pub meta: PageMeta<'a>,
     /// Blocks dropped past the block limit.
     pub dropped_blocks: usize,

@@ -24,7 +24,7 @@ mod meta;
 mod text;
 mod tree;
 
-pub(crate) use doc::{Block, Doc, Kind, NO_NODE, collapse, cx, nf};
+pub(crate) use doc::{Doc, HtmlBlock, Kind, NO_NODE, collapse, cx, nf};
 
 use super::tags::Tag;
 use super::tokenizer::{Attr, Token, Tokenizer};

@@ -2,7 +2,7 @@
 //! decoded, `<br>` and table cells kept), and a block boundary flushes it with its kind.
 
 use super::super::charref;
-use super::doc::{Block, Kind, NO_NODE, collapse, cx};
+use super::doc::{HtmlBlock, Kind, NO_NODE, collapse, cx};
 use super::{Builder, Capture};
 
 /// What one step of the text scan met.
@@ -178,7 +178,7 @@ impl<'a> Builder<'a> {
         } else {
             Kind::Paragraph
         };
-        self.doc.blocks.push(Block {
+        self.doc.blocks.push(HtmlBlock {
             text: std::mem::take(&mut self.text),
             start: self.start,
             end: self.end,

@@ -4,14 +4,14 @@
 use article_model::RemovedKind;
 
 use super::super::builder::{self, Kind};
-use super::verdict::Verdict;
+use super::fate::Fate;
 
 /// Whether a removal may be undone by the fallback: not hidden, and no strong sign of
 /// boilerplate (comments, related content, navigation, promotion, page furniture).
-fn soft_removal(v: &Verdict) -> bool {
+fn soft_removal(v: &Fate) -> bool {
     use RemovedKind as K;
     match v {
-        Verdict::Remove(k, _) => !matches!(
+        Fate::Remove(k, _) => !matches!(
             k,
             K::Hidden
                 | K::Comments
@@ -36,7 +36,7 @@ fn soft_removal(v: &Verdict) -> bool {
 
 /// A paragraph with few links, softly removed: what the fallback may restore (list items
 /// are not: lists of teasers outweigh short articles).
-fn restorable(b: &builder::Block, v: &Verdict) -> bool {
+fn restorable(b: &builder::HtmlBlock, v: &Fate) -> bool {
     soft_removal(v) && matches!(b.kind, Kind::Paragraph | Kind::Quote) && b.link_chars * 4 < b.chars
 }
 
@@ -47,12 +47,12 @@ fn restorable(b: &builder::Block, v: &Verdict) -> bool {
 /// outweigh the kept text. On the tuned dev pages it never fires; it guards against a
 /// container that missed the article.
 /// Returns how many blocks it restored.
-pub(super) fn classifier_fallback(doc: &builder::Doc<'_>, verdicts: &mut [Verdict]) -> usize {
+pub(super) fn classifier_fallback(doc: &builder::Doc<'_>, verdicts: &mut [Fate]) -> usize {
     let kept: u32 = doc
         .blocks
         .iter()
         .zip(verdicts.iter())
-        .filter(|(_, v)| **v == Verdict::Keep)
+        .filter(|(_, v)| **v == Fate::Keep)
         .map(|(b, _)| b.chars)
         .sum();
     let candidates: u32 = doc
@@ -108,7 +108,7 @@ pub(super) fn classifier_fallback(doc: &builder::Doc<'_>, verdicts: &mut [Verdic
     }
     for &i in &restore {
         if let Some(v) = verdicts.get_mut(i) {
-            *v = Verdict::Keep;
+            *v = Fate::Keep;
         }
     }
     restore.len()
@@ -127,17 +127,17 @@ mod tests {
     #[test]
     fn fallback_restores_prose_when_nothing_is_kept() {
         let doc = builder::build(PAGE, 512, 10_000);
-        let mut verdicts: Vec<Verdict> = doc
+        let mut verdicts: Vec<Fate> = doc
             .blocks
             .iter()
-            .map(|_| Verdict::Remove(RemovedKind::Other, "outside the article container".into()))
+            .map(|_| Fate::Remove(RemovedKind::Other, "outside the article container".into()))
             .collect();
         assert_eq!(classifier_fallback(&doc, &mut verdicts), 3);
         let kept: Vec<&str> = doc
             .blocks
             .iter()
             .zip(&verdicts)
-            .filter(|(_, v)| **v == Verdict::Keep)
+            .filter(|(_, v)| **v == Fate::Keep)
             .map(|(b, _)| b.text.as_str())
             .collect();
         assert_eq!(kept.len(), 3, "{kept:?}");
@@ -148,24 +148,24 @@ mod tests {
     fn fallback_leaves_strong_removals_and_sufficient_articles_alone() {
         let doc = builder::build(PAGE, 512, 10_000);
         // Comments are a strong sign: never restored.
-        let mut verdicts: Vec<Verdict> = doc
+        let mut verdicts: Vec<Fate> = doc
             .blocks
             .iter()
-            .map(|_| Verdict::Remove(RemovedKind::Comments, "comments class".into()))
+            .map(|_| Fate::Remove(RemovedKind::Comments, "comments class".into()))
             .collect();
         let before = verdicts.clone();
         assert_eq!(classifier_fallback(&doc, &mut verdicts), 0);
         assert_eq!(verdicts, before);
         // Kept text that outweighs the candidates: nothing changes.
-        let mut verdicts: Vec<Verdict> = doc
+        let mut verdicts: Vec<Fate> = doc
             .blocks
             .iter()
             .enumerate()
             .map(|(i, _)| {
                 if i + 1 == doc.blocks.len() {
-                    Verdict::Remove(RemovedKind::Other, "outside the article container".into())
+                    Fate::Remove(RemovedKind::Other, "outside the article container".into())
                 } else {
-                    Verdict::Keep
+                    Fate::Keep
                 }
             })
             .collect();

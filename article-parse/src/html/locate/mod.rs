@@ -24,23 +24,24 @@
 //! The stages, each in its own module, run in this order: [`signals`] (per element, and
 //! text totals per subtree), [`score`] (paragraph scores and the top element),
 //! [`container`] (the elements that make up the article), [`verdicts`] (the first
-//! decision per block, with the phrase tests of [`phrases`]), [`smooth`] (context rules)
-//! and [`fallback`] (the shared block classifier when little was kept). [`json`] holds the
-//! JSON-LD body evidence the first stages use.
+//! decision per block, with the phrase tests of [`phrases`]), [`context_rules`]
+//! (smoothing by the neighbours) and [`fallback`] (the shared block classifier when little
+//! was kept). [`json`] holds the JSON-LD body evidence the first stages use; [`fate`] is
+//! what every stage decides for a block.
 
 mod container;
+mod context_rules;
 mod explanation;
 mod fallback;
+mod fate;
 mod json;
 mod phrases;
 mod score;
 mod signals;
-mod smooth;
-mod verdict;
 mod verdicts;
 
 pub use explanation::{ContainerCandidate, Explanation};
-pub(crate) use verdict::Verdict;
+pub(crate) use fate::Fate;
 
 use super::builder::Doc;
 use container::Container;
@@ -51,7 +52,7 @@ pub(crate) fn locate(
     doc: &Doc<'_>,
     json_body: Option<&str>,
     explain: Option<&mut Explanation>,
-) -> Vec<Verdict> {
+) -> Vec<Fate> {
     let in_json = json::coverage(doc, json_body);
     let mut info = signals::node_infos(doc);
     signals::add_totals(doc, &mut info, &in_json);
@@ -59,8 +60,8 @@ pub(crate) fn locate(
     let top = score::top(doc, &info, &in_json, json_body);
     let container = Container::find(doc, &info, top);
     let mut verdicts = verdicts::decide(doc, &info, &container, &in_json, json_body);
-    smooth::smooth(doc, &mut verdicts);
-    smooth::drop_trailing_headings(doc, &mut verdicts);
+    context_rules::smooth(doc, &mut verdicts);
+    context_rules::drop_trailing_headings(doc, &mut verdicts);
     let restored = fallback::classifier_fallback(doc, &mut verdicts);
     if let Some(ex) = explain {
         *ex = Explanation {
@@ -96,7 +97,7 @@ mod tests {
         let kinds: Vec<Option<RemovedKind>> = verdicts
             .iter()
             .map(|v| match v {
-                Verdict::Remove(k, _) => Some(*k),
+                Fate::Remove(k, _) => Some(*k),
                 _ => None,
             })
             .collect();

@@ -1,14 +1,14 @@
 //! Phrase tests on block text: stock lines of page furniture, promotion, bylines and
 //! date lines, agency credit lines. The phrase lists live beside the boilerplate rules
-//! (`recognize::boilerplate::stock`); the date shapes are here.
+//! (`recognize::boilerplate::stock`), the date readers in `recognize::dates`.
 
 use article_model::RemovedKind;
 
-use super::super::builder::Block;
-use super::verdict::{Verdict, remove};
+use super::super::builder::HtmlBlock;
+use super::fate::{Fate, remove};
 
 /// Short stock lines of page furniture (blocks of at most 80 chars).
-pub(super) fn stock_phrase(b: &Block) -> Option<Verdict> {
+pub(super) fn stock_phrase(b: &HtmlBlock) -> Option<Fate> {
     if b.chars > 80 {
         return None;
     }
@@ -16,7 +16,7 @@ pub(super) fn stock_phrase(b: &Block) -> Option<Verdict> {
 }
 
 /// Short blocks of promotion: newsletters, rights notices (blocks of at most 200 chars).
-pub(super) fn promo_phrase(b: &Block) -> Option<Verdict> {
+pub(super) fn promo_phrase(b: &HtmlBlock) -> Option<Fate> {
     if b.chars > 200 {
         return None;
     }
@@ -28,55 +28,13 @@ pub(super) fn head_line(text: &str) -> Option<RemovedKind> {
     if let Some(k) = crate::recognize::head_words(text) {
         return Some(k);
     }
-    if super::super::metadata::visible_date(text).is_some()
-        || numeric_date(text)
-        || year_and_time(text)
+    if crate::recognize::visible_date(text).is_some()
+        || crate::recognize::has_numeric_date(text)
+        || crate::recognize::has_year_and_time(text)
     {
         return Some(RemovedKind::Timestamp);
     }
     None
-}
-
-/// A four-digit year and an `hh:mm` time in one line ("22 de janeiro de 2018 às 0:13").
-fn year_and_time(text: &str) -> bool {
-    let b = text.as_bytes();
-    let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let year = (0..b.len()).any(|i| {
-        d(i) && d(i + 1)
-            && d(i + 2)
-            && d(i + 3)
-            && !d(i + 4)
-            && (i == 0 || !d(i - 1))
-            && matches!(b.get(i..i + 2), Some(b"19" | b"20"))
-    });
-    let time = (0..b.len()).any(|i| d(i) && b.get(i + 1) == Some(&b':') && d(i + 2) && d(i + 3));
-    year && time
-}
-
-/// `dd/mm/yyyy`, `yyyy-mm-dd`, `dd.mm.yyyy` somewhere in the text.
-fn numeric_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    let is_d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    (0..b.len()).any(|i| {
-        let sep = |j: usize| matches!(b.get(j), Some(b'/' | b'.' | b'-'));
-        (is_d(i)
-            && is_d(i + 1)
-            && sep(i + 2)
-            && is_d(i + 3)
-            && is_d(i + 4)
-            && sep(i + 5)
-            && is_d(i + 6)
-            && is_d(i + 7))
-            || (is_d(i)
-                && is_d(i + 1)
-                && is_d(i + 2)
-                && is_d(i + 3)
-                && sep(i + 4)
-                && is_d(i + 5)
-                && is_d(i + 6)
-                && sep(i + 7)
-                && is_d(i + 8))
-    })
 }
 
 /// Agency credit lines that close a story ("Reporting by ...; Editing by ...").
@@ -89,15 +47,15 @@ mod tests {
     use super::super::super::builder::build;
     use super::*;
 
-    fn block(text: &str) -> Block {
+    fn block(text: &str) -> HtmlBlock {
         let html = format!("<p>{text}</p>");
         let doc = build(&html, 512, 10_000);
         doc.blocks.into_iter().next().unwrap()
     }
 
-    fn kind(v: Option<Verdict>) -> Option<RemovedKind> {
+    fn kind(v: Option<Fate>) -> Option<RemovedKind> {
         match v {
-            Some(Verdict::Remove(k, _)) => Some(k),
+            Some(Fate::Remove(k, _)) => Some(k),
             _ => None,
         }
     }
@@ -160,27 +118,6 @@ mod tests {
         ];
         for &(text, want) in cases {
             assert_eq!(head_line(text), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn date_shapes_table() {
-        let cases: &[(&str, bool, bool)] = &[
-            // (text, numeric date, year and time)
-            ("05/10/2018", true, false),
-            ("05.10.2018 12:30", true, true),
-            ("2018-10-05", true, false),
-            ("1/2/2018", false, false),
-            ("March 2018, 12:30", false, true),
-            ("12018 at 12:30", false, false),
-            ("Room 2118 at 12:30", false, false),
-        ];
-        for &(text, date, year_time) in cases {
-            assert_eq!(
-                (numeric_date(text), year_and_time(text)),
-                (date, year_time),
-                "{text}"
-            );
         }
     }
 

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use article_model::RemovedKind;
 
-use super::super::builder::{Block, Doc, Kind, NO_NODE, cx, nf};
+use super::super::builder::{Doc, HtmlBlock, Kind, NO_NODE, cx, nf};
+use super::super::class_words::{self, Signals};
 use super::super::tags::Tag;
-use super::super::words::{self, Signals};
 
 /// What the stages know of one element of the page.
 pub(super) struct NodeInfo {
@@ -42,7 +42,7 @@ pub(super) fn node_infos(doc: &Doc<'_>) -> Vec<NodeInfo> {
         } else {
             *memo
                 .entry((node.class, node.id))
-                .or_insert_with(|| words::signals(node.class, node.id))
+                .or_insert_with(|| class_words::signals(node.class, node.id))
         };
         let neg = tag_negative(node.tag, node.flags).or_else(|| {
             sig.negative
@@ -124,7 +124,7 @@ pub(super) fn add_totals(doc: &Doc<'_>, info: &mut [NodeInfo], in_json: &[f32]) 
 }
 
 /// A block that reads as article prose: not hidden, not a heading, few links.
-pub(super) fn is_good(b: &Block) -> bool {
+pub(super) fn is_good(b: &HtmlBlock) -> bool {
     b.ctx & (cx::HIDDEN | cx::INVISIBLE | cx::FORM) == 0
         && matches!(
             b.kind,

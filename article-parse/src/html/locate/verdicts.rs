@@ -4,13 +4,13 @@
 
 use article_model::RemovedKind;
 
-use super::super::builder::{Block, Doc, Kind, NO_NODE, cx};
+use super::super::builder::{Doc, HtmlBlock, Kind, NO_NODE, cx};
 use super::super::tags::Tag;
 use super::container::Container;
+use super::fate::{Fate, remove};
 use super::json;
 use super::phrases::{promo_phrase, stock_phrase};
 use super::signals::NodeInfo;
-use super::verdict::{Verdict, remove};
 
 /// The first verdict on every block of `doc`.
 pub(super) fn decide(
@@ -19,7 +19,7 @@ pub(super) fn decide(
     container: &Container,
     in_json: &[f32],
     json_body: Option<&str>,
-) -> Vec<Verdict> {
+) -> Vec<Fate> {
     let ctr_good = info
         .get(container.node as usize)
         .map_or(0, |c| c.good_chars);
@@ -34,7 +34,7 @@ pub(super) fn decide(
             }
             // Prose the page's own JSON-LD `articleBody` holds is article wherever it sits.
             if json_full && jc > 0.8 && b.chars >= 40 && b.kind != Kind::Caption {
-                return Verdict::Keep;
+                return Fate::Keep;
             }
             let Some(cdepth) = container.depth_of(doc, info, b.node) else {
                 // A "negative" element that also holds the article container names a
@@ -58,10 +58,10 @@ pub(super) fn decide(
                 };
             };
             if b.kind == Kind::Caption {
-                return Verdict::Caption;
+                return Fate::Caption;
             }
             if jc > 0.8 {
-                return Verdict::Keep;
+                return Fate::Keep;
             }
             // Nearest negative element below the container (an embedded post counts as
             // content wherever it sits).
@@ -113,13 +113,13 @@ pub(super) fn decide(
             if ld > 0.5 && !(b.chars > 200 && ld < 0.8) {
                 return remove(Related, "mostly link text");
             }
-            Verdict::Keep
+            Fate::Keep
         })
         .collect()
 }
 
 /// Names the kind of a block outside the article that no element marks.
-fn outside_kind(b: &Block) -> Verdict {
+fn outside_kind(b: &HtmlBlock) -> Fate {
     use RemovedKind::*;
     if let Some(v) = stock_phrase(b).or_else(|| promo_phrase(b)) {
         return v;
@@ -173,7 +173,7 @@ mod tests {
     const PROSE: &str = "The council voted on Tuesday, after a long debate, to close the old harbour bridge for repairs next year.";
 
     /// (text, verdict) of every block of `html`, with no JSON-LD body.
-    fn verdicts(html: &str) -> Vec<(String, Verdict)> {
+    fn verdicts(html: &str) -> Vec<(String, Fate)> {
         let doc = build(html, 512, 10_000);
         let in_json = json::coverage(&doc, None);
         let mut info = node_infos(&doc);
@@ -189,11 +189,11 @@ mod tests {
         use RemovedKind::*;
         let article = format!("<div class=story><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>");
         // (block inside the article, verdict)
-        let inside: &[(&str, Verdict)] = &[
-            ("<p>Short line of prose.</p>", Verdict::Keep),
+        let inside: &[(&str, Fate)] = &[
+            ("<p>Short line of prose.</p>", Fate::Keep),
             (
                 "<figure><figcaption>The bridge at dusk.</figcaption></figure>",
-                Verdict::Caption,
+                Fate::Caption,
             ),
             (
                 "<p hidden>Hidden line.</p>",
@@ -226,10 +226,10 @@ mod tests {
             let got = verdicts(&html);
             let last = got.last().unwrap();
             assert_eq!(&last.1, want, "{block}: {got:?}");
-            assert!(got[..3].iter().all(|(_, v)| *v == Verdict::Keep), "{got:?}");
+            assert!(got[..3].iter().all(|(_, v)| *v == Fate::Keep), "{got:?}");
         }
         // (block outside the article, verdict)
-        let outside: &[(&str, Verdict)] = &[
+        let outside: &[(&str, Fate)] = &[
             ("<nav><p>Home</p></nav>", remove(Navigation, "in <nav>")),
             ("<h1>The bridge closes</h1>", remove(Title, "page heading")),
             (

@@ -34,11 +34,11 @@ mod stock;
 
 pub(crate) use stock::{credit_line, head_words, promotion, stock_line};
 
-use rule::{Group, Mode};
+use rule::{Group, MatchMode};
 
+use super::lexemes::{itag, number, sp};
 use super::scan;
-use super::words::{itag, number, sp};
-use crate::packed::{PackedSet, pack};
+use crate::word_set::{WordSet, pack};
 
 /// A recognised boilerplate block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub(crate) struct Boilerplate {
     pub inside: bool,
 }
 
-use Mode::{Anywhere, Label, Whole};
+use MatchMode::{Anywhere, Label, Whole};
 use RemovedKind as K;
 
 /// Longest block in which an `Anywhere` phrase counts.
@@ -78,7 +78,7 @@ const TABLES: &[&[Group]] = &[
 #[derive(Clone, Copy)]
 struct Rule {
     phrase: &'static str,
-    mode: Mode,
+    mode: MatchMode,
     kind: RemovedKind,
     header: bool,
     reason: &'static str,
@@ -264,13 +264,13 @@ fn starts_social(t: &str) -> bool {
         .bytes()
         .position(|b| !b.is_ascii_alphabetic() && b != b'-')
         .unwrap_or(t.len());
-    pack(&t.as_bytes()[..end]).is_some_and(|key| social_words().contains(key))
+    pack(&t.as_bytes()[..end]).is_some_and(|key| social_words().contains_packed(key))
 }
 
-/// [`SOCIAL`] as a set of packed words (all are short ASCII).
-fn social_words() -> &'static PackedSet {
-    static SET: OnceLock<PackedSet> = OnceLock::new();
-    SET.get_or_init(|| PackedSet::new(SOCIAL.iter().filter_map(|w| pack(w.as_bytes()))))
+/// [`SOCIAL`] as a set (all are short ASCII, looked up packed).
+fn social_words() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(SOCIAL.iter().copied()))
 }
 
 /// A share bar: only social network names and share words.

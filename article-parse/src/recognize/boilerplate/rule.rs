@@ -5,7 +5,7 @@ use article_model::RemovedKind;
 
 /// How a phrase may match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Mode {
+pub(super) enum MatchMode {
     /// The whole block (trailing punctuation ignored).
     Whole,
     /// The start of the block, followed by a non-letter (a label: "Read more: ...").
@@ -23,7 +23,7 @@ pub(super) struct Group {
     /// The family of what the phrases mark.
     pub kind: RemovedKind,
     /// How each phrase may match.
-    pub mode: Mode,
+    pub mode: MatchMode,
     /// Whether a match heads a section whose following short blocks belong to it.
     pub header: bool,
     /// Why, for people.

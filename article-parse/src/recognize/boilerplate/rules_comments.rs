@@ -4,7 +4,7 @@
 use article_model::RemovedKind as K;
 
 use super::rule::Group;
-use super::rule::Mode::{Anywhere, Label, Whole};
+use super::rule::MatchMode::{Anywhere, Label, Whole};
 
 pub(super) const GROUPS: &[Group] = &[
     Group {

@@ -5,7 +5,7 @@
 use article_model::RemovedKind as K;
 
 use super::rule::Group;
-use super::rule::Mode::{Anywhere, Label};
+use super::rule::MatchMode::{Anywhere, Label};
 
 pub(super) const GROUPS: &[Group] = &[
     Group {

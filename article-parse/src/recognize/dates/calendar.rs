@@ -1,9 +1,10 @@
 //! The calendar words recognisers read: month names and abbreviations, weekday names,
 //! and the check that a year, month and day make a date.
 //!
-//! One table serves the HTML metadata (`html/metadata.rs`) and the text recognisers
-//! (`timestamp`, `byline`); each month word says which of them reads it, so both keep
-//! the words they have always read.
+//! One table serves the page metadata and the text recognisers; each month word says
+//! which of them reads it (see [`DateMode`](super::DateMode)): the metadata reads
+//! accented and short forms the recognisers do not, and the recognisers read one word
+//! (`dicembre`) the metadata does not.
 
 /// Which readers know a month word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use article_model::RemovedKind;
 
 /// What becomes of a block.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Verdict {
+pub(crate) enum Fate {
     /// Article body.
     Keep,
     /// A photo caption (also listed in `captions`).
@@ -14,6 +14,6 @@ pub(crate) enum Verdict {
 }
 
 /// A removal of `kind` for `why`.
-pub(crate) fn remove(kind: RemovedKind, why: impl Into<String>) -> Verdict {
-    Verdict::Remove(kind, why.into())
+pub(crate) fn remove(kind: RemovedKind, why: impl Into<String>) -> Fate {
+    Fate::Remove(kind, why.into())
 }

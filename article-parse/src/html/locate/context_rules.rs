@@ -4,13 +4,13 @@
 
 use article_model::RemovedKind;
 
-use super::super::builder::{Block, Doc, Kind};
+use super::super::builder::{Doc, HtmlBlock, Kind};
+use super::fate::{Fate, remove};
 use super::phrases::{credit_line, head_line};
-use super::verdict::{Verdict, remove};
 
 /// A kept paragraph long enough to anchor its neighbours.
-fn is_anchor(b: &Block, v: &Verdict) -> bool {
-    *v == Verdict::Keep
+fn is_anchor(b: &HtmlBlock, v: &Fate) -> bool {
+    *v == Fate::Keep
         && b.kind == Kind::Paragraph
         && b.chars >= 80
         && b.link_chars * 4 < b.chars
@@ -18,7 +18,7 @@ fn is_anchor(b: &Block, v: &Verdict) -> bool {
 }
 
 /// Context rules over the first decisions, jusText-style.
-pub(super) fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
+pub(super) fn smooth(doc: &Doc<'_>, verdicts: &mut [Fate]) {
     let blocks = &doc.blocks;
     let first_anchor = blocks
         .iter()
@@ -30,7 +30,7 @@ pub(super) fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
         .rposition(|(b, v)| is_anchor(b, v));
     // Link-dense paragraphs between two anchors are prose with a link in it.
     for i in 1..verdicts.len() {
-        let linky = matches!(verdicts.get(i), Some(Verdict::Remove(RemovedKind::Related, r)) if r == "mostly link text");
+        let linky = matches!(verdicts.get(i), Some(Fate::Remove(RemovedKind::Related, r)) if r == "mostly link text");
         if !linky || blocks.get(i).is_none_or(|b| b.kind != Kind::Paragraph) {
             continue;
         }
@@ -45,7 +45,7 @@ pub(super) fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
         };
         if anchored(prev) && anchored(next) {
             if let Some(v) = verdicts.get_mut(i) {
-                *v = Verdict::Keep;
+                *v = Fate::Keep;
             }
         }
     }
@@ -55,7 +55,7 @@ pub(super) fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
             let (Some(b), Some(v)) = (blocks.get(i), verdicts.get_mut(i)) else {
                 break;
             };
-            if *v != Verdict::Keep {
+            if *v != Fate::Keep {
                 continue;
             }
             if b.kind == Kind::Heading(1) {
@@ -77,13 +77,11 @@ pub(super) fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
             break;
         };
         match v {
-            Verdict::Remove(RemovedKind::Related, r) if r != "mostly link text" => {
-                related_run = true
-            }
-            Verdict::Keep if related_run && b.kind == Kind::ListItem => {
+            Fate::Remove(RemovedKind::Related, r) if r != "mostly link text" => related_run = true,
+            Fate::Keep if related_run && b.kind == Kind::ListItem => {
                 *v = remove(RemovedKind::Related, "list after a related-content marker");
             }
-            Verdict::Keep => related_run = false,
+            Fate::Keep => related_run = false,
             _ => {}
         }
     }
@@ -93,7 +91,7 @@ pub(super) fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
             let (Some(b), Some(v)) = (blocks.get(i), verdicts.get_mut(i)) else {
                 break;
             };
-            if *v == Verdict::Keep && b.chars < 300 && credit_line(&b.text) {
+            if *v == Fate::Keep && b.chars < 300 && credit_line(&b.text) {
                 *v = remove(RemovedKind::Byline, "credit line after the body");
             }
         }
@@ -101,10 +99,10 @@ pub(super) fn smooth(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
 }
 
 /// Trailing headings announce what follows (related, comments): drops them.
-pub(super) fn drop_trailing_headings(doc: &Doc<'_>, verdicts: &mut [Verdict]) {
+pub(super) fn drop_trailing_headings(doc: &Doc<'_>, verdicts: &mut [Fate]) {
     for i in (0..verdicts.len()).rev() {
         match verdicts.get(i) {
-            Some(Verdict::Keep) => {
+            Some(Fate::Keep) => {
                 if matches!(doc.blocks.get(i).map(|b| b.kind), Some(Kind::Heading(_))) {
                     if let Some(v) = verdicts.get_mut(i) {
                         *v = remove(RemovedKind::Related, "heading after the body");
@@ -127,10 +125,10 @@ mod tests {
 
     /// Runs `smooth` and `drop_trailing_headings` over the blocks of `html`, every one
     /// starting with its verdict from `first` (by block index; `Keep` past its end).
-    fn run(html: &str, first: &[Verdict]) -> Vec<Verdict> {
+    fn run(html: &str, first: &[Fate]) -> Vec<Fate> {
         let doc = build(html, 512, 10_000);
-        let mut v: Vec<Verdict> = (0..doc.blocks.len())
-            .map(|i| first.get(i).cloned().unwrap_or(Verdict::Keep))
+        let mut v: Vec<Fate> = (0..doc.blocks.len())
+            .map(|i| first.get(i).cloned().unwrap_or(Fate::Keep))
             .collect();
         smooth(&doc, &mut v);
         drop_trailing_headings(&doc, &mut v);
@@ -140,10 +138,10 @@ mod tests {
     #[test]
     fn smoothing_table() {
         use RemovedKind::*;
-        let keep = Verdict::Keep;
+        let keep = Fate::Keep;
         let linky = remove(Related, "mostly link text");
         let p = format!("<p>{PROSE}</p>");
-        let cases: Vec<(String, Vec<Verdict>, Vec<Verdict>)> = vec![
+        let cases: Vec<(String, Vec<Fate>, Vec<Fate>)> = vec![
             // Before the first anchor: title, byline, date line.
             (
                 format!("<h1>Bridge</h1><p>By Jane Doe</p><p>Updated 3 March</p>{p}"),
@@ -201,7 +199,7 @@ mod tests {
         let anchors: Vec<bool> = doc
             .blocks
             .iter()
-            .map(|b| is_anchor(b, &Verdict::Keep))
+            .map(|b| is_anchor(b, &Fate::Keep))
             .collect();
         assert_eq!(anchors, [true, false, false]);
         let first = doc.blocks.first().unwrap();

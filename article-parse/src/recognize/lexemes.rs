@@ -5,11 +5,11 @@
 //! cap_word  = upper letter (letter | "'" | "’" | "-" | ".")*
 //! upper_word= upper letter (upper letter | "'" | "’" | "-" | ".")*
 //! initial   = upper letter "."
-//! month     = month name or abbreviation, English (with optional ".")
+//! month     = a month word read in `DateMode::TEXT`, any ASCII case, "."?
 //! number    = digit{1,4}
 //! ```
 
-use super::calendar::{self, MonthReader};
+use super::dates::{DateMode, calendar};
 use nom::{
     IResult, Parser,
     bytes::complete::take_while_m_n,
@@ -125,7 +125,7 @@ pub(crate) fn month(i: &str) -> Res<'_, u32> {
     let word = &buf[..len];
     let Some(n) = std::str::from_utf8(word)
         .ok()
-        .and_then(|w| calendar::month_number(w, MonthReader::Recognisers))
+        .and_then(|w| calendar::month_number(w, DateMode::TEXT.months))
     else {
         return fail(i);
     };

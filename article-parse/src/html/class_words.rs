@@ -7,6 +7,8 @@
 
 use article_model::RemovedKind;
 
+use crate::word_set::WordSet;
+
 /// What an element's class and id say.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Signals {
@@ -209,11 +211,11 @@ pub(crate) fn signals(class: &str, id: &str) -> Signals {
         for w in split_words(token) {
             word.clear();
             word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-            match word_table().get(word.as_str()) {
+            match class_word(&word) {
                 Some(WordClass::Negative(kind))
-                    if s.negative.is_none() && !(responsive && *kind == RemovedKind::Hidden) =>
+                    if s.negative.is_none() && !(responsive && kind == RemovedKind::Hidden) =>
                 {
-                    s.negative = Some(*kind);
+                    s.negative = Some(kind);
                 }
                 Some(WordClass::Negative(_)) => {}
                 Some(WordClass::Positive) => s.positive = true,
@@ -232,23 +234,38 @@ enum WordClass {
     Embed,
 }
 
-fn word_table() -> &'static std::collections::HashMap<&'static str, WordClass> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, WordClass>> =
-        std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = std::collections::HashMap::new();
-        for w in POSITIVE {
-            t.insert(*w, WordClass::Positive);
-        }
-        for w in EMBED {
-            t.insert(*w, WordClass::Embed);
-        }
-        // Negative words win (first listed kind for a word).
-        for (w, k) in NEGATIVE.iter().rev() {
-            t.insert(*w, WordClass::Negative(*k));
-        }
-        t
+/// The word lists as sets.
+struct ClassWordSets {
+    negative: WordSet,
+    positive: WordSet,
+    embed: WordSet,
+}
+
+fn class_word_sets() -> &'static ClassWordSets {
+    static SETS: std::sync::OnceLock<ClassWordSets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| ClassWordSets {
+        negative: WordSet::new(NEGATIVE.iter().map(|&(w, _)| w)),
+        positive: WordSet::new(POSITIVE.iter().copied()),
+        embed: WordSet::new(EMBED.iter().copied()),
     })
+}
+
+/// What the lower-case word `word` says: a negative word wins (with the first kind listed
+/// for it), then an embed word, then a positive one.
+fn class_word(word: &str) -> Option<WordClass> {
+    let sets = class_word_sets();
+    if sets.negative.contains(word) {
+        NEGATIVE
+            .iter()
+            .find(|&&(w, _)| w == word)
+            .map(|&(_, kind)| WordClass::Negative(kind))
+    } else if sets.embed.contains(word) {
+        Some(WordClass::Embed)
+    } else if sets.positive.contains(word) {
+        Some(WordClass::Positive)
+    } else {
+        None
+    }
 }
 
 fn body_compounds() -> &'static aho_corasick::AhoCorasick {

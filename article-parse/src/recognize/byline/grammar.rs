@@ -1,4 +1,5 @@
-//! Bylines: `By Jane Doe and John Roe`, `Jane Doe | Reuters`, `Staff Reporter`.
+//! The byline grammar: `By Jane Doe and John Roe`, `Jane Doe | Reuters`, `Staff Reporter`.
+//! Names it matches are cleaned in [`AuthorSource::Grammar`].
 //!
 //! ```text
 //! byline  = by sp names rest?              (rest: ", Role", " | Org", a date, ...)
@@ -14,8 +15,8 @@ use nom::{
     sequence::preceded,
 };
 
-use super::calendar::WEEKDAYS;
-use super::words::{Res, cap_word, fail, itag, sp};
+use super::super::lexemes::{Res, cap_word, fail, itag, sp};
+use super::authors::{AuthorSource, clean_author};
 
 /// Words that never start or continue a person's name in a byline.
 const NOT_NAME: &[&str] = &[
@@ -78,27 +79,6 @@ fn name(i: &str) -> Res<'_, &str> {
         return fail(i);
     }
     Ok((rest, n))
-}
-
-/// A name cut before a month or weekday that the name rule swallowed ("Jane Doe
-/// November 14, 2019" gives "Jane Doe").
-fn clean_author(name: &str) -> String {
-    let date_word = |w: &str| {
-        let w = w.trim_end_matches(',');
-        WEEKDAYS.iter().any(|d| d.0.eq_ignore_ascii_case(w))
-            || ["published", "updated"]
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(w))
-    };
-    let mut out: Vec<&str> = Vec::new();
-    for w in name.split_whitespace() {
-        let is_date = super::words::month(w).is_ok_and(|(rest, _)| rest.is_empty()) || date_word(w);
-        if is_date && !out.is_empty() {
-            break;
-        }
-        out.push(w);
-    }
-    out.join(" ")
 }
 
 /// `join`: what separates two names.
@@ -206,8 +186,7 @@ pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
     }
     let authors = |v: Vec<&str>| {
         v.into_iter()
-            .map(clean_author)
-            .filter(|s| !s.is_empty())
+            .filter_map(|n| clean_author(n, AuthorSource::Grammar))
             .collect()
     };
     // Every `by` word starts with one of these bytes.

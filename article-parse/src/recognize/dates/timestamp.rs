@@ -5,7 +5,7 @@
 //! timestamp = lead? label? date (sep time)? (sp zone)? rest?
 //! label     = ("Published" | "Updated" | "Posted" | "Last updated" | "First published" | ...)
 //!             (sp "on")? ":"? sp
-//! date      = weekday? (month sp day ","? sp year | day sp month ","? sp year | iso_date)
+//! date      = weekday? written | numeric      (`written`, `numeric`: see `dates`)
 //! time      = hour ":" minute (":" second)? sp? ("am" | "pm" | "a.m." | "p.m.")?
 //! zone      = "GMT" | "UTC" | "Z" | "ET" | "EST" | "EDT" | "BST" | "CET" | ...
 //! ```
@@ -22,8 +22,13 @@ use nom::{
     sequence::preceded,
 };
 
-use super::calendar::{DateCheck, WEEKDAYS, valid_date};
-use super::words::{Res, fail, itag, month, number, sp, sp0};
+use super::super::lexemes::{Res, fail, itag, month, number, sp, sp0};
+use super::calendar::{WEEKDAYS, valid_date};
+use super::mode::DateMode;
+use super::numeric::{Ymd, iso, numeric_date};
+
+/// The mode of the timestamp grammar.
+const MODE: DateMode = DateMode::TEXT;
 
 /// A recognised timestamp.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,17 +114,11 @@ fn named_date(i: &str) -> Res<'_, (u32, u32, u32)> {
     alt((md, dm)).parse(i)
 }
 
-/// `iso_date`: `2019-11-18` or `2019/11/18`.
-fn iso_date(i: &str) -> Res<'_, (u32, u32, u32)> {
-    let digits = |n| take_while_m_n(n, n, |c: char| c.is_ascii_digit());
-    let (i, y) = digits(4).parse(i)?;
-    let (i, s) = alt((tag("-"), tag("/"), tag("."))).parse(i)?;
-    let (i, m) = digits(2).parse(i)?;
-    let (i, _) = tag(s).parse(i)?;
-    let (i, d) = digits(2).parse(i)?;
-    match (y.parse(), m.parse(), d.parse()) {
-        (Ok(y), Ok(m), Ok(d)) => Ok((i, (y, m, d))),
-        _ => fail(i),
+/// `numeric`: `2019-11-18`, `2019/11/18` or `2019.11.18`.
+fn numeric(i: &str) -> Res<'_, Ymd> {
+    match numeric_date(i, MODE.separators) {
+        Some((ymd, rest)) => Ok((rest, ymd)),
+        None => fail(i),
     }
 }
 
@@ -172,7 +171,7 @@ fn zone(i: &str) -> Res<'_, bool> {
 }
 
 fn valid(y: u32, m: u32, d: u32) -> bool {
-    valid_date(y, m, d, DateCheck::Calendar)
+    valid_date(y, m, d, MODE.check)
 }
 
 /// A parsed date: year, month, day, `(hour, minute)` if written, whether the zone is UTC.
@@ -180,7 +179,7 @@ type DateTime = (u32, u32, u32, Option<(u32, u32)>, bool);
 
 /// A date (and time) anywhere a timestamp's date may start.
 fn date_time(i: &str) -> Res<'_, DateTime> {
-    let (i, (y, m, d)) = alt((named_date, iso_date)).parse(i)?;
+    let (i, (y, m, d)) = alt((named_date, numeric)).parse(i)?;
     if !valid(y, m, d) {
         return fail(i);
     }
@@ -220,14 +219,17 @@ pub(crate) fn timestamp(text: &str) -> Option<Timestamp> {
             if leftover > 40 {
                 return None;
             }
-            let mut iso = format!("{y:04}-{m:02}-{d:02}");
+            let mut value = iso((y, m, d));
             if let Some((h, min)) = t {
-                iso.push_str(&format!("T{h:02}:{min:02}:00"));
+                value.push_str(&format!("T{h:02}:{min:02}:00"));
                 if utc {
-                    iso.push('Z');
+                    value.push('Z');
                 }
             }
-            return Some(Timestamp { updated, iso });
+            return Some(Timestamp {
+                updated,
+                iso: value,
+            });
         }
         // Skip one word and its spaces.
         let next = start.find(char::is_whitespace)?;

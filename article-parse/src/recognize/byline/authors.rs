@@ -1,0 +1,234 @@
+//! Author names: how a name found on a page is cleaned, and the metadata's reading of a
+//! byline line.
+//!
+//! ```text
+//! by          = "By " | "by " | "BY "
+//! split_line  = by? part (("," | "&" | " and ") part)* (("|" | "•" | "·") rest)?
+//! part        = 2..=4 words, each starting with an upper-case letter (others are skipped)
+//! ```
+//!
+//! A name is cleaned by where it comes from ([`AuthorSource`]):
+//!
+//! | | [`AuthorSource::Field`] | [`AuthorSource::Grammar`] |
+//! |---|---|---|
+//! | comes from | a metadata author field (JSON-LD, `<meta>`, an author block of a page) | a name the byline grammar matched |
+//! | cut | `by` prefix; a site after `\|` or `•`; an affiliation after `, ` | before a month or weekday word (or "published", "updated") that the name rule swallowed |
+//! | refused | organisations and desks (a word of `ORG_WORDS`), handles, URLs, over 60 bytes, a single lower-case or run-together word | nothing (an empty name is dropped) |
+//! | case | ALL CAPS title-cased ("LISA MASCARO" -> "Lisa Mascaro") | as written |
+
+use super::super::dates::calendar::WEEKDAYS;
+use super::super::lexemes::month;
+
+/// Where an author name comes from, which says how it is cleaned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AuthorSource {
+    /// A metadata author field, whitespace already collapsed: "By Jane Doe | Site" gives
+    /// "Jane Doe"; organisations, handles and URLs give `None`.
+    Field,
+    /// A name the byline grammar matched: "Jane Doe November 14, 2019" gives "Jane Doe".
+    Grammar,
+}
+
+/// Words that make an author an organisation or a desk, not a person.
+const ORG_WORDS: &[&str] = &[
+    "bureau",
+    "staff",
+    "desk",
+    "team",
+    "editorial",
+    "editors",
+    "newsroom",
+    "news",
+    "sport",
+    "sports",
+    "reviews",
+    "media",
+    "press",
+    "agency",
+    "admin",
+    "administrator",
+    "redaktion",
+    "redacción",
+    "rédaction",
+    "wire",
+    "online",
+    "digital",
+    "reporters",
+    "contributor",
+];
+
+/// The name `raw` from `source`, cleaned; `None` when nothing of a person's name is left.
+pub(crate) fn clean_author(raw: &str, source: AuthorSource) -> Option<String> {
+    match source {
+        AuthorSource::Field => clean_field(raw),
+        AuthorSource::Grammar => Some(cut_before_date(raw)).filter(|s| !s.is_empty()),
+    }
+}
+
+/// `s` without a leading `by`.
+fn strip_by(s: &str) -> &str {
+    s.strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .or_else(|| s.strip_prefix("BY "))
+        .unwrap_or(s)
+}
+
+/// [`AuthorSource::Field`].
+fn clean_field(a: &str) -> Option<String> {
+    let a = strip_by(a);
+    let a = a.split(['|', '•']).next()?.trim();
+    // "Troy L. Smith, Cleveland.com": drop an affiliation after the comma.
+    let a = match a.split_once(", ") {
+        Some((name, rest)) if rest.contains('.') || rest.split_whitespace().count() > 2 => name,
+        _ => a,
+    }
+    .trim();
+    if a.is_empty()
+        || a.len() > 60
+        || a.starts_with("http")
+        || a.starts_with('@')
+        || a.contains('/')
+    {
+        return None;
+    }
+    let words: Vec<&str> = a.split_whitespace().collect();
+    if words
+        .iter()
+        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    // One lower-case word ("admin") or a single run-together handle is not a name.
+    if words.len() == 1
+        && !words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+        })
+    {
+        return None;
+    }
+    // "LISA MASCARO" -> "Lisa Mascaro".
+    if a.chars().any(char::is_alphabetic) && !a.chars().any(char::is_lowercase) {
+        let titled: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or_else(String::new, |f| {
+                    f.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect();
+        return Some(titled.join(" "));
+    }
+    Some(a.to_owned())
+}
+
+/// [`AuthorSource::Grammar`]: the words of `name` before a month or weekday word (or
+/// "published", "updated") that is not its first word.
+fn cut_before_date(name: &str) -> String {
+    let date_word = |w: &str| {
+        let w = w.trim_end_matches(',');
+        WEEKDAYS.iter().any(|d| d.0.eq_ignore_ascii_case(w))
+            || ["published", "updated"]
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w))
+    };
+    let mut out: Vec<&str> = Vec::new();
+    for w in name.split_whitespace() {
+        let is_date = month(w).is_ok_and(|(rest, _)| rest.is_empty()) || date_word(w);
+        if is_date && !out.is_empty() {
+            break;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+/// The names of a byline line as the page metadata reads it (`split_line` above, first
+/// line only): "By Jane Doe and John Roe, Reuters" gives ["Jane Doe", "John Roe"].
+pub(crate) fn split_byline(line: &str) -> Option<Vec<String>> {
+    let first = line.lines().next()?.trim();
+    let t = strip_by(first);
+    let t = t.split(['|', '•', '·']).next()?.trim();
+    let mut names = Vec::new();
+    for part in t.split([',', '&']).flat_map(|p| p.split(" and ")) {
+        let p = part.trim();
+        let words: Vec<&str> = p.split_whitespace().collect();
+        if words.len() < 2 || words.len() > 4 {
+            continue;
+        }
+        if !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            continue;
+        }
+        names.push(p.to_owned());
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_field_table() {
+        let cases = [
+            ("By Jane Doe", Some("Jane Doe")),
+            (
+                "Amy Kuperinsky | NJ Advance Media for NJ.com",
+                Some("Amy Kuperinsky"),
+            ),
+            ("Troy L. Smith, Cleveland.com", Some("Troy L. Smith")),
+            ("LISA MASCARO", Some("Lisa Mascaro")),
+            ("admin", None),
+            ("News Nation Bureau", None),
+            ("https://example.com/jane", None),
+            ("Reuters", Some("Reuters")),
+            ("Jane Doe November 14", Some("Jane Doe November 14")),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(
+                clean_author(raw, AuthorSource::Field).as_deref(),
+                want,
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn clean_grammar_table() {
+        let cases = [
+            ("Joseph Tsidulko November", Some("Joseph Tsidulko")),
+            ("Jane Doe Monday,", Some("Jane Doe")),
+            ("May Jones", Some("May Jones")),
+            ("Jane Doe Updated", Some("Jane Doe")),
+            ("LISA MASCARO", Some("LISA MASCARO")),
+            ("News Desk", Some("News Desk")),
+            ("", None),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(
+                clean_author(raw, AuthorSource::Grammar).as_deref(),
+                want,
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn split_byline_table() {
+        assert_eq!(
+            split_byline("By Priya Raman and Owen Hartley | Northern Wire"),
+            Some(vec!["Priya Raman".to_owned(), "Owen Hartley".to_owned()])
+        );
+        assert_eq!(
+            split_byline("BY Ana Ruiz & Li Wei\nsecond line"),
+            Some(vec!["Ana Ruiz".to_owned(), "Li Wei".to_owned()])
+        );
+        assert_eq!(split_byline("by the way, this is text"), None);
+    }
+}
