@@ -3,8 +3,8 @@
 //! `cargo run --release -p article-warc --example count -- FILE...`
 //!
 //! For each file: records per type, errors (each printed), HTML 200 responses and their
-//! decoded payload bytes, the file's size and the seconds spent reading, parsing HTTP and
-//! decoding payloads.
+//! decoded payload bytes, the file's size, the records' block bytes (decompressed) and the
+//! seconds spent reading, parsing HTTP and decoding payloads.
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -18,6 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let started = Instant::now();
         let file = std::fs::File::open(&path)?;
         let (mut records, mut errors, mut html, mut payload_bytes) = (0u64, 0u64, 0u64, 0u64);
+        let mut block_bytes = 0u64;
         let mut types: BTreeMap<&'static str, u64> = BTreeMap::new();
         for item in article_warc::Reader::new(file) {
             let record = match item {
@@ -29,6 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             };
             records += 1;
+            block_bytes += record.content_length();
             *types.entry(record.record_type().as_str()).or_default() += 1;
             if record.record_type() != article_warc::RecordType::Response
                 || !record.is_http_response()
@@ -50,8 +52,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let seconds = started.elapsed().as_secs_f64();
         println!(
             "{path}: {records} records {types:?}, {errors} errors, {html} HTML 200 responses \
-             ({payload_bytes} payload bytes); {bytes} bytes in {seconds:.3} s ({:.1} MB/s)",
-            bytes as f64 / seconds / 1e6
+             ({payload_bytes} payload bytes); {bytes} bytes ({block_bytes} block bytes) in \
+             {seconds:.3} s: {:.1} MB/s of file, {:.1} MB/s of blocks",
+            bytes as f64 / seconds / 1e6,
+            block_bytes as f64 / seconds / 1e6
         );
     }
     Ok(())

@@ -5,7 +5,6 @@ use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::payload;
-use crate::record::Record;
 
 /// Header slots tried first; more on `TooManyHeaders`, up to [`MAX_HEADERS`].
 const FIRST_HEADERS: usize = 64;
@@ -21,7 +20,7 @@ const MAX_REPAIR_BYTES: usize = 1 << 20;
 /// [`payload`](HttpResponse::payload) decoded.
 #[derive(Clone, Debug)]
 pub struct HttpResponse<'a> {
-    record: &'a Record,
+    origin: Origin<'a>,
     status: u16,
     reason: String,
     headers: Vec<(String, String)>,
@@ -30,20 +29,33 @@ pub struct HttpResponse<'a> {
     charset: Option<String>,
 }
 
+/// The record an HTTP response comes from, for errors and limits.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Origin<'a> {
+    /// The record's offset (errors give it).
+    pub(crate) offset: u64,
+    /// The record's `WARC-Record-ID`.
+    pub(crate) record_id: Option<&'a str>,
+    /// The largest decoded payload.
+    pub(crate) max_payload_bytes: usize,
+}
+
+impl Origin<'_> {
+    fn error(&self, kind: ErrorKind) -> Error {
+        Error::new(kind, self.offset).with_record_id(self.record_id)
+    }
+}
+
 impl<'a> HttpResponse<'a> {
-    pub(crate) fn parse(record: &'a Record) -> Result<HttpResponse<'a>> {
-        let fail = |kind| Error::new(kind, record.offset()).with_record_id(record.record_id());
-        if !record.is_http_response() {
-            return Err(fail(ErrorKind::NotHttp));
-        }
-        let block = record.block();
-        let head = parse_head(block).map_err(|why| fail(ErrorKind::Http(why)))?;
+    /// Parses the response at the start of a record's block.
+    pub(crate) fn parse(block: &'a [u8], origin: Origin<'a>) -> Result<HttpResponse<'a>> {
+        let head = parse_head(block).map_err(|why| origin.error(ErrorKind::Http(why)))?;
         let body = block.get(head.len..).unwrap_or_default();
         let content_type = find(&head.headers, "Content-Type");
         let mime_type = content_type.and_then(mime_type);
         let charset = content_type.and_then(charset).map(str::to_owned);
         Ok(HttpResponse {
-            record,
+            origin,
             status: head.status,
             reason: head.reason,
             headers: head.headers,
@@ -131,8 +143,6 @@ impl<'a> HttpResponse<'a> {
     /// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) when the decoded payload is over
     /// the limit.
     pub fn payload(&self) -> Result<Cow<'a, [u8]>> {
-        let fail =
-            |kind| Error::new(kind, self.record.offset()).with_record_id(self.record.record_id());
         let mut body = Cow::Borrowed(self.body);
         if self.header("X-Crawler-Transfer-Encoding").is_none()
             && self
@@ -148,8 +158,8 @@ impl<'a> HttpResponse<'a> {
         let Some(coding) = self.header("Content-Encoding") else {
             return Ok(body);
         };
-        let max = self.record.max_payload_bytes;
-        match payload::decode(&body, coding, max).map_err(fail)? {
+        let max = self.origin.max_payload_bytes;
+        match payload::decode(&body, coding, max).map_err(|kind| self.origin.error(kind))? {
             Some(decoded) => Ok(Cow::Owned(decoded)),
             None => Ok(body),
         }

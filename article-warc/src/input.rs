@@ -373,7 +373,11 @@ impl<R: std::io::Read> Input<R> {
             Ok(Status::StreamEnd) => self.finish_member(),
             Ok(Status::Ok | Status::BufError) if consumed > 0 || produced > 0 => Ok(()),
             Ok(Status::Ok | Status::BufError) => {
-                if self.raw_eof && self.raw_pos == self.raw_end {
+                let buffered = self.raw_end - self.raw_pos;
+                if !self.raw_eof && buffered < self.raw.len() {
+                    // More input may let it go on (the refill adds bytes or finds the end).
+                    self.raw_refill()
+                } else if self.raw_eof && buffered == 0 {
                     self.state = State::Eof;
                     Err(self.error(ErrorKind::Truncated {
                         what: "a gzip member",

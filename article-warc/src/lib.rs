@@ -84,3 +84,17 @@ pub use crate::{
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn records_and_responses_are_shareable_and_readers_sendable() {
+        fn send_sync<T: Send + Sync>() {}
+        fn send<T: Send>() {}
+        send_sync::<crate::Record>();
+        send_sync::<crate::HttpResponse<'static>>();
+        send_sync::<crate::Error>();
+        send_sync::<crate::ReaderBuilder>();
+        send::<crate::Reader<std::fs::File>>();
+    }
+}

@@ -1,7 +1,7 @@
 //! [`Record`]: one WARC record, its named fields, its block and where it lies in the file.
 
-use crate::error::Result;
-use crate::http::HttpResponse;
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::{HttpResponse, Origin};
 
 /// The `WARC-Type` of a record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -226,7 +226,17 @@ impl Record {
     /// [`is_http_response`](Record::is_http_response);
     /// [`ErrorKind::Http`](crate::ErrorKind::Http) when the head cannot be parsed.
     pub fn http_response(&self) -> Result<HttpResponse<'_>> {
-        HttpResponse::parse(self)
+        if !self.is_http_response() {
+            return Err(
+                Error::new(ErrorKind::NotHttp, self.offset).with_record_id(self.record_id())
+            );
+        }
+        let origin = Origin {
+            offset: self.offset,
+            record_id: self.record_id(),
+            max_payload_bytes: self.max_payload_bytes,
+        };
+        HttpResponse::parse(&self.block, origin)
     }
 
     fn nonempty(&self, name: &str) -> Option<&str> {

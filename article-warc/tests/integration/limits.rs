@@ -225,3 +225,19 @@ fn empty_input_has_no_records() {
     assert_eq!(Reader::new(&b"\r\n\r\n"[..]).count(), 0);
     assert_eq!(Reader::new(&gzip(b"")[..]).count(), 0);
 }
+
+#[test]
+fn pathological_inputs_end_with_few_items() {
+    const LEN: usize = 4 << 20;
+    let cases: [(&str, Vec<u8>, usize); 4] = [
+        ("blank lines", vec![b'\n'; LEN], 0),
+        ("version lines", b"WARC/1.0\r\n".repeat(LEN / 10), 5),
+        ("gzip magics", [0x1f, 0x8b, 0x08].repeat(LEN / 3), 80),
+        ("one long line", vec![b'W'; LEN], 1),
+    ];
+    for (name, input, most) in cases {
+        let items: Vec<_> = Reader::new(&input[..]).collect();
+        assert!(items.len() <= most, "{name}: {} items", items.len());
+        assert!(items.iter().all(Result::is_err), "{name}");
+    }
+}
