@@ -57,7 +57,7 @@ impl ReaderBuilder {
             input: Input::new(input),
             max_record_bytes: self.max_record_bytes,
             last_member: None,
-            resync: false,
+            resync: None,
             record_offset: 0,
             done: false,
         }
@@ -77,8 +77,9 @@ pub struct Reader<R> {
     /// The member in which the last non-blank bytes were read (a record starting in
     /// another one starts its member).
     last_member: Option<u64>,
-    /// After a header error: skip to the next line that starts with `WARC/`.
-    resync: bool,
+    /// After a header error: skip to the next line that starts with `WARC/` (the flag
+    /// says whether a line starts where the broken header stopped).
+    resync: Option<bool>,
     /// Where the record being read starts: its member's file offset (gzip) or its offset.
     record_offset: u64,
     done: bool,
@@ -92,10 +93,9 @@ impl<R: std::io::Read> Reader<R> {
 
     /// Reads the next record; `Ok(None)` at the end of the input.
     fn read_record(&mut self) -> Result<Option<Record>> {
-        let found = if std::mem::take(&mut self.resync) {
-            self.skip_to_version_line()?
-        } else {
-            self.skip_gap()?
+        let found = match self.resync.take() {
+            Some(line_start) => self.skip_to_version_line(line_start)?,
+            None => self.skip_gap()?,
         };
         if !found {
             return Ok(None);
@@ -112,15 +112,13 @@ impl<R: std::io::Read> Reader<R> {
         // Blank bytes were skipped; from here on a record is being read.
         self.last_member = Some(member);
 
-        let header = self.read_header().inspect_err(|e| {
-            self.resync = !e.is_fatal() && matches!(e.kind(), ErrorKind::Header(_));
-        })?;
+        let header = self.read_header()?;
         let (version, headers) = parse_header(&header);
         let id = find(&headers, "WARC-Record-ID").map(str::to_owned);
         let content_length = find(&headers, "Content-Length")
             .and_then(|v| v.trim().parse::<u64>().ok())
             .ok_or_else(|| {
-                self.resync = true;
+                self.resync = Some(true);
                 self.error(ErrorKind::Header("no valid Content-Length".into()))
                     .with_record_id(id.as_deref())
             })?;
@@ -188,10 +186,7 @@ impl<R: std::io::Read> Reader<R> {
 
     /// After a broken record: skips to the next line (or member) that starts with `WARC/`
     /// and a digit.
-    fn skip_to_version_line(&mut self) -> Result<bool> {
-        // The broken record's bytes up to here were read whole lines at a time, or the
-        // member ended; either way a line starts here.
-        let mut line_start = true;
+    fn skip_to_version_line(&mut self, mut line_start: bool) -> Result<bool> {
         loop {
             let buf = self.input.fill(6)?;
             if buf.is_empty() {
@@ -235,6 +230,7 @@ impl<R: std::io::Read> Reader<R> {
             header.extend_from_slice(&buf[..n]);
             self.input.consume(n);
             if header.len() > MAX_HEADER_BYTES {
+                self.resync = Some(line_done);
                 return Err(self.error(ErrorKind::Header(format!(
                     "no blank line within the first {MAX_HEADER_BYTES} bytes"
                 ))));
@@ -245,6 +241,7 @@ impl<R: std::io::Read> Reader<R> {
             let line = &header[line_start..];
             if line_start == 0 && !is_version_line(line) {
                 let shown: String = String::from_utf8_lossy(line).chars().take(40).collect();
+                self.resync = Some(true);
                 return Err(self.error(ErrorKind::Header(format!(
                     "expected a WARC/ version line, found {shown:?}"
                 ))));
