@@ -315,3 +315,41 @@ fn dev_pages_warc_holds_the_110_dev_pages() {
     assert!(other_responses.iter().any(|(s, _)| *s == 301));
     assert!(other_responses.iter().any(|(s, _)| *s == 404));
 }
+
+#[test]
+fn real_files_read_the_same_uncompressed_and_as_one_member() {
+    let Some(dir) = shared() else {
+        eprintln!("skipping: ../shared/data/warc is absent");
+        return;
+    };
+    for name in [
+        "resiliparse-warcfile.warc.gz",
+        "resiliparse-clueweb-quirk.warc.gz",
+        "warcio-example.warc.gz",
+    ] {
+        let file = std::fs::read(dir.join(name)).unwrap();
+        let members = crate::records(&file);
+        let plain = gunzip(&file);
+        let one_member = crate::writer::gzip(&plain);
+        for (packing, bytes, kind) in [
+            ("uncompressed", &plain, OffsetKind::File),
+            ("one member", &one_member, OffsetKind::Decompressed),
+        ] {
+            let records = crate::records(bytes);
+            assert_eq!(records.len(), members.len(), "{name} {packing}");
+            let mut next = 0;
+            for (got, want) in records.iter().zip(&members) {
+                assert_eq!(
+                    got.headers().collect::<Vec<_>>(),
+                    want.headers().collect::<Vec<_>>()
+                );
+                assert_eq!(got.block(), want.block(), "{name} {packing}");
+                assert_eq!(got.offset_kind(), kind, "{name} {packing}");
+                // Ranges of the decompressed stream tile it.
+                assert_eq!(got.offset(), next, "{name} {packing}");
+                next = got.offset() + got.length();
+            }
+            assert_eq!(next, plain.len() as u64, "{name} {packing}");
+        }
+    }
+}
