@@ -38,7 +38,9 @@
 //!   records) gives [`OffsetKind::Decompressed`] offsets: ranges of the decompressed
 //!   stream, as no file range holds one record alone.
 //! - Uncompressed WARC gives [`OffsetKind::File`] offsets of the record itself.
-//! - A record may run over several members (some writers split them).
+//! - A record may run over several members (some writers split them), unless the next
+//!   member starts with a version line: then its `Content-Length` was wrong, and it is an
+//!   error.
 //! - WARC/0.18 files (ClueWeb09) read too: LF-only line ends, continuation lines, fields
 //!   that are empty or malformed (dropped), bytes such as NUL between records.
 //!
