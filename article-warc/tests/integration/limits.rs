@@ -244,3 +244,36 @@ fn pathological_inputs_end_with_few_items() {
         assert!(items.iter().all(Result::is_err), "{name}");
     }
 }
+
+/// Gives its bytes, then fails.
+struct Failing<'a>(&'a [u8]);
+
+impl std::io::Read for Failing<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.0.is_empty() {
+            return Err(std::io::Error::other("disk on fire"));
+        }
+        let n = buf.len().min(self.0.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_failed_read_is_a_fatal_error() {
+    for packing in [Packing::Plain, Packing::Members] {
+        let (file, ranges) = write_warc(&three(b"middle"), packing);
+        let cut = usize::try_from(ranges[1].0).unwrap() + 3;
+        let items: Vec<_> = Reader::new(Failing(&file[..cut])).collect();
+        assert_eq!(items.len(), 2, "{packing:?}: {items:?}");
+        assert!(items[0].is_ok());
+        let err = items[1].as_ref().unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Io(_)), "{err}");
+        assert!(err.is_fatal());
+        assert!(
+            err.to_string().starts_with("read failed: disk on fire"),
+            "{err}"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! Properties: any bytes read without a panic and the reader ends; records written by the
-//! test writer read back the same, with the offsets the writer saw, in every packing; a
-//! written file with bytes changed or cut still reads without a panic.
+//! test writer read back the same, with the offsets the writer saw, in every packing, also
+//! from a reader that gives a few bytes at a time; a written file with bytes changed or
+//! cut still reads without a panic.
 
 use article_warc::{OffsetKind, Reader};
 use proptest::prelude::*;
@@ -21,6 +22,25 @@ fn read_to_end(bytes: &[u8]) -> usize {
         }
     }
     items
+}
+
+/// A reader that gives a few bytes at a time, and sometimes `Interrupted`.
+struct Trickle<'a> {
+    bytes: &'a [u8],
+    step: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.step += 1;
+        if self.step % 5 == 0 {
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
+        let n = (self.step % 7 + 1).min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
 }
 
 fn block() -> impl Strategy<Value = Vec<u8>> {
@@ -102,6 +122,11 @@ proptest! {
         let (file, ranges) = write_warc(&records, packing);
         let read = crate::records(&file);
         prop_assert_eq!(read.len(), records.len());
+        // Read a few bytes at a time, the same records.
+        let trickled: Vec<_> = Reader::new(Trickle { bytes: &file, step: 0 })
+            .collect::<Result<_, _>>()
+            .unwrap();
+        prop_assert_eq!(&trickled, &read);
         for ((got, want), range) in read.iter().zip(&records).zip(&ranges) {
             prop_assert_eq!(got.version(), want.version);
             let mut fields: Vec<(String, String)> = want.fields.clone();
