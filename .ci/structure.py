@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIBRARIES = ["article-model", "article-parse", "article-entities", "article-export"]
+LIBRARIES = ["article-model", "article-parse", "article-entities", "article-export", "article-warc"]
 CRATES = LIBRARIES + ["article-cli"]
 MAX_LOC = 700
 
