@@ -6,36 +6,53 @@
 //! memory however many inputs there are.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::{Condvar, Mutex, mpsc};
 
 use anyhow::Context;
 use article_entities::Annotator;
-use article_export::{CsvRows, DirWriter, Format, Options, Writer};
+use article_export::{CsvRows, ErrorKind, Format, Options, Writer, to_string};
 use article_model::{Article, OffsetUnit};
-use article_parse::{Extractor, InputFormat};
+use article_parse::{Extractor, InputFormat, Limits};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::args::{ExtractArgs, From, Offsets};
-use crate::inputs::{self, Input};
-use crate::status::{Fatal, Status, is_broken_pipe};
+use crate::inputs::{self, Filter, Input};
+use crate::kind::{self, Kind};
+use crate::outdir::OutDir;
+use crate::output::{Identity, Output};
+use crate::status::{Fatal, Status};
 
 /// How far (in inputs, per worker) workers may run ahead of the writer: bounds memory
 /// (at most this many articles are held before being written) while keeping every
 /// worker busy when one input is slow.
 const WINDOW_PER_JOB: usize = 8;
 
+/// The message for WARC inputs until the reader is built in.
+const NO_WARC: &str = "WARC input is not supported by this build";
+
 /// Everything a worker needs, shared by reference.
 struct Pipeline {
-    extractor: Extractor,
+    from: From,
+    html: Extractor,
+    text: Extractor,
     annotator: Option<Annotator>,
 }
 
 impl Pipeline {
     fn process(&self, input: &Input) -> anyhow::Result<Article> {
-        let bytes = inputs::read(input, self.extractor.limits().max_input_bytes())?;
-        let mut article = self.extractor.extract(&bytes)?;
+        let by_name = kind::by_name(self.from, input.file_name());
+        if by_name == Some(Kind::Warc) {
+            anyhow::bail!("{NO_WARC}");
+        }
+        let bytes = inputs::read(input, self.html.limits().max_input_bytes())?;
+        let extractor = match by_name.unwrap_or_else(|| kind::sniff(&bytes)) {
+            Kind::Html => &self.html,
+            Kind::Text => &self.text,
+            Kind::Warc => anyhow::bail!("{NO_WARC} (the content is a WARC file)"),
+        };
+        let mut article = extractor.extract(&bytes)?;
+        drop(bytes);
         article.source = Some(input.name());
         if let Some(annotator) = &self.annotator {
             annotator.annotate(&mut article)?;
@@ -44,8 +61,61 @@ impl Pipeline {
     }
 }
 
+/// The format when `--to` is not given: JSON for one named file or stdin, JSONL for a
+/// directory or several inputs, whatever the directory holds.
+fn default_format(paths: &[std::path::PathBuf]) -> Format {
+    if several(paths) {
+        Format::Jsonl
+    } else {
+        Format::Json
+    }
+}
+
+/// Whether the command line names several inputs or a directory.
+fn several(paths: &[std::path::PathBuf]) -> bool {
+    paths.len() > 1
+        || paths
+            .iter()
+            .any(|p| p.as_os_str() != "-" && std::fs::metadata(p).is_ok_and(|m| m.is_dir()))
+}
+
 pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
-    let (inputs, expand_errors) = inputs::expand(&args.inputs);
+    if args.from == From::Warc {
+        return Err(Fatal::Usage(format!("--from warc: {NO_WARC}")));
+    }
+    let format = args
+        .to
+        .map_or_else(|| default_format(&args.inputs), |t| t.format());
+    // brat keeps its -o DIR; every format can go into --output-dir DIR
+    let out_dir = match (&args.output_dir, format.is_per_document()) {
+        (Some(dir), _) => Some(dir.as_path()),
+        (None, true) => Some(args.output.as_deref().ok_or_else(|| {
+            Fatal::Usage(format!(
+                "--to {format} writes files per document: give a directory with -o DIR or --output-dir DIR"
+            ))
+        })?),
+        (None, false) => None,
+    };
+    if format == Format::Brat && args.offsets == Offsets::Utf16 {
+        return Err(Fatal::Usage(
+            "--offsets utf16 cannot go with --to brat: brat counts chars (its offsets would point wrong)"
+                .into(),
+        ));
+    }
+    if args.csv_entities && format != Format::Csv {
+        return Err(Fatal::Usage(
+            "--csv-entities goes with --to csv (one row per entity)".into(),
+        ));
+    }
+    let out_file = args
+        .output
+        .as_deref()
+        .filter(|p| out_dir.is_none() && p.as_os_str() != "-");
+    let mut skip: Vec<Identity> = Vec::new();
+    skip.extend(out_file.and_then(Identity::of));
+    skip.extend(out_dir.and_then(Identity::of));
+    let filter = Filter::new(&args.include, &args.exclude, skip.clone()).map_err(Fatal::Usage)?;
+    let (inputs, expand_errors) = inputs::expand(&args.inputs, &filter);
     if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
         return Err(Fatal::Usage("stdin (-) can be read only once".into()));
     }
@@ -55,21 +125,35 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
                 .into(),
         ));
     }
-    let several = inputs.len() + expand_errors.len() > 1;
-    let format = args
-        .to
-        .map_or(if several { Format::Jsonl } else { Format::Json }, |t| {
-            t.format()
-        });
-    if format.is_per_document() && args.output.is_none() {
-        return Err(Fatal::Usage(format!(
-            "--to {format} writes files per document: give a directory with -o DIR"
-        )));
+    let input_ids: Vec<Identity> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p) => Identity::of(p),
+            Input::Stdin => None,
+        })
+        .collect();
+    if let (Some(out), Some(out_id)) = (out_file, out_file.and_then(Identity::of)) {
+        if let Some(input) = inputs.iter().zip(&input_ids).find_map(|(i, id)| {
+            matches!(i, Input::File(_))
+                .then_some(i)
+                .filter(|_| id.same(&out_id))
+        }) {
+            return Err(Fatal::Usage(format!(
+                "the output {} is also an input ({}): inputs are never overwritten; choose another -o",
+                out.display(),
+                input.name()
+            )));
+        }
     }
-    if args.csv_entities && format != Format::Csv {
-        return Err(Fatal::Usage(
-            "--csv-entities goes with --to csv (one row per entity)".into(),
-        ));
+    if inputs.is_empty() {
+        for (name, e) in &expand_errors {
+            eprintln!("article: {name}: {e:#}");
+        }
+        eprintln!("article: no inputs found: nothing written");
+        return Ok(Status::SomeFailed);
+    }
+    if args.no_entities && format == Format::Conll {
+        eprintln!("article: warning: --no-entities with --to conll: every tag is O");
     }
     let options = Options::default()
         .offsets(match args.offsets {
@@ -90,43 +174,37 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
             .map_err(|e| Fatal::Output(anyhow::Error::new(e).context("cannot start workers")))?
     };
     let jobs = pool.current_num_threads().max(1);
+    let max_bytes =
+        usize::try_from(args.max_input_mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
+    let limits = Limits::default().with_max_input_bytes(max_bytes);
+    let extractor = |format| Extractor::builder().format(format).limits(limits).build();
     let pipeline = Pipeline {
-        extractor: Extractor::builder()
-            .format(match args.from {
-                From::Auto => InputFormat::Auto,
-                From::Html => InputFormat::Html,
-                From::Text => InputFormat::Text,
-            })
-            .build(),
+        from: args.from,
+        html: extractor(InputFormat::Html),
+        text: extractor(InputFormat::Text),
         annotator: (!args.no_entities)
             .then(|| Annotator::builder().anchor_date(args.anchor_date).build()),
     };
 
-    let mut sink = if format.is_per_document() {
-        let dir = args.output.as_deref().unwrap_or(std::path::Path::new("."));
-        let writer = DirWriter::new(dir, format, options)
-            .with_context(|| format!("cannot write into the directory {}", dir.display()))
-            .map_err(|e| Fatal::Usage(format!("{e:#}")))?;
-        Sink::Dir(writer)
-    } else {
-        let out: Box<dyn Write> = match &args.output {
-            Some(path) => {
-                let file = fs::File::create(path)
-                    .with_context(|| format!("cannot create {}", path.display()))
-                    .map_err(|e| Fatal::Usage(format!("{e:#}")))?;
-                Box::new(BufWriter::new(file))
-            }
-            None => Box::new(BufWriter::new(io::stdout().lock())),
-        };
-        Sink::Stream(Writer::new(out, format, options))
+    let mut sink = match out_dir {
+        Some(dir) => {
+            Sink::Dir(OutDir::new(dir, format, options, input_ids).map_err(Fatal::Output)?)
+        }
+        None => {
+            let out = Output::open(out_file).map_err(Fatal::Output)?;
+            Sink::Stream(Stream::new(out, format, options, several(&args.inputs)))
+        }
     };
 
     let progress = (io::stderr().is_terminal() && inputs.len() > 1).then(|| {
         let bar = ProgressBar::new(inputs.len() as u64);
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {per_sec}, eta {eta}")
-        {
-            bar.set_style(style);
+        if let Ok(style) = ProgressStyle::with_template(PROGRESS) {
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = w.write_str(&rate(state.per_sec()));
+                },
+            ));
         }
         bar
     });
@@ -139,6 +217,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     };
 
     let mut failed = expand_errors.len();
+    let mut written = 0usize;
     for (name, e) in &expand_errors {
         report(name, e);
     }
@@ -175,22 +254,19 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
                     s.written = expected;
                 }
                 moved.notify_all();
-                let result = result.and_then(|article| match sink.write(&article) {
-                    Ok(()) => Ok(()),
-                    Err(e) if e.is_broken_pipe() => Err(anyhow::Error::new(e)),
-                    Err(e) => {
-                        failed += 1;
-                        report(&input.name(), &anyhow::Error::new(e));
-                        Ok(())
-                    }
-                });
                 match result {
-                    Err(e) if is_broken_pipe(&e) => break Err(Fatal::Output(e)),
+                    Ok(article) => match sink.write(&article, input) {
+                        Ok(()) => written += 1,
+                        Err(WriteError::Article(e)) => {
+                            failed += 1;
+                            report(&input.name(), &e);
+                        }
+                        Err(WriteError::Output(e)) => break Err(Fatal::Output(e)),
+                    },
                     Err(e) => {
                         failed += 1;
                         report(&input.name(), &e);
                     }
-                    Ok(()) => {}
                 }
                 if let Some(bar) = &progress {
                     bar.inc(1);
@@ -205,9 +281,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
                 Err(_) => {
                     // Nothing ready: let what is written reach the reader while we wait.
                     if let Err(e) = sink.flush() {
-                        break Err(Fatal::Output(
-                            anyhow::Error::new(e).context("cannot write output"),
-                        ));
+                        break Err(Fatal::Output(e));
                     }
                     match rx.recv() {
                         Ok(next) => next,
@@ -228,9 +302,18 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    sink.finish()
-        .context("cannot write output")
-        .map_err(Fatal::Output)?;
+    if written == 0 && failed > 0 {
+        if let Sink::Stream(stream) = &sink {
+            if stream.is_file() {
+                eprintln!(
+                    "article: {} not written: no input succeeded (a file already there is unchanged)",
+                    stream.shown()
+                );
+                return Ok(Status::SomeFailed);
+            }
+        }
+    }
+    sink.finish().map_err(Fatal::Output)?;
     Ok(if failed == 0 {
         Status::Ok
     } else {
@@ -238,32 +321,173 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     })
 }
 
+/// The progress bar: pages done, an integer rate and the time left.
+const PROGRESS: &str = "{bar:40} {pos}/{len} pages, {rate} pages/s, eta {eta}";
+
+/// The rate shown on the progress bar: a whole number of pages per second.
+fn rate(per_sec: f64) -> String {
+    if per_sec.is_finite() && per_sec >= 0.0 {
+        format!("{per_sec:.0}")
+    } else {
+        "0".to_owned()
+    }
+}
+
+/// Why an article was not written.
+enum WriteError {
+    /// This article could not be written (the run goes on; exit 1).
+    Article(anyhow::Error),
+    /// The output failed (the run stops; exit 1, or 0 for a closed pipe).
+    Output(anyhow::Error),
+}
+
 /// Where articles go: one stream, or files per article in a directory.
 enum Sink {
-    Stream(Writer<Box<dyn Write>>),
-    Dir(DirWriter),
+    Stream(Stream),
+    Dir(OutDir),
 }
 
 impl Sink {
-    fn write(&mut self, article: &Article) -> article_export::Result<()> {
+    fn write(&mut self, article: &Article, input: &Input) -> Result<(), WriteError> {
         match self {
-            Sink::Stream(w) => w.write(article),
-            Sink::Dir(w) => w.write(article).map(drop),
+            Sink::Stream(s) => s.write(article),
+            Sink::Dir(d) => d.write(article, input).map_err(|e| {
+                if e.chain().any(|c| c.is::<io::Error>()) {
+                    WriteError::Output(e)
+                } else {
+                    WriteError::Article(e)
+                }
+            }),
         }
     }
 
-    fn flush(&mut self) -> article_export::Result<()> {
+    fn flush(&mut self) -> anyhow::Result<()> {
         match self {
-            Sink::Stream(w) => w.flush(),
+            Sink::Stream(s) => s.flush(),
             Sink::Dir(_) => Ok(()),
         }
     }
 
-    fn finish(self) -> article_export::Result<()> {
+    fn finish(self) -> anyhow::Result<()> {
         match self {
-            Sink::Stream(w) => w.finish().map(drop),
-            Sink::Dir(w) => w.finish(),
+            Sink::Stream(s) => s.finish(),
+            Sink::Dir(d) => d.finish(),
         }
+    }
+}
+
+/// One output stream of articles: several JSON records as one array, text bodies
+/// separated by a form-feed line, every other format by the writer of `article-export`.
+struct Stream {
+    mode: Mode,
+    written: usize,
+    shown: String,
+    is_file: bool,
+}
+
+enum Mode {
+    JsonArray(Output, Options),
+    Text(Output),
+    Export(Writer<Output>),
+}
+
+/// The line between two articles of `--to text`: a form feed, which no body holds.
+const TEXT_SEPARATOR: &[u8] = b"\x0c\n";
+
+impl Stream {
+    fn new(out: Output, format: Format, options: Options, several: bool) -> Stream {
+        let shown = out.shown().to_owned();
+        let is_file = matches!(out, Output::File(_));
+        let mode = match format {
+            Format::Json if several => Mode::JsonArray(out, options),
+            Format::Text => Mode::Text(out),
+            _ => Mode::Export(Writer::new(out, format, options)),
+        };
+        Stream {
+            mode,
+            written: 0,
+            shown,
+            is_file,
+        }
+    }
+
+    fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    fn is_file(&self) -> bool {
+        self.is_file
+    }
+
+    fn output_error(&self, e: impl Into<anyhow::Error>) -> WriteError {
+        WriteError::Output(e.into().context(format!("cannot write {}", self.shown)))
+    }
+
+    fn write(&mut self, article: &Article) -> Result<(), WriteError> {
+        let first = self.written == 0;
+        let result = match &mut self.mode {
+            Mode::JsonArray(out, options) => {
+                let record = to_string(article, Format::Json, options)
+                    .map_err(|e| WriteError::Article(e.into()))?;
+                let mut buf = String::with_capacity(record.len() + record.len() / 8 + 4);
+                buf.push_str(if first { "[\n" } else { ",\n" });
+                for (i, line) in record.trim_end_matches('\n').split('\n').enumerate() {
+                    if i > 0 {
+                        buf.push('\n');
+                    }
+                    buf.push_str("  ");
+                    buf.push_str(line);
+                }
+                out.write_all(buf.as_bytes())
+            }
+            Mode::Text(out) => {
+                let mut body = to_string(article, Format::Text, &Options::default())
+                    .map_err(|e| WriteError::Article(e.into()))?;
+                if body.contains('\x0c') {
+                    body = body.replace('\x0c', " ");
+                }
+                let sep = if first { &b""[..] } else { TEXT_SEPARATOR };
+                out.write_all(sep)
+                    .and_then(|()| out.write_all(body.as_bytes()))
+            }
+            Mode::Export(w) => match w.write(article) {
+                Ok(()) => Ok(()),
+                Err(e) if matches!(e.kind(), ErrorKind::Io(_)) => return Err(self.output_error(e)),
+                Err(e) => return Err(WriteError::Article(e.into())),
+            },
+        };
+        match result {
+            Ok(()) => {
+                self.written += 1;
+                Ok(())
+            }
+            Err(e) => Err(self.output_error(e)),
+        }
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        let result = match &mut self.mode {
+            Mode::JsonArray(out, _) | Mode::Text(out) => out.flush().map_err(anyhow::Error::new),
+            Mode::Export(w) => w.flush().map_err(anyhow::Error::new),
+        };
+        result.with_context(|| format!("cannot write {}", self.shown))
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        let shown = self.shown;
+        let out = match self.mode {
+            Mode::JsonArray(mut out, _) => {
+                let end: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
+                out.write_all(end)
+                    .with_context(|| format!("cannot write {shown}"))?;
+                out
+            }
+            Mode::Text(out) => out,
+            Mode::Export(w) => w
+                .finish()
+                .with_context(|| format!("cannot write {shown}"))?,
+        };
+        out.commit()
     }
 }
 

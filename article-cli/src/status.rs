@@ -7,7 +7,8 @@ use std::process::ExitCode;
 pub(crate) enum Status {
     /// Every input was written.
     Ok,
-    /// Some inputs failed; each was named on stderr and the others were written.
+    /// Some inputs (or the output) failed, or none were found; each failure was named on
+    /// stderr and the other inputs were written.
     SomeFailed,
     /// Usage error: nothing was done.
     Usage,
@@ -28,7 +29,8 @@ impl From<Status> for ExitCode {
 pub(crate) enum Fatal {
     /// The arguments cannot work (exit 2).
     Usage(String),
-    /// Output could not be written (exit 1), or the reader went away (exit 0).
+    /// An input or the output could not be read or written (exit 1), or the reader of
+    /// stdout went away (exit 0).
     Output(anyhow::Error),
 }
 
