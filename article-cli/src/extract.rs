@@ -514,3 +514,30 @@ fn take_next(state: &Mutex<Dispatch>, moved: &Condvar, len: usize, window: usize
     s.next += 1;
     Some(s.next - 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_rate_is_a_whole_number() {
+        for (per_sec, want) in [(0.0, "0"), (12.4, "12"), (12.6, "13"), (f64::NAN, "0")] {
+            assert_eq!(rate(per_sec), want, "{per_sec}");
+        }
+        assert!(PROGRESS.contains("{rate}") && PROGRESS.contains("{eta}"));
+    }
+
+    #[test]
+    fn default_format_follows_the_command_line() {
+        let dir = std::env::temp_dir();
+        let cases: [(Vec<std::path::PathBuf>, Format); 4] = [
+            (vec![], Format::Json),
+            (vec!["page.html".into()], Format::Json),
+            (vec![dir], Format::Jsonl),
+            (vec!["a.html".into(), "b.html".into()], Format::Jsonl),
+        ];
+        for (paths, want) in cases {
+            assert_eq!(default_format(&paths), want, "{paths:?}");
+        }
+    }
+}

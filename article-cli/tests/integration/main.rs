@@ -1,6 +1,7 @@
 //! Integration tests: the `article` binary run on the fixtures in `examples/`, and golden
 //! snapshots of every output on our own pages.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+mod adversarial;
 mod export;
 mod extract;
 mod issue16;
