@@ -227,7 +227,8 @@ pub(crate) struct ExtractArgs {
           value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
     pub max_input_mb: u64,
 
-    /// Worker threads [default: all cores].
+    /// Worker threads, at most the core count + 4 (more are capped, with a warning)
+    /// [default: all cores].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 

@@ -168,7 +168,15 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     let pool = {
         let mut b = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("article-worker-{i}"));
         if let Some(jobs) = args.jobs {
-            b = b.num_threads(usize::from(jobs));
+            let cores = std::thread::available_parallelism().map_or(1, usize::from);
+            let (jobs, capped) = cap_jobs(usize::from(jobs), cores);
+            if capped {
+                eprintln!(
+                    "article: warning: -j {} capped to {jobs} ({cores} cores + {EXTRA_JOBS})",
+                    args.jobs.unwrap_or_default()
+                );
+            }
+            b = b.num_threads(jobs);
         }
         b.build()
             .map_err(|e| Fatal::Output(anyhow::Error::new(e).context("cannot start workers")))?
@@ -319,6 +327,20 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     } else {
         Status::SomeFailed
     })
+}
+
+/// Workers allowed beyond the core count (inputs that wait on a slow stdin or disk).
+const EXTRA_JOBS: usize = 4;
+
+/// `-j` capped at the core count plus [`EXTRA_JOBS`]: more threads only cost (10,000 of
+/// them took 193 s for a 0.6 s job). Returns the count and whether it was capped.
+fn cap_jobs(requested: usize, cores: usize) -> (usize, bool) {
+    let max = cores.max(1) + EXTRA_JOBS;
+    if requested > max {
+        (max, true)
+    } else {
+        (requested, false)
+    }
 }
 
 /// The progress bar: pages done, an integer rate and the time left.
@@ -518,6 +540,19 @@ fn take_next(state: &Mutex<Dispatch>, moved: &Condvar, len: usize, window: usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jobs_are_capped_a_few_above_the_cores() {
+        for (requested, cores, want) in [
+            (1, 2, (1, false)),
+            (6, 2, (6, false)),
+            (7, 2, (6, true)),
+            (10_000, 2, (6, true)),
+            (3, 0, (3, false)),
+        ] {
+            assert_eq!(cap_jobs(requested, cores), want, "{requested} {cores}");
+        }
+    }
 
     #[test]
     fn progress_rate_is_a_whole_number() {

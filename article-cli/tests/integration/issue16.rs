@@ -413,6 +413,19 @@ fn issue_16_item_6_output_dir_writes_one_file_per_input_and_an_index() {
     assert_eq!(seen, 6);
 }
 
+// ---- item 7 (threads): -j far above the cores is capped -------------------------------
+
+#[test]
+fn issue_16_item_7_jobs_far_above_the_cores_are_capped() {
+    let page = examples().join("harbour-strike.txt");
+    let out = run(&["extract", "--no-entities", "-j", "10000", s(&page)], None);
+    let err = stderr(&out);
+    assert_eq!(code(&out), Some(0), "{err}");
+    assert!(err.contains("capped"), "{err}");
+    let single = run(&["extract", "--no-entities", s(&page)], None);
+    assert_eq!(out.stdout, single.stdout);
+}
+
 // ---- item 9: brat -----------------------------------------------------------------------
 
 #[test]
