@@ -222,6 +222,11 @@ pub(crate) struct ExtractArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub output_dir: Option<PathBuf>,
 
+    /// Time budget per input, in milliseconds (0: none): an input not done by then is
+    /// reported as failed and the others go on.
+    #[arg(long, value_name = "MS", default_value_t = 600_000)]
+    pub timeout_ms: u64,
+
     /// Inputs larger than this (after gunzip), in MiB, are refused (exit 1 for them).
     #[arg(long, value_name = "MIB", default_value_t = 256,
           value_parser = clap::value_parser!(u64).range(1..=1 << 20))]

@@ -1,13 +1,16 @@
 //! `article extract`: inputs -> parse -> annotate -> write, in parallel, in input order.
 //!
-//! Workers (a rayon pool of `-j` threads) take inputs in order; the writer writes each article as soon as every one
+//! Workers (`-j` threads) take inputs in order; the writer writes each article as soon as every one
 //! before it is written, and flushes whenever it has to wait, so records appear as they
 //! are ready. Workers stay at most a window of inputs ahead of the writer, which bounds
 //! memory however many inputs there are.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
 use std::sync::{Condvar, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use article_entities::Annotator;
@@ -165,23 +168,21 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
         } else {
             CsvRows::Article
         });
-    let pool = {
-        let mut b = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("article-worker-{i}"));
-        if let Some(jobs) = args.jobs {
-            let cores = std::thread::available_parallelism().map_or(1, usize::from);
-            let (jobs, capped) = cap_jobs(usize::from(jobs), cores);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let jobs = match args.jobs {
+        None => cores,
+        Some(requested) => {
+            let (jobs, capped) = cap_jobs(usize::from(requested), cores);
             if capped {
                 eprintln!(
-                    "article: warning: -j {} capped to {jobs} ({cores} cores + {EXTRA_JOBS})",
-                    args.jobs.unwrap_or_default()
+                    "article: warning: -j {requested} capped to {jobs} ({cores} cores + {EXTRA_JOBS})"
                 );
             }
-            b = b.num_threads(jobs);
+            jobs
         }
-        b.build()
-            .map_err(|e| Fatal::Output(anyhow::Error::new(e).context("cannot start workers")))?
-    };
-    let jobs = pool.current_num_threads().max(1);
+    }
+    .max(1);
+    let budget = (args.timeout_ms > 0).then(|| Duration::from_millis(args.timeout_ms));
     let max_bytes =
         usize::try_from(args.max_input_mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
     let limits = Limits::default().with_max_input_bytes(max_bytes);
@@ -229,83 +230,132 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     for (name, e) in &expand_errors {
         report(name, e);
     }
-    let window = jobs.max(1) * WINDOW_PER_JOB;
-    let state = Mutex::new(Dispatch {
-        next: 0,
-        written: 0,
-        stop: false,
+    let n_inputs = inputs.len();
+    let shared = Arc::new(Shared {
+        window: jobs * WINDOW_PER_JOB,
+        inputs,
+        pipeline,
+        state: Mutex::new(Dispatch {
+            next: 0,
+            written: 0,
+            stop: false,
+        }),
+        moved: Condvar::new(),
+        started: Mutex::new(HashMap::new()),
     });
-    let moved = Condvar::new();
     let (tx, rx) = mpsc::channel::<(usize, anyhow::Result<Article>)>();
-    // Workers run on the rayon pool; the writer runs here, on the calling thread
-    // (`in_place_scope`), so it never takes a worker's place.
-    let outcome = pool.in_place_scope(|scope| {
-        for _ in 0..jobs.clamp(1, inputs.len().max(1)) {
-            let tx = tx.clone();
-            let (state, moved, inputs, pipeline) = (&state, &moved, &inputs, &pipeline);
-            scope.spawn(move |_| {
-                while let Some(i) = take_next(state, moved, inputs.len(), window) {
-                    if tx.send((i, pipeline.process(&inputs[i]))).is_err() {
-                        break;
-                    }
-                }
-            });
+    // Workers are threads of their own, not joined: one stuck on a page past the time
+    // budget is left behind (and replaced) while the writer, here, goes on.
+    let mut spawned = 0usize;
+    for _ in 0..jobs.min(n_inputs.max(1)) {
+        spawn_worker(&shared, tx.clone(), spawned)
+            .map_err(|e| Fatal::Output(anyhow::Error::new(e).context("cannot start workers")))?;
+        spawned += 1;
+    }
+    let started_at = |i: usize| shared.started.lock().ok().and_then(|s| s.get(&i).copied());
+    let advance = |expected: usize| {
+        if let Ok(mut s) = shared.state.lock() {
+            s.written = expected;
         }
-        drop(tx);
-        let mut pending: BTreeMap<usize, anyhow::Result<Article>> = BTreeMap::new();
-        let mut expected = 0;
-        let outcome = loop {
-            if let Some(result) = pending.remove(&expected) {
-                let input = &inputs[expected];
-                expected += 1;
-                if let Ok(mut s) = state.lock() {
-                    s.written = expected;
-                }
-                moved.notify_all();
-                match result {
-                    Ok(article) => match sink.write(&article, input) {
-                        Ok(()) => written += 1,
-                        Err(WriteError::Article(e)) => {
-                            failed += 1;
-                            report(&input.name(), &e);
-                        }
-                        Err(WriteError::Output(e)) => break Err(Fatal::Output(e)),
-                    },
-                    Err(e) => {
+        if let Ok(mut s) = shared.started.lock() {
+            s.remove(&(expected - 1));
+        }
+        shared.moved.notify_all();
+    };
+    let mut pending: BTreeMap<usize, anyhow::Result<Article>> = BTreeMap::new();
+    let mut expected = 0;
+    let outcome = loop {
+        if let Some(result) = pending.remove(&expected) {
+            let input = &shared.inputs[expected];
+            expected += 1;
+            advance(expected);
+            match result {
+                Ok(article) => match sink.write(&article, input) {
+                    Ok(()) => written += 1,
+                    Err(WriteError::Article(e)) => {
                         failed += 1;
                         report(&input.name(), &e);
                     }
+                    Err(WriteError::Output(e)) => break Err(Fatal::Output(e)),
+                },
+                Err(e) => {
+                    failed += 1;
+                    report(&input.name(), &e);
                 }
-                if let Some(bar) = &progress {
-                    bar.inc(1);
-                }
-                continue;
             }
-            if expected == inputs.len() {
-                break Ok(());
+            if let Some(bar) = &progress {
+                bar.inc(1);
             }
-            let next = match rx.try_recv() {
-                Ok(next) => next,
-                Err(_) => {
-                    // Nothing ready: let what is written reach the reader while we wait.
-                    if let Err(e) = sink.flush() {
-                        break Err(Fatal::Output(e));
-                    }
-                    match rx.recv() {
-                        Ok(next) => next,
-                        Err(_) => break Ok(()), // workers gone (cannot happen before the end)
-                    }
-                }
-            };
-            pending.insert(next.0, next.1);
-        };
-        if let Ok(mut s) = state.lock() {
-            s.stop = true;
+            continue;
         }
-        moved.notify_all();
-        drop(rx);
-        outcome
-    });
+        if expected == n_inputs {
+            break Ok(());
+        }
+        let next = match rx.try_recv() {
+            Ok(next) => Some(next),
+            Err(_) => {
+                // Nothing ready: let what is written reach the reader while we wait.
+                if let Err(e) = sink.flush() {
+                    break Err(Fatal::Output(e));
+                }
+                let wait = budget.map(|b| match started_at(expected) {
+                    Some(t) => b.saturating_sub(t.elapsed()),
+                    None => b.min(POLL),
+                });
+                match wait {
+                    None => match rx.recv() {
+                        Ok(next) => Some(next),
+                        Err(_) => break Ok(()), // workers gone (cannot happen before the end)
+                    },
+                    Some(wait) => match rx.recv_timeout(wait) {
+                        Ok(next) => Some(next),
+                        Err(mpsc::RecvTimeoutError::Timeout) => None,
+                        Err(mpsc::RecvTimeoutError::Disconnected) => break Ok(()),
+                    },
+                }
+            }
+        };
+        match next {
+            Some((i, result)) if i >= expected => {
+                pending.insert(i, result);
+            }
+            Some(_) => {} // an input given up on (time budget) that finished late
+            None => {
+                let over = budget
+                    .zip(started_at(expected))
+                    .is_some_and(|(b, t)| t.elapsed() >= b);
+                if over {
+                    let input = &shared.inputs[expected];
+                    failed += 1;
+                    report(
+                        &input.name(),
+                        &anyhow::anyhow!(
+                            "not done within the time budget of {} ms (--timeout-ms): \
+                             given up; the other inputs go on",
+                            args.timeout_ms
+                        ),
+                    );
+                    expected += 1;
+                    advance(expected);
+                    if let Some(bar) = &progress {
+                        bar.inc(1);
+                    }
+                    // its worker is still busy with it: another one takes its place
+                    if let Err(e) = spawn_worker(&shared, tx.clone(), spawned) {
+                        break Err(Fatal::Output(
+                            anyhow::Error::new(e).context("cannot start workers"),
+                        ));
+                    }
+                    spawned += 1;
+                }
+            }
+        }
+    };
+    if let Ok(mut s) = shared.state.lock() {
+        s.stop = true;
+    }
+    shared.moved.notify_all();
+    drop(rx);
     outcome?;
     if let Some(bar) = &progress {
         bar.finish_and_clear();
@@ -511,6 +561,52 @@ impl Stream {
         };
         out.commit()
     }
+}
+
+/// How often the writer looks again when the input it waits for has not started yet.
+const POLL: Duration = Duration::from_millis(100);
+
+/// What the workers share with the writer.
+struct Shared {
+    inputs: Vec<Input>,
+    pipeline: Pipeline,
+    state: Mutex<Dispatch>,
+    moved: Condvar,
+    /// How far (in inputs) workers may run ahead of the writer.
+    window: usize,
+    /// When a worker took each input not yet written (for the time budget).
+    started: Mutex<HashMap<usize, Instant>>,
+}
+
+/// Starts worker `n`: takes inputs in order and sends their results until every input is
+/// handed out or the writer stops. A panic while processing an input is that input's
+/// error, not the end of the run.
+fn spawn_worker(
+    shared: &Arc<Shared>,
+    tx: mpsc::Sender<(usize, anyhow::Result<Article>)>,
+    n: usize,
+) -> io::Result<()> {
+    let shared = Arc::clone(shared);
+    std::thread::Builder::new()
+        .name(format!("article-worker-{n}"))
+        .spawn(move || {
+            let len = shared.inputs.len();
+            while let Some(i) = take_next(&shared.state, &shared.moved, len, shared.window) {
+                if let Ok(mut s) = shared.started.lock() {
+                    s.insert(i, Instant::now());
+                }
+                let input = &shared.inputs[i];
+                let result =
+                    std::panic::catch_unwind(AssertUnwindSafe(|| shared.pipeline.process(input)))
+                        .unwrap_or_else(|_| {
+                            Err(anyhow::anyhow!("internal error: the worker panicked"))
+                        });
+                if tx.send((i, result)).is_err() {
+                    break;
+                }
+            }
+        })
+        .map(drop)
 }
 
 /// The order in which workers take inputs, and how far the writer has got.

@@ -426,6 +426,42 @@ fn issue_16_item_7_jobs_far_above_the_cores_are_capped() {
     assert_eq!(out.stdout, single.stdout);
 }
 
+// ---- item 8: a time budget per input --------------------------------------------------
+
+#[test]
+fn issue_16_item_8_an_input_over_the_time_budget_fails_and_the_rest_go_on() {
+    use std::process::{Command, Stdio};
+    // stdin held open stands for a page that never finishes: the budget covers reading
+    let page = examples().join("harbour-strike.txt");
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_article"))
+            .args(["extract", "--no-entities", "--to", "jsonl", "-j", jobs])
+            .args(["--timeout-ms", "3000", "-", s(&page)])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap(); // kept open until the run is over
+        let out = child.wait_with_output().unwrap();
+        drop(stdin);
+        let err = stderr(&out);
+        assert_eq!(code(&out), Some(1), "-j {jobs}: {err}");
+        assert!(
+            err.contains("article: -: ") && err.contains("time budget"),
+            "{err}"
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert!(
+            Article::from_json(text.trim_end())
+                .unwrap()
+                .body()
+                .contains("Port Alder")
+        );
+    }
+}
+
 // ---- item 9: brat -----------------------------------------------------------------------
 
 #[test]
