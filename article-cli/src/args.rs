@@ -16,11 +16,12 @@ pub(crate) struct Cli {
 /// The exit statuses, as `--help` shows them (the README has the same table).
 macro_rules! exit_status {
     () => {
-        "Exit status:\n  \
-         0  every input was written\n  \
-         1  an input or the output failed (each named on stderr; the other inputs are still\n     \
-         written), or no inputs were found\n  \
-         2  usage error (bad arguments, an output that is also an input): nothing was written"
+        "Exit status:\n\
+         \x20 0    every input was written\n\
+         \x20 1    an input or the output failed (each named on stderr; the other inputs are\n\
+         \x20      still written), or no inputs were found\n\
+         \x20 2    usage error (bad arguments, an output that is also an input): nothing written\n\
+         \x20 130  interrupted (Ctrl-C) while writing a file: the file was left as it was"
     };
 }
 

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Write};
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
@@ -18,6 +19,7 @@ use article_export::{CsvRows, ErrorKind, Format, Options, Writer, to_string};
 use article_model::{Article, OffsetUnit};
 use article_parse::{Extractor, InputFormat, Limits};
 use indicatif::{ProgressBar, ProgressStyle};
+use signal_hook::consts::{SIGINT, SIGTERM};
 
 use crate::args::{ExtractArgs, From, Offsets};
 use crate::inputs::{self, Filter, Input};
@@ -205,6 +207,23 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
         }
     };
 
+    // Writing a file: Ctrl-C (or SIGTERM) ends the run cleanly, the temporary file removed
+    // and the target left as it was; a second Ctrl-C ends it at once.
+    let interrupted = (out_dir.is_some() || out_file.is_some()).then(|| {
+        let flag = Arc::new(AtomicBool::new(false));
+        for signal in [SIGINT, SIGTERM] {
+            let _ =
+                signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&flag));
+            let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+        }
+        flag
+    });
+    let is_interrupted = || {
+        interrupted
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
+    };
+
     let progress = (io::stderr().is_terminal() && inputs.len() > 1).then(|| {
         let bar = ProgressBar::new(inputs.len() as u64);
         if let Ok(style) = ProgressStyle::with_template(PROGRESS) {
@@ -265,6 +284,9 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     let mut pending: BTreeMap<usize, anyhow::Result<Article>> = BTreeMap::new();
     let mut expected = 0;
     let outcome = loop {
+        if is_interrupted() {
+            break Err(Fatal::Interrupted(sink.describe()));
+        }
         if let Some(result) = pending.remove(&expected) {
             let input = &shared.inputs[expected];
             expected += 1;
@@ -298,10 +320,13 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
                 if let Err(e) = sink.flush() {
                     break Err(Fatal::Output(e));
                 }
-                let wait = budget.map(|b| match started_at(expected) {
+                let mut wait = budget.map(|b| match started_at(expected) {
                     Some(t) => b.saturating_sub(t.elapsed()),
                     None => b.min(POLL),
                 });
+                if interrupted.is_some() {
+                    wait = Some(wait.map_or(POLL, |w| w.min(POLL)));
+                }
                 match wait {
                     None => match rx.recv() {
                         Ok(next) => Some(next),
@@ -320,6 +345,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
                 pending.insert(i, result);
             }
             Some(_) => {} // an input given up on (time budget) that finished late
+            None if is_interrupted() => break Err(Fatal::Interrupted(sink.describe())),
             None => {
                 let over = budget
                     .zip(started_at(expected))
@@ -430,6 +456,20 @@ impl Sink {
                     WriteError::Article(e)
                 }
             }),
+        }
+    }
+
+    /// What an interruption leaves, for its message.
+    fn describe(&self) -> String {
+        match self {
+            Sink::Stream(s) => format!(
+                "{} not written (a file already there is unchanged)",
+                s.shown()
+            ),
+            Sink::Dir(d) => format!(
+                "the files written so far in {} are whole; its index.jsonl is not written",
+                d.dir().display()
+            ),
         }
     }
 

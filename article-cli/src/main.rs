@@ -46,6 +46,10 @@ fn main() -> ExitCode {
             eprintln!("article: {msg}");
             Status::Usage.into()
         }
+        Err(Fatal::Interrupted(left)) => {
+            eprintln!("article: interrupted: {left}");
+            Status::Interrupted.into()
+        }
         Err(Fatal::Output(e)) => {
             if is_broken_pipe(&e) {
                 return Status::Ok.into();

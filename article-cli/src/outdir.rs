@@ -199,6 +199,11 @@ impl OutDir {
         })
     }
 
+    /// The directory written into.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     fn unique_name(&mut self, base: &str) -> String {
         let mut name = base.to_owned();
         let mut n = 1usize;

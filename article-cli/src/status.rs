@@ -12,6 +12,8 @@ pub(crate) enum Status {
     SomeFailed,
     /// Usage error: nothing was done.
     Usage,
+    /// Interrupted (SIGINT, SIGTERM): the output file was not replaced.
+    Interrupted,
 }
 
 impl From<Status> for ExitCode {
@@ -20,6 +22,7 @@ impl From<Status> for ExitCode {
             Status::Ok => 0,
             Status::SomeFailed => 1,
             Status::Usage => 2,
+            Status::Interrupted => 130,
         })
     }
 }
@@ -32,6 +35,8 @@ pub(crate) enum Fatal {
     /// An input or the output could not be read or written (exit 1), or the reader of
     /// stdout went away (exit 0).
     Output(anyhow::Error),
+    /// Ctrl-C or SIGTERM (exit 130); says what was left.
+    Interrupted(String),
 }
 
 /// Whether the error chain holds a broken pipe (the reader of stdout went away).

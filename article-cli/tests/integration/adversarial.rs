@@ -421,3 +421,49 @@ fn usage_errors_write_nothing() {
         assert_eq!(snapshot(&dir), before, "{args:?} changed the folder");
     }
 }
+
+#[test]
+fn ctrl_c_ends_a_run_cleanly() {
+    for signal in ["-INT", "-TERM"] {
+        let dir = scratch("adv-sigint");
+        let target = dir.join("out.jsonl");
+        fs::write(&target, "the previous, good output\n").unwrap();
+        let a = examples().join("harbour-strike.txt");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_article"))
+            .args(["extract", "--to", "jsonl", s(&a), "-", "-o", s(&target)])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // wait for the temporary file (the run has started writing), then interrupt
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while fs::read_dir(&dir).unwrap().count() < 2 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let status = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let stdin = child.stdin.take().unwrap(); // still open: the run was waiting on it
+        let out = child.wait_with_output().unwrap();
+        drop(stdin);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(130), "{signal}: {err}");
+        assert!(
+            err.contains("interrupted") && err.contains("out.jsonl"),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(&target).unwrap(),
+            "the previous, good output\n"
+        );
+        let names: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["out.jsonl"], "a temporary file was left");
+    }
+}
