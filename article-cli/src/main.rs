@@ -11,6 +11,7 @@ mod kind;
 mod ner;
 mod outdir;
 mod output;
+mod sink;
 mod status;
 #[cfg(feature = "train")]
 mod train;
