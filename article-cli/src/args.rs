@@ -7,18 +7,49 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Turns raw news pages (HTML or plain-text dumps) into clean, structured, annotated
 /// articles.
 #[derive(Debug, Parser)]
-#[command(name = "article", version, about, long_about = None)]
+#[command(name = "article", version, about, long_about = None, after_help = AFTER_HELP)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The exit statuses, as `--help` shows them (the README has the same table).
+macro_rules! exit_status {
+    () => {
+        "Exit status:\n\
+         \x20 0    every input was written\n\
+         \x20 1    an input or the output failed (each named on stderr; the other inputs are\n\
+         \x20      still written), or no inputs were found\n\
+         \x20 2    usage error (bad arguments, an output that is also an input): nothing written\n\
+         \x20 130  interrupted (Ctrl-C) while writing a file: the file was left as it was"
+    };
+}
+
+/// Shown after the top-level help.
+const AFTER_HELP: &str = concat!(
+    "Output formats (article extract --to): json, jsonl, text, markdown, csv, conll, brat, tei\n\n",
+    exit_status!()
+);
+
+/// Shown after the help of a subcommand.
+const EXIT_HELP: &str = exit_status!();
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Extract the article from each input page and write it in one format.
+    #[command(after_help = EXIT_HELP)]
     Extract(ExtractArgs),
     /// Tag the tokens of a CoNLL file with entity tags (IOB2), one "TOKEN TAG" per line.
+    #[command(after_help = EXIT_HELP)]
     Ner(NerArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell.
+        #[arg(value_enum, ignore_case = true)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout: `article man > article.1`.
+    Man,
     /// Train a NER model from CoNLL-2003 data and the lexical resources (feature `train`).
     #[cfg(feature = "train")]
     TrainNer(TrainNerArgs),
@@ -26,8 +57,9 @@ pub(crate) enum Command {
 
 #[derive(Debug, Args)]
 pub(crate) struct NerArgs {
-    /// CoNLL file: the token in column 1; -DOCSTART- lines separate documents (the unit of
-    /// context), blank lines separate sentences. Both are kept in the output.
+    /// CoNLL file, or - for stdin: the token in column 1; -DOCSTART- lines separate
+    /// documents (the unit of context), blank lines separate sentences. Both are kept in
+    /// the output.
     #[arg(long, value_name = "FILE")]
     pub conll: PathBuf,
 
@@ -87,22 +119,26 @@ pub(crate) struct TrainNerArgs {
 /// How to read an input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum From {
-    /// Sniffed per input.
+    /// The extension decides (.html/.htm/.xhtml, .txt, .warc, each optionally .gz); the
+    /// content is sniffed for stdin and other extensions.
     Auto,
     /// HTML page.
     Html,
     /// Plain-text dump of a page.
     Text,
+    /// WARC file (not supported by this build yet: refused).
+    Warc,
 }
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum To {
-    /// The article/1 record, pretty-printed (default for one input).
+    /// The article/1 record, pretty-printed; one JSON array of them for several inputs
+    /// (default for one named file or stdin).
     Json,
-    /// One article/1 record per line (default for several inputs).
+    /// One article/1 record per line (default for a directory or several inputs).
     Jsonl,
-    /// The body text only.
+    /// The body text only; articles separated by a line holding a form feed (U+000C).
     Text,
     /// Markdown: title, byline, date, body, captions.
     Markdown,
@@ -110,7 +146,7 @@ pub(crate) enum To {
     Csv,
     /// One token per line with its IOB2 entity tag.
     Conll,
-    /// brat standoff .txt + .ann pairs (needs -o DIR).
+    /// brat standoff NAME.txt + NAME.ann pairs (needs -o DIR or --output-dir DIR).
     Brat,
     /// TEI XML.
     Tei,
@@ -143,18 +179,29 @@ pub(crate) enum Offsets {
 
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
-    /// Files, directories (walked recursively), or - for stdin; *.gz read transparently.
-    /// With none, reads stdin.
+    /// Files, directories (walked recursively: page extensions only, see --include), or -
+    /// for stdin; *.gz read transparently. With none, reads stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
     /// Input format.
-    #[arg(long, value_enum, default_value_t = From::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = From::Auto)]
     pub from: From,
 
-    /// Output format [default: json for one input, jsonl for several].
-    #[arg(long, value_enum)]
+    /// Output format [default: json for one named file or stdin, jsonl for a directory or
+    /// several inputs].
+    #[arg(long, value_enum, ignore_case = true)]
     pub to: Option<To>,
+
+    /// In directories, take only files matching GLOB (their path below the directory, or
+    /// their name), instead of those with a page extension (.html, .htm, .xhtml, .txt,
+    /// .warc, each optionally .gz). Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+
+    /// In directories, skip files matching GLOB. Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 
     /// Extraction only: no entities, quotes or dates.
     #[arg(long)]
@@ -165,16 +212,34 @@ pub(crate) struct ExtractArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub anchor_date: Option<article_entities::CalendarDate>,
 
-    /// Output file, or a directory for per-document formats (brat) [default: stdout].
+    /// Output file (written through a temporary file, then renamed; *.gz compressed), or -
+    /// for stdout; with --to brat, the directory (as --output-dir) [default: stdout].
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
-    /// Worker threads [default: all cores].
+    /// Write one file per input into DIR (any format), named after the input file
+    /// (page.html gives page.json, page.md, ...; -2, -3 on collisions), plus index.jsonl
+    /// mapping each name to its source.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub output_dir: Option<PathBuf>,
+
+    /// Time budget per input, in milliseconds (0: none): an input not done by then is
+    /// reported as failed and the others go on.
+    #[arg(long, value_name = "MS", default_value_t = 600_000)]
+    pub timeout_ms: u64,
+
+    /// Inputs larger than this (after gunzip), in MiB, are refused (exit 1 for them).
+    #[arg(long, value_name = "MIB", default_value_t = 256,
+          value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    pub max_input_mb: u64,
+
+    /// Worker threads, at most the core count + 4 (more are capped, with a warning)
+    /// [default: all cores].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
-    /// Unit of exported offsets.
-    #[arg(long, value_enum, default_value_t = Offsets::Char)]
+    /// Unit of exported offsets (brat counts chars: utf16 is refused with --to brat).
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Offsets::Char)]
     pub offsets: Offsets,
 
     /// With --to csv: one row per entity (article, source, text, label, start, end,

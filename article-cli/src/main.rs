@@ -7,7 +7,11 @@
 mod args;
 mod extract;
 mod inputs;
+mod kind;
 mod ner;
+mod outdir;
+mod output;
+mod sink;
 mod status;
 #[cfg(feature = "train")]
 mod train;
@@ -15,7 +19,7 @@ mod train;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use crate::args::{Cli, Command};
 use crate::status::{Fatal, Status, is_broken_pipe};
@@ -25,6 +29,15 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Ner(args) => ner::run(&args),
+        Command::Completions { shell } => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "article", &mut out);
+            Ok(Status::Ok)
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut std::io::stdout().lock())
+            .map(|()| Status::Ok)
+            .map_err(|e| Fatal::Output(anyhow::Error::new(e).context("cannot write stdout"))),
         #[cfg(feature = "train")]
         Command::TrainNer(args) => train::run(&args),
     };
@@ -33,6 +46,10 @@ fn main() -> ExitCode {
         Err(Fatal::Usage(msg)) => {
             eprintln!("article: {msg}");
             Status::Usage.into()
+        }
+        Err(Fatal::Interrupted(left)) => {
+            eprintln!("article: interrupted: {left}");
+            Status::Interrupted.into()
         }
         Err(Fatal::Output(e)) => {
             if is_broken_pipe(&e) {

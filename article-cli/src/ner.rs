@@ -1,35 +1,57 @@
 //! `article ner --conll FILE`.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Read, Write};
 
 use anyhow::Context;
 use article_entities::Recognizer;
 use article_entities::conll::{self, Line};
 
 use crate::args::NerArgs;
+use crate::output::{Identity, Output};
 use crate::status::{Fatal, Status};
 
 pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
+    let stdin = args.conll.as_os_str() == "-";
+    let shown = if stdin {
+        "stdin".to_owned()
+    } else {
+        args.conll.display().to_string()
+    };
+    if let (Some(out), false) = (&args.output, stdin) {
+        if let (Some(a), Some(b)) = (Identity::of(out), Identity::of(&args.conll)) {
+            if a.same(&b) {
+                return Err(Fatal::Usage(format!(
+                    "the output {} is also the input: inputs are never overwritten",
+                    out.display()
+                )));
+            }
+        }
+    }
     let recognizer = match &args.model {
-        Some(path) => Recognizer::from_path(path).map_err(|e| Fatal::Usage(format!("{e}")))?,
+        Some(path) => Recognizer::from_path(path).map_err(|e| {
+            Fatal::Output(anyhow::anyhow!(
+                "cannot load the model {}: {e}",
+                path.display()
+            ))
+        })?,
         None => Recognizer::default(),
     };
     // the whole file at once: one read, one UTF-8 check, tokens borrowed from it
-    let bytes = std::fs::read(&args.conll)
-        .map_err(|e| Fatal::Usage(format!("cannot read {}: {e}", args.conll.display())))?;
+    let bytes = if stdin {
+        let mut buf = Vec::new();
+        io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(&args.conll)
+    }
+    .with_context(|| format!("cannot read {shown}"))
+    .map_err(Fatal::Output)?;
     let text = String::from_utf8(bytes)
-        .with_context(|| format!("cannot read {}: not UTF-8", args.conll.display()))
+        .with_context(|| format!("cannot read {shown}: not UTF-8"))
         .map_err(Fatal::Output)?;
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(
-            File::create(p)
-                .with_context(|| format!("cannot create {}", p.display()))
-                .map_err(Fatal::Output)?,
-        ),
-        None => Box::new(io::stdout().lock()),
-    };
-    let mut out = BufWriter::with_capacity(1 << 16, out);
+    if let Some(warning) = column_warning(&text) {
+        eprintln!("article: warning: {shown}: {warning}");
+    }
+    let mut out = Output::open(args.output.as_deref()).map_err(Fatal::Output)?;
     let mut doc: Vec<Line<'_>> = Vec::new();
     let mut work = Work::default();
     for line in conll::lines(&text) {
@@ -40,10 +62,33 @@ pub(crate) fn run(args: &NerArgs) -> Result<Status, Fatal> {
         doc.push(line);
     }
     write_doc(&recognizer, &doc, &mut work, &mut out).map_err(Fatal::Output)?;
-    out.flush()
-        .context("cannot write the output")
-        .map_err(Fatal::Output)?;
+    out.commit().map_err(Fatal::Output)?;
     Ok(Status::Ok)
+}
+
+/// A warning when the token lines do not all have the same number of columns, as every
+/// CoNLL file has: a file of plain text (several words a line) gets only its first word
+/// per line tagged.
+fn column_warning(text: &str) -> Option<String> {
+    let mut first: Option<(usize, usize)> = None;
+    for (n, line) in text.lines().enumerate() {
+        let columns = line.split_whitespace().count();
+        if columns == 0 || line.trim_start().starts_with("-DOCSTART-") {
+            continue;
+        }
+        match first {
+            None => first = Some((n + 1, columns)),
+            Some((at, want)) if columns != want => {
+                return Some(format!(
+                    "line {} has {columns} columns and line {at} {want}: is this plain text? \
+                     Only the first column of each line is tagged (one token per line)",
+                    n + 1
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// Buffers reused from one document to the next.

@@ -7,10 +7,13 @@ use std::process::ExitCode;
 pub(crate) enum Status {
     /// Every input was written.
     Ok,
-    /// Some inputs failed; each was named on stderr and the others were written.
+    /// Some inputs (or the output) failed, or none were found; each failure was named on
+    /// stderr and the other inputs were written.
     SomeFailed,
     /// Usage error: nothing was done.
     Usage,
+    /// Interrupted (SIGINT, SIGTERM): the output file was not replaced.
+    Interrupted,
 }
 
 impl From<Status> for ExitCode {
@@ -19,6 +22,7 @@ impl From<Status> for ExitCode {
             Status::Ok => 0,
             Status::SomeFailed => 1,
             Status::Usage => 2,
+            Status::Interrupted => 130,
         })
     }
 }
@@ -28,8 +32,11 @@ impl From<Status> for ExitCode {
 pub(crate) enum Fatal {
     /// The arguments cannot work (exit 2).
     Usage(String),
-    /// Output could not be written (exit 1), or the reader went away (exit 0).
+    /// An input or the output could not be read or written (exit 1), or the reader of
+    /// stdout went away (exit 0).
     Output(anyhow::Error),
+    /// Ctrl-C or SIGTERM (exit 130); says what was left.
+    Interrupted(String),
 }
 
 /// Whether the error chain holds a broken pipe (the reader of stdout went away).

@@ -17,16 +17,19 @@ const UNLABELED: &str = "reuters21578.txt.gz";
 
 fn read_text(path: &Path) -> Result<String, Fatal> {
     std::fs::read_to_string(path)
-        .map_err(|e| Fatal::Usage(format!("cannot read {}: {e}", path.display())))
+        .with_context(|| format!("cannot read {}", path.display()))
+        .map_err(Fatal::Output)
 }
 
 fn read_gzip_text(path: &Path) -> Result<String, Fatal> {
     let raw = std::fs::read(path)
-        .map_err(|e| Fatal::Usage(format!("cannot read {}: {e}", path.display())))?;
+        .with_context(|| format!("cannot read {}", path.display()))
+        .map_err(Fatal::Output)?;
     let mut text = String::new();
     flate2::read::MultiGzDecoder::new(raw.as_slice())
         .read_to_string(&mut text)
-        .map_err(|e| Fatal::Usage(format!("cannot gunzip {}: {e}", path.display())))?;
+        .with_context(|| format!("cannot gunzip {}", path.display()))
+        .map_err(Fatal::Output)?;
     Ok(text)
 }
 
@@ -57,17 +60,14 @@ pub(crate) fn run(args: &TrainNerArgs) -> Result<Status, Fatal> {
             let unlabeled = read_gzip_text(&args.lexical.join(UNLABELED))?;
             let text = trainer.clusters(&unlabeled, &train, &mut log);
             if let Some(p) = cache {
-                std::fs::write(p, &text)
-                    .with_context(|| format!("cannot write {}", p.display()))
-                    .map_err(Fatal::Output)?;
+                crate::output::write_file(p, text.as_bytes()).map_err(Fatal::Output)?;
             }
             text
         }
     };
     let (bytes, _report) = trainer.train(&train, &dev, &lists, &clusters, &mut log);
-    std::fs::write(&args.output, &bytes)
-        .with_context(|| format!("cannot write {}", args.output.display()))
-        .map_err(Fatal::Output)?;
+    // through a temporary file: a failed write never leaves half a model
+    crate::output::write_file(&args.output, &bytes).map_err(Fatal::Output)?;
     eprintln!("wrote {} ({} bytes)", args.output.display(), bytes.len());
     Ok(Status::Ok)
 }

@@ -90,15 +90,23 @@ fn brat_writes_a_directory() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 13, "{names:?}");
+    // <page>.txt + <page>.ann (issue 16): the name is the input's without its page
+    // extension; the .txt page of the same name gets -2; index.jsonl says which is which
+    assert_eq!(names.len(), 14, "{names:?}");
     assert!(names.contains(&"annotation.conf".to_owned()));
+    assert!(names.contains(&"index.jsonl".to_owned()));
     assert!(
-        names.contains(&"harbour-strike.html.txt".to_owned()),
+        names.contains(&"harbour-strike.txt".to_owned()),
         "{names:?}"
     );
     assert!(
-        names.contains(&"harbour-strike.txt.ann".to_owned()),
+        names.contains(&"harbour-strike-2.ann".to_owned()),
         "{names:?}"
+    );
+    let index = fs::read_to_string(target.join("index.jsonl")).unwrap();
+    assert!(
+        index.contains(r#""name":"harbour-strike-2","files":["harbour-strike-2.txt","harbour-strike-2.ann"],"source":""#),
+        "{index}"
     );
     fs::remove_dir_all(&out_dir).unwrap();
 }

@@ -57,12 +57,15 @@ fn directory_input_reads_gzip_pages_and_names_the_binary_file_it_skips() {
         .unwrap();
     fs::write(dir.join("b-page.html.gz"), gz.finish().unwrap()).unwrap();
     let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
-    fs::write(dir.join("c-binary.bin"), &binary).unwrap();
+    // named .html: the walk takes page extensions only (issue 16)
+    fs::write(dir.join("c-binary.html"), &binary).unwrap();
+    fs::write(dir.join("d-notes.bin"), &binary).unwrap();
 
     let out = run(&["extract", "-j", "2", dir.to_str().unwrap()], None);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("c-binary.bin"), "{stderr}");
+    assert!(stderr.contains("c-binary.html"), "{stderr}");
+    assert!(!stderr.contains("d-notes.bin"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let stdout = stdout_str(&out);
     let records: Vec<Article> = stdout

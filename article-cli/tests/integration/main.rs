@@ -1,8 +1,10 @@
 //! Integration tests: the `article` binary run on the fixtures in `examples/`, and golden
 //! snapshots of every output on our own pages.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+mod adversarial;
 mod export;
 mod extract;
+mod issue16;
 mod snapshots;
 #[cfg(feature = "train")]
 mod train;
@@ -25,8 +27,14 @@ pub fn scratch(name: &str) -> PathBuf {
 
 /// Runs `article` with `args`, feeding `stdin` (empty when `None`).
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_in(&std::env::current_dir().unwrap(), args, stdin)
+}
+
+/// Runs `article` with `args` in the working directory `dir`, feeding `stdin`.
+pub fn run_in(dir: &std::path::Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_article"))
+        .current_dir(dir)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

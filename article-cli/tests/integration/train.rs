@@ -143,4 +143,24 @@ fn train_ner_requires_its_inputs_and_output() {
     assert!(stderr.contains("--output"), "{stderr}");
     let output = run(&["train-ner", "-o", "m.lz4"], None);
     assert_eq!(output.status.code(), Some(2));
+    // a missing input file is an I/O failure, as in every subcommand (issue 16): exit 1
+    let missing = "/nonexistent/article-cli/train.conll";
+    let out = std::env::temp_dir().join("article-cli-train-missing.lz4");
+    let output = run(
+        &[
+            "train-ner",
+            "--train",
+            missing,
+            "--dev",
+            missing,
+            "--lexical",
+            "/nonexistent",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains(missing));
+    assert!(!out.exists());
 }
