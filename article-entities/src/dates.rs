@@ -214,7 +214,16 @@ pub(crate) fn find(
             match expression(toks, k) {
                 Some((last, expr)) => {
                     let span = Span::new(toks[k].start, toks[last].end);
+                    // "on a Saturday morning", "every Friday": no one day.
+                    let before = |n: usize| k.checked_sub(n).map(|i| lower(&toks[i]));
+                    let indefinite = matches!(expr, Expr::Weekday(_, 0))
+                        && (matches!(before(1).as_deref(), Some("every" | "each" | "any"))
+                            || (matches!(before(1).as_deref(), Some("a" | "an"))
+                                && before(2).as_deref() == Some("on")));
                     let value = expr.absolute().or_else(|| {
+                        if indefinite {
+                            return None;
+                        }
                         let a = anchor?;
                         let dir = if expr.needs_direction() {
                             tense::direction(toks, sentences, k, last)
@@ -1016,6 +1025,18 @@ mod tests {
                 "October",
                 "2018-10",
             ),
+            (
+                "The council said it would offer bus passes to the children currently enrolled so they can continue lessons from September, and the classes will go ahead.",
+                "2024-03-13",
+                "September",
+                "2024-09",
+            ),
+            (
+                "The analyst wrote in a Tuesday research report that prices had fallen.",
+                "2019-11-19",
+                "Tuesday",
+                "2019-11-19",
+            ),
             // Months alone.
             (
                 "The plant will close in September.",
@@ -1067,6 +1088,9 @@ mod tests {
     #[test]
     fn not_dates() {
         for text in [
+            "Families take two buses on a Saturday morning.",
+            "The market opens every Friday.",
+            "They work on a Sunday now and then.",
             "He may come.",
             "It weighs 2,300 tons.",
             "Paid $2020 in cash.",

@@ -158,6 +158,7 @@ fn is_boundary(t: &Tok<'_>) -> bool {
             | "unless"
             | "but"
             | "and"
+            | "so"
             | "whereas"
     )
 }
@@ -176,9 +177,8 @@ fn modal(toks: &[Tok<'_>], i: usize) -> Option<Direction> {
     let dir = match w.as_str() {
         "will" | "shall" | "won't" | "shan't" | "wo" => Direction::Future,
         "would" | "wouldn't" => Direction::FutureInPast,
-        "could" | "should" | "might" | "must" | "may" | "couldn't" | "shouldn't" => {
-            Direction::Unknown
-        }
+        "could" | "should" | "might" | "must" | "may" | "can" | "cannot" | "can't" | "couldn't"
+        | "shouldn't" => Direction::Unknown,
         _ if w.ends_with("'ll") && w.len() > 3 => Direction::Future,
         _ => return None,
     };
@@ -189,9 +189,7 @@ fn modal(toks: &[Tok<'_>], i: usize) -> Option<Direction> {
     if lower_at(toks, j) == "have" {
         return Some(Direction::Past);
     }
-    if dir == Direction::Unknown {
-        return None;
-    }
+    // "can continue from September": no tense of its own (the sentence may tell).
     Some(dir)
 }
 
