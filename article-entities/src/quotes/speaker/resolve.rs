@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use article_model::{Cluster, Entity, Label};
+use article_model::{Cluster, Entity, Label, SpeakerKind};
 
 use super::noun_phrase::{Np, np_forward, subject_start};
 use super::paragraph::Para;
@@ -22,6 +22,8 @@ pub(crate) struct Speaker {
     pub cluster: Option<usize>,
     /// Person, organisation or unknown.
     pub kind: NameKind,
+    /// How the text gives the speaker: a name, a description, a pronoun.
+    pub given: SpeakerKind,
 }
 
 /// How far back (in paragraphs) pronouns and "the statement" look for their referent.
@@ -302,6 +304,7 @@ impl<'a> Resolver<'a> {
             name: text,
             cluster: None,
             kind,
+            given: SpeakerKind::Entity,
         })
     }
 
@@ -335,6 +338,7 @@ impl<'a> Resolver<'a> {
             name: cluster.map_or_else(|| pick.text.clone(), |c| c.canonical.clone()),
             cluster: cluster.map(|c| c.id),
             kind,
+            given: SpeakerKind::Entity,
         })
     }
 
@@ -348,7 +352,12 @@ impl<'a> Resolver<'a> {
     ) -> Option<Speaker> {
         let toks = &para.toks;
         match np {
-            Np::Pronoun(p, _) => self.referent(p, candidates, paragraph, pos),
+            Np::Pronoun(p, _) => self
+                .referent(p, candidates, paragraph, pos)
+                .map(|s| Speaker {
+                    given: SpeakerKind::Pronoun,
+                    ..s
+                }),
             Np::Name { first, last, det } => self.name_speaker(toks, first, last, det),
             Np::Description { first, last } => {
                 let head = toks[last].text;
@@ -392,6 +401,7 @@ impl<'a> Resolver<'a> {
                     name: text,
                     cluster: None,
                     kind: NameKind::Unknown,
+                    given: SpeakerKind::Description,
                 })
             }
         }
