@@ -145,13 +145,15 @@ pub(super) fn pre_np(para: &Para<'_>, pieces: &[Piece], idx: usize) -> Option<(N
         }
     }
     // The last reporting verb outside quotations.
-    let v = (a..b).rev().find(|&k| {
+    let Some(v) = (a..b).rev().find(|&k| {
         let t = &toks[k];
         t.is_word()
             && !t.is_capitalized()
             && wordlists::is_reporting_verb(t.text)
             && !para.is_quoted(t.start)
-    })?;
+    }) else {
+        return introduction(para, a, b).map(|np| (np, statement));
+    };
     let mut k = v;
     while k > a && toks[k - 1].is_word() && wordlists::is_verb_filler(toks[k - 1].text) {
         k -= 1;
@@ -183,4 +185,62 @@ fn mentions_statement(toks: &[Tok<'_>]) -> bool {
             "statement" | "release" | "communique" | "communiqué"
         )
     })
+}
+
+/// A colon or dash introduction with no reporting verb: "Walton put it this way: “…",
+/// "The answer came from Tom Baker: “…", "Walton had a simple answer — “…". The phrase
+/// right before the mark when it is a name or people, else the sentence's subject.
+/// `a..b` are the sentence's tokens before the opening mark.
+fn introduction(para: &Para<'_>, a: usize, b: usize) -> Option<Np> {
+    let toks = &para.toks;
+    let mark = b.checked_sub(1).filter(|&m| m > a)?;
+    if !(toks[mark].is_punct(':') || toks[mark].is_punct('—') || toks[mark].is_punct('–')) {
+        return None;
+    }
+    let is_speaker = |np: &Np| match *np {
+        Np::Name { .. } | Np::Pronoun(..) => true,
+        Np::Description { last, .. } => wordlists::is_person_noun(toks[last].text),
+    };
+    if let Some(np) = np_backward(toks, mark - 1, a).filter(is_speaker) {
+        if !matches!(np, Np::Pronoun(..)) {
+            return Some(np);
+        }
+    }
+    let start = subject_start(toks, a, mark, para)?;
+    // Not a lone capital ("E ha aggiunto:"): an initial or a word of another language.
+    np_forward(toks, start, mark)
+        .filter(is_speaker)
+        .filter(|np| !matches!(*np, Np::Name { first, last, .. } if first == last && toks[first].text.chars().count() <= 2))
+}
+
+/// The speaker of reported speech in the last sentence of a paragraph with no quotation
+/// ("The leader of the group, Hamish Okafor-Lyle, told the meeting that ..."): the phrase
+/// before its last reporting verb, when it is a name, a pronoun or people.
+pub(super) fn reported_speaker(para: &Para<'_>) -> Option<Np> {
+    let toks = &para.toks;
+    let last = toks.last()?;
+    let lo = para.sentence_start(last.start);
+    let (a, b) = para.range(lo, usize::MAX);
+    let a = a.max(b.saturating_sub(PRE_WINDOW_TOKENS));
+    let v = (a..b).rev().find(|&k| {
+        let t = &toks[k];
+        t.is_word() && !t.is_capitalized() && wordlists::is_reporting_verb(t.text)
+    })?;
+    let mut k = v;
+    while k > a && toks[k - 1].is_word() && wordlists::is_verb_filler(toks[k - 1].text) {
+        k -= 1;
+    }
+    if k == a {
+        return None;
+    }
+    let np = if toks[k - 1].is_punct(',') {
+        first_np_of_clause(toks, a, k - 1)?
+    } else {
+        np_backward(toks, k - 1, a)?
+    };
+    match np {
+        Np::Name { .. } | Np::Pronoun(..) => Some(np),
+        Np::Description { last, .. } if wordlists::is_person_noun(toks[last].text) => Some(np),
+        Np::Description { .. } => None,
+    }
 }

@@ -16,7 +16,7 @@ mod resolve;
 
 use article_model::{Cluster, Entity};
 
-use self::attribution::{post_np, pre_np, verb_right_before};
+use self::attribution::{post_np, pre_np, reported_speaker, verb_right_before};
 use self::paragraph::Para;
 pub(crate) use self::resolve::Speaker;
 use self::resolve::{Candidate, Candidates, Resolver};
@@ -116,15 +116,26 @@ pub(crate) fn attribute(
             }
         }
         let direct = matched;
+        let opens_paragraph = words
+            .get(first.paragraph)
+            .is_some_and(|w| w.span.start() == first.open);
+        if found.is_none() && !matched && opens_paragraph && first.paragraph > 0 {
+            // The paragraph before reports someone's words without quoting them ("X told
+            // the meeting that ..."): the quotation opening this one is that voice.
+            let before = first.paragraph - 1;
+            if let Some(para) = paras.get(before).filter(|p| p.quoted.is_empty()) {
+                if let Some(np) = reported_speaker(para) {
+                    let end = para.toks.last().map_or(0, |t| t.end);
+                    found = resolver.resolve(para, np, &cands, before, end);
+                }
+            }
+        }
         if found.is_none() && !matched {
             // A quotation with no attribution of its own continues the previous speaker's
             // when it follows it in the same paragraph, or opens the next paragraph(s).
             if let Some((prev, prev_para)) = last_attributed {
-                let opens_paragraph = words
-                    .get(first.paragraph)
-                    .is_some_and(|w| w.span.start() == first.open);
                 let near = prev_para == first.paragraph
-                    || (opens_paragraph && first.paragraph <= prev_para + 2);
+                    || (opens_paragraph && first.paragraph <= prev_para + 1);
                 if near {
                     found = out.speakers.get(prev).cloned().flatten();
                 }

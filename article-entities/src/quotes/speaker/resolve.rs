@@ -278,6 +278,11 @@ impl<'a> Resolver<'a> {
         }
         let mut kind = name.kind;
         let mut text = name.text.clone();
+        // "Ministry of Health", "Department of Justice": an organisation.
+        let mut words = text.split_whitespace();
+        if words.next().is_some_and(wordlists::is_org_head) && words.next() == Some("of") {
+            kind = NameKind::Org;
+        }
         if kind != NameKind::Org {
             if let Some(full) = self.index.full_name(&text, toks[first].start) {
                 text = full.to_owned();
@@ -381,7 +386,10 @@ impl<'a> Resolver<'a> {
                     if definite && (wordlists::is_role_word(head) || head.ends_with("-old")) {
                         self.referent(Pronoun::Person, candidates, paragraph, pos)
                     } else if definite && wordlists::is_org_anaphor(head) {
-                        self.referent(Pronoun::Group, candidates, paragraph, pos)
+                        // "the ministry": the ministry named before, else the latest
+                        // organisation.
+                        self.referent_named(head, candidates, paragraph, pos)
+                            .or_else(|| self.referent(Pronoun::Group, candidates, paragraph, pos))
                     } else {
                         None
                     };
@@ -390,12 +398,21 @@ impl<'a> Resolver<'a> {
                 }
                 let text = self.body.get(toks[first].start..toks[last].end)?;
                 let mut text = text.to_owned();
-                if let Some(rest) = text.strip_prefix("The ") {
-                    text = format!("the {rest}");
-                } else if let Some(rest) = text.strip_prefix("A ") {
-                    text = format!("a {rest}");
-                } else if let Some(rest) = text.strip_prefix("An ") {
-                    text = format!("an {rest}");
+                // "Officials said", "Former aides said": a common word capitalized only
+                // because it opens the sentence.
+                let opener = &toks[first];
+                let initial = para.starts_sentence(opener.start)
+                    || first
+                        .checked_sub(1)
+                        .is_some_and(|p| is_opening_mark(&toks[p]));
+                if opener.is_capitalized()
+                    && (wordlists::is_determiner(opener.text)
+                        || (initial && !self.mid_caps.contains(opener.bare())))
+                {
+                    let mut chars = text.chars();
+                    if let Some(c) = chars.next() {
+                        text = c.to_lowercase().chain(chars).collect();
+                    }
                 }
                 Some(Speaker {
                     name: text,
@@ -405,6 +422,27 @@ impl<'a> Resolver<'a> {
                 })
             }
         }
+    }
+
+    /// The most recent organisation before `pos` whose name has the word `head`
+    /// ("Ministry of Health" for "the ministry").
+    fn referent_named(
+        &self,
+        head: &str,
+        candidates: &Candidates,
+        paragraph: usize,
+        pos: usize,
+    ) -> Option<Speaker> {
+        candidates
+            .recent(pos, paragraph)
+            .into_iter()
+            .find(|c| {
+                c.speaker
+                    .name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(head))
+            })
+            .map(|c| c.speaker.clone())
     }
 
     /// The most recent compatible candidate before `pos`.
