@@ -294,6 +294,10 @@ fn issue_14_description_speakers() {
             "Doctors at the hospital said the girl “is recovering well.”",
             "doctors at the hospital",
         ),
+        (
+            "“It is a disgrace,” one resident, who asked not to be named, said.",
+            "one resident",
+        ),
     ];
     for (text, want) in cases {
         let got = said_with_kind(text);
@@ -399,4 +403,20 @@ fn issue_14_reported_speech_before_gives_the_voice() {
     assert_eq!(speaker_of_last(text).as_deref(), Some("Hamish Okafor-Lyle"));
     let text = "Il direttore ha spiegato il piano. E ha aggiunto: «Vogliamo che la gente torni».";
     assert_eq!(speaker_of_last(text), None);
+}
+
+/// Issue 14: reviewers quoted one after the other, each named after a description.
+#[test]
+fn issue_14_a_list_of_named_voices() {
+    let text = "“I loved every page,” wrote one reviewer, Jane Doe. “A triumph,” said another, \
+                John Roe. “Too long by half,” added a third, Ann Lee.";
+    let got: Vec<Option<String>> = said(text).into_iter().map(|(_, s)| s).collect();
+    assert_eq!(
+        got,
+        [
+            Some("Jane Doe".to_owned()),
+            Some("John Roe".to_owned()),
+            Some("Ann Lee".to_owned())
+        ]
+    );
 }

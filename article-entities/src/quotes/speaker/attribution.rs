@@ -78,7 +78,24 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
         while k < b && (wordlists::is_verb_particle(toks[k].text) && toks[k].is_word()) {
             k += 1;
         }
-        return np_forward(toks, k, b);
+        let np = np_forward(toks, k, b);
+        // "wrote one reviewer, Jane Doe", "said another, John Roe": the name.
+        let comma = match np {
+            Some(Np::Description { last, .. }) => last + 1,
+            None if k < b && wordlists::is_determiner(toks[k].text) => k + 1,
+            _ => return np,
+        };
+        if comma < b && toks[comma].is_punct(',') {
+            if let Some(name @ Np::Name { last, .. }) = np_forward(toks, comma + 1, b) {
+                if toks
+                    .get(last + 1)
+                    .is_none_or(|t| last + 1 >= b || !t.is_word())
+                {
+                    return Some(name);
+                }
+            }
+        }
+        return np;
     }
     if t.text.eq_ignore_ascii_case("according") && toks.get(a + 1).is_some_and(|n| n.text == "to") {
         return np_forward(toks, a + 2, b);
@@ -92,7 +109,13 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
     if k < b && toks[k].is_word() && wordlists::is_reporting_verb(toks[k].text) {
         return Some(np);
     }
-    if k < b && toks[k].is_punct(',') && matches!(np, Np::Name { .. }) {
+    let appositive_head = match np {
+        Np::Name { .. } => true,
+        // "one resident, who asked not to be named, said"
+        Np::Description { last, .. } => wordlists::is_person_noun(toks[last].text),
+        Np::Pronoun(..) => false,
+    };
+    if k < b && toks[k].is_punct(',') && appositive_head {
         // Appositive: a reporting verb right after a later comma.
         let limit = b.min(k + 40);
         for j in k..limit {
