@@ -420,3 +420,34 @@ fn issue_14_a_list_of_named_voices() {
         ]
     );
 }
+
+/// Issue 14: in a feature with several voices, "he" after "Her deputy, Marcus Reid,
+/// disagrees" is the deputy; a quotation after a sentence whose subject is a person is
+/// that person's; "said one, a retired nurse" is the nurse.
+#[test]
+fn issue_14_many_voices() {
+    let text = "Janet Walton has run the shelter for 22 years.\n\n“People think we are a last \
+                resort,” Walton said.\n\nHer deputy, Marcus Reid, disagrees about the funding. \
+                “We have never had enough,” he said.\n\nWalton shrugged when asked about it. \
+                “He is right, but we manage.”\n\nVolunteers tell a similar story. “I come \
+                twice a week,” said one, a retired nurse.";
+    let got: Vec<Option<String>> = said(text).into_iter().map(|(_, s)| s).collect();
+    assert_eq!(
+        got,
+        [
+            Some("Janet Walton".to_owned()),
+            Some("Marcus Reid".to_owned()),
+            Some("Janet Walton".to_owned()),
+            Some("a retired nurse".to_owned()),
+        ]
+    );
+}
+
+/// Issue 14: words after a quotation that the layer cannot read are an attribution, so
+/// the sentence before does not give the speaker.
+#[test]
+fn issue_14_unread_attribution_is_not_the_sentence_before() {
+    let text = "Die Fraktion der Grünen fordert einen Umbau. „Wir hängen am Tropf“, sagte \
+                Fraktionschefin Merle Dittrich.";
+    assert_eq!(speaker_of_last(text), None);
+}

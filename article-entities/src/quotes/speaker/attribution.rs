@@ -86,13 +86,21 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
             _ => return np,
         };
         if comma < b && toks[comma].is_punct(',') {
-            if let Some(name @ Np::Name { last, .. }) = np_forward(toks, comma + 1, b) {
-                if toks
-                    .get(last + 1)
-                    .is_none_or(|t| last + 1 >= b || !t.is_word())
+            match np_forward(toks, comma + 1, b) {
+                Some(name @ Np::Name { last, .. })
+                    if toks
+                        .get(last + 1)
+                        .is_none_or(|t| last + 1 >= b || !t.is_word()) =>
                 {
                     return Some(name);
                 }
+                // "said one, a retired nurse": the people, when the first phrase is none.
+                Some(d @ Np::Description { last, .. })
+                    if np.is_none() && wordlists::is_person_noun(toks[last].text) =>
+                {
+                    return Some(d);
+                }
+                _ => {}
             }
         }
         return np;

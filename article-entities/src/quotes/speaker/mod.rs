@@ -130,6 +130,25 @@ pub(crate) fn attribute(
                 }
             }
         }
+        if found.is_none() && !matched && !opens_paragraph {
+            // A quotation opening a sentence after one whose subject is a person, in the
+            // same paragraph: that person ("Walton shrugged. “He is right.”").
+            // Only when nothing follows the quotation in its sentence: words after it
+            // are an attribution this layer cannot read ("„…“, sagte Greindl").
+            let alone = paras.get(last.paragraph).is_some_and(|para| {
+                let close = last.close.unwrap_or(usize::MAX);
+                let (k, _) = para.range(close, usize::MAX);
+                para.toks[k..]
+                    .iter()
+                    .find(|t| t.is_word())
+                    .is_none_or(|t| para.starts_sentence(t.start))
+            });
+            if let Some(para) = paras.get(first.paragraph).filter(|_| alone) {
+                if para.starts_sentence(first.open) {
+                    found = resolver.previous_subject(para, first.open);
+                }
+            }
+        }
         if found.is_none() && !matched {
             // A quotation with no attribution of its own continues the previous speaker's
             // when it follows it in the same paragraph, or opens the next paragraph(s).

@@ -431,3 +431,22 @@ fn is_verb_like(word: &str) -> bool {
             | "then"
     ) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
 }
+
+/// A description followed by a name in commas is that name ("Her deputy, Marcus Reid,
+/// disagrees"); any other phrase is itself.
+pub(super) fn appositive_name(toks: &[Tok<'_>], np: Np, hi: usize) -> Np {
+    let Np::Description { last, .. } = np else {
+        return np;
+    };
+    if !toks.get(last + 1).is_some_and(|t| t.is_punct(',')) {
+        return np;
+    }
+    match np_forward(toks, last + 2, hi) {
+        Some(name @ Np::Name { last: l, .. })
+            if toks.get(l + 1).is_some_and(|t| t.is_punct(',')) =>
+        {
+            name
+        }
+        _ => np,
+    }
+}

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use article_model::{Cluster, Entity, Label, SpeakerKind};
 
-use super::noun_phrase::{Np, np_forward, subject_start};
+use super::noun_phrase::{Np, appositive_name, np_forward, subject_start};
 use super::paragraph::Para;
 use crate::names::{self, Name, NameIndex, NameKind};
 use crate::paragraph_words::{self, Tok};
@@ -199,7 +199,7 @@ impl<'a> Resolver<'a> {
                 let Some(np) = np_forward(toks, k, b) else {
                     continue;
                 };
-                if let Np::Name { first, last, det } = np {
+                if let Np::Name { first, last, det } = appositive_name(toks, np, b) {
                     let one_word = first == last;
                     if one_word
                         && !self.mid_caps.contains(toks[first].bare())
@@ -229,6 +229,25 @@ impl<'a> Resolver<'a> {
             }
         }
         out
+    }
+
+    /// The person who is the subject of the sentence of `para` ending before `end`, when
+    /// that sentence has no quotation ("Walton shrugged when asked. “He is right.”").
+    pub(super) fn previous_subject(&self, para: &Para<'_>, end: usize) -> Option<Speaker> {
+        let toks = &para.toks;
+        let before = toks.get(para.range(0, end).1.checked_sub(1)?)?;
+        let lo = para.sentence_start(before.start);
+        let (a, b) = para.range(lo, end);
+        if toks[a..b].iter().any(|t| para.is_quoted(t.start)) {
+            return None;
+        }
+        let k = subject_start(toks, a, b, para)?;
+        let np = appositive_name(toks, np_forward(toks, k, b)?, b);
+        let Np::Name { first, last, det } = np else {
+            return None;
+        };
+        self.name_speaker(toks, first, last, det)
+            .filter(|s| s.kind == NameKind::Person)
     }
 
     /// Organisation names outside quotations ("the Spanish Tennis Federation").
