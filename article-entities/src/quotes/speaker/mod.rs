@@ -1,13 +1,18 @@
-//! Who said a quotation: reporting-verb patterns on either side of it, pronouns and
-//! "the statement" resolved to earlier speakers and subjects, quotations without their own
-//! attribution continuing the previous speaker's.
+//! Who said a quotation: its candidates in a fixed rank order, the first that gives a
+//! speaker winning: (1) reporting-verb patterns on either side of it ([`attribution`]),
+//! the side of a verb right before the mark first; (2) a colon or dash introduction;
+//! (3) for a quotation opening a paragraph, the speaker of the reported speech that ends
+//! the paragraph before; (4) for a quotation alone in its sentence, the person who is the
+//! subject of the sentence before; (5) the previous quotation's speaker, in the same or
+//! the next paragraph.
 //!
-//! The patterns ([`attribution`]), after the closing mark: `, said NP`  `, NP said`
-//! `, NP, APPOSITIVE, said`  `, according to NP`; before the opening mark, in the same
-//! sentence: `NP said: “`  `NP, APPOSITIVE, said that “`  `NP vowed that X will be “`
-//! `NP branded X a “`  `according to NP, … “`. NP ([`noun_phrase`]) is a name (roles and
-//! honorifics dropped), a pronoun, or a description ("a WeWork spokesperson", "the
-//! statement", "the actor"); [`resolve`] turns it into a speaker.
+//! The patterns, after the closing mark: `, said NP`  `, NP said`
+//! `, NP, APPOSITIVE, said`  `, according to NP`  `, said DESCRIPTION, NAME`; before the
+//! opening mark, in the same sentence: `NP said: “`  `NP, APPOSITIVE, said that “`
+//! `NP vowed that X will be “`  `NP branded X a “`  `according to NP, … “`  `NP … : “`.
+//! NP ([`noun_phrase`]) is a name (roles and honorifics dropped), a pronoun, or a
+//! description ("a WeWork spokesperson", "officers", "former aides", "the statement",
+//! "the actor"); [`resolve`] turns it into a speaker.
 
 mod attribution;
 mod noun_phrase;
