@@ -64,8 +64,26 @@ fn is_acronym(short: &[String], long: &[String]) -> bool {
     if short.len() != 1 || long.len() < 2 {
         return false;
     }
-    let initials = initials(long);
-    initials.len() >= 2 && short[0].replace('.', "") == initials
+    let short = short[0].replace('.', "");
+    acronyms(long).contains(&short)
+}
+
+/// The acronyms a long name may be written as: its initials ("nsc" for "National
+/// Security Council"), and those of a tail of it of three letters or more ("fda" for
+/// "U.S. Food and Drug Administration", whose tail drops the country).
+fn acronyms(long: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let full = initials(long);
+    if full.len() >= 2 {
+        out.push(full);
+    }
+    for k in 1..long.len().saturating_sub(1) {
+        let tail = initials(&long[k..]);
+        if tail.len() >= 3 && !out.contains(&tail) {
+            out.push(tail);
+        }
+    }
+    out
 }
 
 /// Clusters `entities` (sorted by position) in place: sets each entity's `cluster` and
@@ -368,8 +386,9 @@ fn find_cluster(
                         .find(|(_, b)| b.label == label && is_acronym(kw, &b.words))
                         .map(|(id, _)| id)
                 } else {
-                    let initials = initials(kw);
-                    index.exact.get(&(label, vec![initials])).copied()
+                    acronyms(kw)
+                        .into_iter()
+                        .find_map(|a| index.exact.get(&(label, vec![a])).copied())
                 }
             };
             suffix.or_else(acronym)
@@ -563,6 +582,73 @@ mod tests {
         assert_eq!(clusters.len(), 4);
         for (i, c) in clusters.iter().enumerate() {
             assert_eq!(c.id, i);
+        }
+    }
+
+    /// Issue 14: acronyms and short forms join their full name's cluster, either order.
+    #[test]
+    fn issue_14_acronyms_join_their_full_names() {
+        let cases: &[(&str, &str, &str, bool)] = &[
+            (
+                "The Drug Enforcement Administration seized it. The DEA said so.",
+                "Drug Enforcement Administration",
+                "DEA",
+                true,
+            ),
+            (
+                "The DEA seized it. The Drug Enforcement Administration said so.",
+                "Drug Enforcement Administration",
+                "DEA",
+                true,
+            ),
+            (
+                "The U.S. Food and Drug Administration approved it. The FDA said so.",
+                "U.S. Food and Drug Administration",
+                "FDA",
+                true,
+            ),
+            (
+                "The National Aeronautics and Space Administration flew. NASA said so.",
+                "National Aeronautics and Space Administration",
+                "NASA",
+                true,
+            ),
+            (
+                "The Drug Enforcement Administration seized it. The FBI said so.",
+                "Drug Enforcement Administration",
+                "FBI",
+                false,
+            ),
+            (
+                "The Food and Drug Administration approved it. The DA said so.",
+                "Food and Drug Administration",
+                "DA",
+                false,
+            ),
+        ];
+        for (body, long, short, joined) in cases {
+            let (first, second) = if body.find(long) < body.find(short) {
+                (long, short)
+            } else {
+                (short, long)
+            };
+            let mut ents = vec![
+                entity(body, first, Label::Org, 0),
+                entity(body, second, Label::Org, 0),
+            ];
+            let clusters = cluster(
+                body,
+                &crate::paragraph_words::prepare(body, &paragraphs_of(body)),
+                &mut ents,
+            );
+            assert_eq!(
+                ents[0].cluster == ents[1].cluster,
+                *joined,
+                "{body:?}: {clusters:?}"
+            );
+            if *joined {
+                assert_eq!(clusters[0].canonical, *long, "{body:?}");
+            }
         }
     }
 

@@ -8,17 +8,31 @@
 //!
 //! Values need an anchor for anything without its year: the article's published date, or
 //! the date given to the annotator. Without one, such an expression is found but has no
-//! value (never a guess). A weekday is the latest such day on or before the anchor, or the
-//! first on or after it when its sentence speaks of the future ("will", "is scheduled",
-//! "next"). Weeks are ISO weeks (`2020-W29`).
+//! value (never a guess). Weeks are ISO weeks (`2020-W29`).
+//!
+//! # Direction from the anchor
+//!
+//! A weekday, a month-day without its year and a month alone can lie either side of the
+//! anchor; the tense of the verb that governs the expression chooses ([`tense`]): the verb
+//! group nearest before it in its clause, else the first one after it ("On Friday, the
+//! board will ..."). Future ("will", "would", "shall", "is to", "plans to", "is set to",
+//! "is scheduled for", "is meeting", "next", "upcoming") takes the first such day on or
+//! after the anchor; past (a past-tense verb, "was", "had", the present perfect "has
+//! closed", "since", "last", "ago") the latest on or before it. A date that belongs to a
+//! speech verb ("will lift sanctions, officials said late Thursday") takes that verb's
+//! tense, not the reported event's. With no tense to go by, a weekday is the latest on or
+//! before the anchor and a month-day the nearest to it.
 
 use std::fmt;
 use std::str::FromStr;
 
 use article_model::{DateMention, Span};
 
+use self::tense::Direction;
 use crate::paragraph_words::{ParaWords, Tok};
 use crate::wordlists;
+
+mod tense;
 
 /// A day of the proleptic Gregorian calendar, used as the anchor of relative dates.
 ///
@@ -200,10 +214,24 @@ pub(crate) fn find(
             match expression(toks, k) {
                 Some((last, expr)) => {
                     let span = Span::new(toks[k].start, toks[last].end);
-                    let future = is_future(toks, sentences, toks[k].start);
-                    let value = expr
-                        .absolute()
-                        .or_else(|| anchor.and_then(|a| expr.value(a, future)));
+                    // "on a Saturday morning", "every Friday": no one day.
+                    let before = |n: usize| k.checked_sub(n).map(|i| lower(&toks[i]));
+                    let indefinite = matches!(expr, Expr::Weekday(_, 0))
+                        && (matches!(before(1).as_deref(), Some("every" | "each" | "any"))
+                            || (matches!(before(1).as_deref(), Some("a" | "an"))
+                                && before(2).as_deref() == Some("on")));
+                    let value = expr.absolute().or_else(|| {
+                        if indefinite {
+                            return None;
+                        }
+                        let a = anchor?;
+                        let dir = if expr.needs_direction() {
+                            tense::direction(toks, sentences, k, last)
+                        } else {
+                            Direction::Unknown
+                        };
+                        expr.value(a, dir)
+                    });
                     if let Some(text) = span.get(body) {
                         out.push(DateMention {
                             span,
@@ -258,19 +286,32 @@ impl Expr {
         }
     }
 
-    fn value(self, a: CalendarDate, future: bool) -> Option<String> {
+    /// Whether the value depends on the direction from the anchor.
+    fn needs_direction(self) -> bool {
+        matches!(
+            self,
+            Expr::MonthDay(..) | Expr::Month(_) | Expr::Weekday(_, 0)
+        )
+    }
+
+    fn value(self, a: CalendarDate, dir: Direction) -> Option<String> {
+        let future = dir == Direction::Future;
+        let forward = matches!(dir, Direction::Future | Direction::FutureInPast);
         Some(match self {
             Expr::Date(d) => d.to_string(),
             Expr::MonthDay(m, d) => {
-                // The year that puts the date nearest the anchor (the next one when the
-                // sentence speaks of the future).
+                // The year that keeps the date nearest the anchor in the tense's
+                // direction (on or after it for the future, on or before it for the past;
+                // either side with no tense or for the future of a past moment).
                 let candidates = [a.year - 1, a.year, a.year + 1]
                     .into_iter()
                     .filter_map(|y| CalendarDate::new(y, m, d));
-                let best = if future {
-                    candidates.filter(|c| *c >= a).min()?
-                } else {
-                    candidates.min_by_key(|c| (c.days() - a.days()).abs())?
+                let best = match dir {
+                    Direction::Future => candidates.filter(|c| *c >= a).min()?,
+                    Direction::Past => candidates.filter(|c| *c <= a).max()?,
+                    Direction::Unknown | Direction::FutureInPast => {
+                        candidates.min_by_key(|c| (c.days() - a.days()).abs())?
+                    }
                 };
                 best.to_string()
             }
@@ -299,7 +340,7 @@ impl Expr {
                             fwd
                         }
                     }
-                    _ if future => fwd,
+                    _ if forward => fwd,
                     _ => -back,
                 };
                 a.add_days(offset)?.to_string()
@@ -601,36 +642,6 @@ fn numeric_date(toks: &[Tok<'_>], k: usize) -> Option<(usize, Expr)> {
     None
 }
 
-/// Whether the sentence around `pos` speaks of the future (looking at most 40 tokens
-/// either side).
-fn is_future(toks: &[Tok<'_>], sentences: &[usize], pos: usize) -> bool {
-    let k = sentences.partition_point(|&s| s <= pos);
-    let start = if k == 0 { 0 } else { sentences[k - 1] };
-    let end = sentences.get(k).copied().unwrap_or(usize::MAX);
-    let at = toks.partition_point(|t| t.start < pos);
-    let lo = toks
-        .partition_point(|t| t.start < start)
-        .max(at.saturating_sub(40));
-    let hi = toks.partition_point(|t| t.start < end).min(at + 40);
-    let mut prev = String::new();
-    for t in toks.get(lo..hi).unwrap_or(&[]) {
-        let w = lower(t);
-        let future = matches!(
-            w.as_str(),
-            "will" | "’ll" | "'ll" | "shall" | "upcoming" | "scheduled" | "slated"
-        ) || (w == "to"
-            && matches!(
-                prev.as_str(),
-                "set" | "going" | "expected" | "due" | "plans" | "plan"
-            ));
-        if future {
-            return true;
-        }
-        prev = w;
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -710,6 +721,351 @@ mod tests {
         }
     }
 
+    /// The tense and modality of the governing verb choose the direction from the anchor
+    /// (issue 14): (sentence, anchor, expression, value).
+    #[test]
+    fn tense_chooses_the_direction_from_the_anchor() {
+        // 2020-07-16 and 2019-03-14 are Thursdays, 2017-01-13 a Friday.
+        const CASES: &[(&str, &str, &str, &str)] = &[
+            // The three sentences of the issue.
+            (
+                "The ferry service would run twice a day from Friday, the operator said.",
+                "2019-03-14",
+                "Friday",
+                "2019-03-15",
+            ),
+            (
+                "The United States will lift sanctions on Sudan, officials said late Thursday.",
+                "2017-01-13",
+                "Thursday",
+                "2017-01-12",
+            ),
+            (
+                "Turkish Defense Minister Hulusi Akar vowed on July 16 that Armenia will be brought to account.",
+                "2020-09-10",
+                "July 16",
+                "2020-07-16",
+            ),
+            // Weekdays.
+            (
+                "The council will vote on Monday.",
+                "2020-07-16",
+                "Monday",
+                "2020-07-20",
+            ),
+            (
+                "The council voted on Monday.",
+                "2020-07-16",
+                "Monday",
+                "2020-07-13",
+            ),
+            (
+                "The council is to vote on Monday.",
+                "2020-07-16",
+                "Monday",
+                "2020-07-20",
+            ),
+            (
+                "The company plans to reopen the plant on Monday.",
+                "2020-07-16",
+                "Monday",
+                "2020-07-20",
+            ),
+            (
+                "The talks are set to resume on Tuesday.",
+                "2020-07-16",
+                "Tuesday",
+                "2020-07-21",
+            ),
+            (
+                "The hearing is scheduled for Wednesday.",
+                "2020-07-16",
+                "Wednesday",
+                "2020-07-22",
+            ),
+            (
+                "The minister is meeting his counterpart on Saturday.",
+                "2020-07-16",
+                "Saturday",
+                "2020-07-18",
+            ),
+            (
+                "The museum has been closed since Monday.",
+                "2020-07-16",
+                "Monday",
+                "2020-07-13",
+            ),
+            (
+                "He has not been seen since Tuesday.",
+                "2020-07-16",
+                "Tuesday",
+                "2020-07-14",
+            ),
+            (
+                "Police said on Tuesday they had arrested two men.",
+                "2020-07-16",
+                "Tuesday",
+                "2020-07-14",
+            ),
+            (
+                "On Friday, the ministry will announce the results.",
+                "2020-07-16",
+                "Friday",
+                "2020-07-17",
+            ),
+            (
+                "On Friday, the ministry announced the results.",
+                "2020-07-16",
+                "Friday",
+                "2020-07-10",
+            ),
+            (
+                "The strike, which began on Sunday, will end on Friday.",
+                "2020-07-16",
+                "Sunday",
+                "2020-07-12",
+            ),
+            (
+                "The strike, which began on Sunday, will end on Friday.",
+                "2020-07-16",
+                "Friday",
+                "2020-07-17",
+            ),
+            (
+                "He said on Monday that he would resign.",
+                "2020-07-16",
+                "Monday",
+                "2020-07-13",
+            ),
+            (
+                "He said he would resign on Monday.",
+                "2020-07-16",
+                "Monday",
+                "2020-07-20",
+            ),
+            (
+                "Officials say the bridge will reopen on Sunday.",
+                "2020-07-16",
+                "Sunday",
+                "2020-07-19",
+            ),
+            (
+                "The vote won’t take place on Friday.",
+                "2020-07-16",
+                "Friday",
+                "2020-07-17",
+            ),
+            (
+                "They’ll meet again on Tuesday.",
+                "2020-07-16",
+                "Tuesday",
+                "2020-07-21",
+            ),
+            (
+                "Talks are expected to resume on Friday, diplomats said on Wednesday.",
+                "2020-07-16",
+                "Friday",
+                "2020-07-17",
+            ),
+            (
+                "Talks are expected to resume on Friday, diplomats said on Wednesday.",
+                "2020-07-16",
+                "Wednesday",
+                "2020-07-15",
+            ),
+            (
+                "“We will win on Sunday,” the coach said on Thursday.",
+                "2020-07-16",
+                "Sunday",
+                "2020-07-19",
+            ),
+            (
+                "The upcoming summit on Friday has drawn protests.",
+                "2020-07-16",
+                "Friday",
+                "2020-07-17",
+            ),
+            (
+                "The deal, announced on Tuesday, will take effect on Saturday.",
+                "2020-07-16",
+                "Tuesday",
+                "2020-07-14",
+            ),
+            (
+                "The deal, announced on Tuesday, will take effect on Saturday.",
+                "2020-07-16",
+                "Saturday",
+                "2020-07-18",
+            ),
+            (
+                "The school will reopen, the principal told parents on Wednesday.",
+                "2020-07-16",
+                "Wednesday",
+                "2020-07-15",
+            ),
+            (
+                "The talks would resume on Monday, a spokesman said.",
+                "2020-07-16",
+                "Monday",
+                "2020-07-20",
+            ),
+            (
+                "Two people were killed on Sunday when a bus overturned.",
+                "2020-07-16",
+                "Sunday",
+                "2020-07-12",
+            ),
+            (
+                "Protesters plan to march on Saturday.",
+                "2020-07-16",
+                "Saturday",
+                "2020-07-18",
+            ),
+            (
+                "The results are to be announced on Tuesday.",
+                "2020-07-16",
+                "Tuesday",
+                "2020-07-21",
+            ),
+            (
+                "The company has said it will cut jobs by Friday.",
+                "2020-07-16",
+                "Friday",
+                "2020-07-17",
+            ),
+            // Month-days without a year: nearest in the tense's direction.
+            (
+                "The election will be held on Jan. 30.",
+                "2020-07-16",
+                "Jan. 30",
+                "2021-01-30",
+            ),
+            (
+                "The election was held on Dec. 30.",
+                "2020-07-16",
+                "Dec. 30",
+                "2019-12-30",
+            ),
+            (
+                "The treaty was signed on Aug. 2.",
+                "2020-07-16",
+                "Aug. 2",
+                "2019-08-02",
+            ),
+            (
+                "The trial is due to start on Aug. 2.",
+                "2020-07-16",
+                "Aug. 2",
+                "2020-08-02",
+            ),
+            (
+                "Voters go to the polls on Nov. 3.",
+                "2020-07-16",
+                "Nov. 3",
+                "2020-11-03",
+            ),
+            (
+                "Prices have risen sharply since March 3.",
+                "2020-07-16",
+                "March 3",
+                "2020-03-03",
+            ),
+            (
+                "Parliament approved the budget on Dec. 28.",
+                "2021-01-05",
+                "Dec. 28",
+                "2020-12-28",
+            ),
+            (
+                "Parliament will debate the budget on Dec. 28.",
+                "2021-01-05",
+                "Dec. 28",
+                "2021-12-28",
+            ),
+            (
+                "The law takes effect on Jan. 1.",
+                "2020-12-28",
+                "Jan. 1",
+                "2021-01-01",
+            ),
+            (
+                "Akar said on July 17 that the army would respond.",
+                "2020-09-10",
+                "July 17",
+                "2020-07-17",
+            ),
+            // Future of a past moment, plans of the past, modal perfect.
+            (
+                "The minister canceled a fee increase planned for Oct. 15.",
+                "2019-11-18",
+                "Oct. 15",
+                "2019-10-15",
+            ),
+            (
+                "He failed to keep his promise that the line would open on Oct. 31.",
+                "2019-11-20",
+                "Oct. 31",
+                "2019-10-31",
+            ),
+            (
+                "Come November 19, early buyers will get their consoles.",
+                "2019-11-18",
+                "November 19",
+                "2019-11-19",
+            ),
+            (
+                "Before September, I would have said the design was too new.",
+                "2019-11-18",
+                "September",
+                "2019-09",
+            ),
+            (
+                "The historian went looking for stories and from October they will appear online.",
+                "2018-09-15",
+                "October",
+                "2018-10",
+            ),
+            (
+                "The council said it would offer bus passes to the children currently enrolled so they can continue lessons from September, and the classes will go ahead.",
+                "2024-03-13",
+                "September",
+                "2024-09",
+            ),
+            (
+                "The analyst wrote in a Tuesday research report that prices had fallen.",
+                "2019-11-19",
+                "Tuesday",
+                "2019-11-19",
+            ),
+            // Months alone.
+            (
+                "The plant will close in September.",
+                "2020-07-16",
+                "September",
+                "2020-09",
+            ),
+            (
+                "The plant closed in September.",
+                "2020-07-16",
+                "September",
+                "2019-09",
+            ),
+        ];
+        for (text, anchor, expr, want) in CASES {
+            let got = run(text, Some(anchor));
+            let value = got
+                .iter()
+                .find(|(t, _)| t == expr)
+                .unwrap_or_else(|| panic!("{text:?}: no {expr:?} in {got:?}"));
+            assert_eq!(
+                value.1.as_deref(),
+                Some(*want),
+                "{text:?} ({expr}, anchor {anchor})"
+            );
+        }
+        assert!(CASES.len() >= 33);
+    }
+
     #[test]
     fn no_anchor_no_value_for_relative_expressions() {
         for text in [
@@ -732,6 +1088,9 @@ mod tests {
     #[test]
     fn not_dates() {
         for text in [
+            "Families take two buses on a Saturday morning.",
+            "The market opens every Friday.",
+            "They work on a Sunday now and then.",
             "He may come.",
             "It weighs 2,300 tons.",
             "Paid $2020 in cash.",

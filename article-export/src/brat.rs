@@ -6,7 +6,8 @@
 //!   counts).
 //! - `R` lines: `Speaker Arg1:<quotation> Arg2:<entity>` when the speaker is a recognised
 //!   entity (the mention of its cluster nearest to the quotation).
-//! - `A` lines: `Scare <quotation>` for scare quotes.
+//! - `A` lines: `Scare <quotation>` for scare quotes, `SpeakerKind <quotation> <kind>`
+//!   (`entity`, `description`, `pronoun`) for quotations with a speaker.
 //! - `#` lines: `AnnotatorNotes` with a quotation's speaker as written and a date's
 //!   normalised value.
 //! - `*` lines: `Coref` between the mentions of a cluster of two or more.
@@ -40,6 +41,7 @@ Coref\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive
 
 [attributes]
 Scare\tArg:Quotation
+SpeakerKind\tArg:Quotation, Value:entity|description|pronoun
 ";
 
 /// One article in brat standoff form.
@@ -119,6 +121,10 @@ pub fn to_brat(article: &Article, unit: OffsetUnit) -> Result<Brat> {
         }
         if let Some(speaker) = &q.speaker {
             note(&mut ann, id, &format!("speaker: {speaker}"));
+        }
+        if let Some(kind) = q.speaker_kind {
+            attributes += 1;
+            let _ = writeln!(ann, "A{attributes}\tSpeakerKind T{id} {}", kind.as_str());
         }
         let nearest = q.speaker_cluster.and_then(|c| {
             article
@@ -215,6 +221,7 @@ mod tests {
             text: "go\thome".into(),
             speaker: Some("Akar".into()),
             speaker_cluster: Some(0),
+            speaker_kind: Some(article_model::SpeakerKind::Entity),
             scare: false,
         }])
         .unwrap();
@@ -232,6 +239,7 @@ mod tests {
              T2\tPER 23 27\tAkar\n\
              T3\tQuotation 13 20\tgo home\n\
              #1\tAnnotatorNotes T3\tspeaker: Akar\n\
+             A1\tSpeakerKind T3 entity\n\
              R1\tSpeaker Arg1:T3 Arg2:T2\n\
              T4\tDate 36 44\tThursday\n\
              *\tCoref T1 T2\n"

@@ -537,6 +537,7 @@ mod tests {
             text: q.into(),
             speaker: None,
             speaker_cluster: None,
+            speaker_kind: None,
             scare: false,
         }])
         .unwrap();

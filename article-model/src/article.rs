@@ -501,11 +501,13 @@ mod tests {
             text: "Sergei".into(),
             speaker: None,
             speaker_cluster: Some(0),
+            speaker_kind: None,
             scare: true,
         };
         assert!(a.try_set_quotes(vec![q.clone()]).is_err());
         let q = Quote {
             speaker_cluster: None,
+            speaker_kind: None,
             ..q
         };
         a.try_set_quotes(vec![q]).unwrap();

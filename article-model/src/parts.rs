@@ -293,12 +293,44 @@ pub struct Quote {
     pub span: Span,
     /// The body text of `span`.
     pub text: String,
-    /// Who said it, as a name ("Hulusi Akar", "the Russian Foreign Ministry").
+    /// Who said it, as a name ("Hulusi Akar", "the Russian Foreign Ministry") or a
+    /// description ("a WeWork spokesperson", "some protesters").
     pub speaker: Option<String>,
     /// The id of the speaker's [`Cluster`], when the speaker is a recognised entity.
     pub speaker_cluster: Option<usize>,
+    /// How the speaker is given: a name, a description or a pronoun resolved to an
+    /// earlier speaker; `None` when there is no speaker.
+    pub speaker_kind: Option<SpeakerKind>,
     /// Whether it is a scare quote (one or two words, not a statement).
     pub scare: bool,
+}
+
+/// How a quotation's speaker is given in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SpeakerKind {
+    /// A name ("Hulusi Akar", "Akar", "the DEA"); its cluster, when it is a recognised
+    /// entity, is the quote's `speaker_cluster`.
+    Entity,
+    /// A noun phrase that names no one ("an officer", "former aides", "the ministry"
+    /// when no ministry is named): the speaker is the phrase, with no cluster.
+    Description,
+    /// A pronoun ("he said", "she added") resolved to an earlier speaker or person: the
+    /// speaker is the referent's name.
+    Pronoun,
+}
+
+impl SpeakerKind {
+    /// The snake_case name used in records.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Entity => "entity",
+            SpeakerKind::Description => "description",
+            SpeakerKind::Pronoun => "pronoun",
+        }
+    }
 }
 
 /// A temporal expression in the body.

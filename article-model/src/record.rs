@@ -11,7 +11,7 @@ use crate::error::{Error, ErrorKind, SpanError};
 use crate::offsets::{OffsetIndex, OffsetUnit};
 use crate::parts::{
     BlockKind, Cluster, DateMention, Dateline, Entity, Label, Paragraph, Quote, Removed,
-    RemovedKind,
+    RemovedKind, SpeakerKind,
 };
 use crate::span::Span;
 
@@ -150,6 +150,10 @@ pub struct QuoteRecord {
     pub speaker: Option<String>,
     /// The speaker's cluster id.
     pub speaker_entity: Option<usize>,
+    /// How the speaker is given (`entity`, `description`, `pronoun`); added to
+    /// `article/1` after its first release, so a record without it reads as `null`.
+    #[serde(default)]
+    pub speaker_kind: Option<SpeakerKind>,
     /// Start offset in the body.
     pub start: usize,
     /// End offset in the body.
@@ -350,6 +354,7 @@ impl Article {
                     text: q.text.clone(),
                     speaker: q.speaker.clone(),
                     speaker_entity: q.speaker_cluster,
+                    speaker_kind: q.speaker_kind,
                     start,
                     end,
                     scare: q.scare,
@@ -485,6 +490,7 @@ impl Article {
                     text: q.text,
                     speaker: q.speaker,
                     speaker_cluster: q.speaker_entity,
+                    speaker_kind: q.speaker_kind,
                     scare: q.scare,
                 })
             })
@@ -597,6 +603,7 @@ mod tests {
             text: "yes".into(),
             speaker: Some("Zürich".into()),
             speaker_cluster: Some(0),
+            speaker_kind: Some(SpeakerKind::Entity),
             scare: true,
         }])
         .unwrap();
@@ -628,6 +635,22 @@ mod tests {
         let back: Article = serde_json::from_str(&json).unwrap();
         assert_eq!(back, a);
         assert_eq!(Article::from_json(&a.to_json().unwrap()).unwrap(), a);
+    }
+
+    /// `speaker_kind` is written on every quote (`null` without a speaker) and a record
+    /// written before it existed still loads, its quotes with no kind.
+    #[test]
+    fn speaker_kind_is_additive() {
+        let a = sample();
+        let mut json: serde_json::Value = serde_json::to_value(&a).unwrap();
+        assert_eq!(json["quotes"][0]["speaker_kind"], "entity");
+        json["quotes"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("speaker_kind");
+        let old: Article = serde_json::from_value(json).unwrap();
+        assert_eq!(old.quotes()[0].speaker_kind, None);
+        assert_eq!(old.quotes()[0].speaker, a.quotes()[0].speaker);
     }
 
     #[test]

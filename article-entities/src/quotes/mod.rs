@@ -10,7 +10,7 @@ mod speaker;
 
 use std::collections::HashMap;
 
-use article_model::{Cluster, Entity, Quote, Span};
+use article_model::{Cluster, Entity, Quote, Span, SpeakerKind};
 
 use self::marks::Piece;
 use crate::paragraph_words::ParaWords;
@@ -69,12 +69,16 @@ pub(crate) fn find(
         if let Some(sp) = speaker.as_mut() {
             if sp.cluster.is_none() {
                 sp.cluster = named.get(&sp.name);
+                if sp.cluster.is_some() && sp.given == SpeakerKind::Description {
+                    sp.given = SpeakerKind::Entity;
+                }
             }
         }
         out.push(Quote {
             span: piece.content,
             text: text.to_owned(),
             speaker_cluster: speaker.as_ref().and_then(|s| s.cluster),
+            speaker_kind: speaker.as_ref().map(|s| s.given),
             speaker: speaker.map(|s| s.name),
             scare,
         });

@@ -1,7 +1,7 @@
 //! Table tests: quote-mark conventions, reporting-verb patterns, statement and pronoun
 //! speakers, scare quotes.
 
-use article_model::{Quote, Span};
+use article_model::{Quote, Span, SpeakerKind};
 
 use super::find;
 
@@ -236,4 +236,218 @@ fn unbalanced_and_nested_marks_never_break_the_layer() {
             prev_end = q.span.end();
         }
     }
+}
+
+/// (quoted text, speaker, kind) of the non-scare quotations.
+fn said_with_kind(text: &str) -> Vec<(String, Option<String>, Option<SpeakerKind>)> {
+    quotes(text)
+        .into_iter()
+        .filter(|q| !q.scare)
+        .map(|q| (q.text, q.speaker, q.speaker_kind))
+        .collect()
+}
+
+/// Issue 14: a speaker that is a noun phrase headed by a person noun, with no entity.
+#[test]
+fn issue_14_description_speakers() {
+    use SpeakerKind::Description;
+    let cases: &[(&str, &str)] = &[
+        ("“We saw smoke everywhere,” officers said.", "officers"),
+        ("“We saw smoke everywhere,” an officer said.", "an officer"),
+        (
+            "“The classrooms are too cold,” teachers told the board.",
+            "teachers",
+        ),
+        (
+            "“We will not leave,” some protesters shouted.",
+            "some protesters",
+        ),
+        (
+            "“He never listened to anyone,” former aides said.",
+            "former aides",
+        ),
+        (
+            "“It was terrifying,” said a series of residents.",
+            "a series of residents",
+        ),
+        (
+            "“The numbers do not add up,” a ministry spokesperson said.",
+            "a ministry spokesperson",
+        ),
+        ("“We are reviewing the footage,” police said.", "police"),
+        (
+            "“We are reviewing the footage,” the ministry said.",
+            "the ministry",
+        ),
+        ("Officials said: “The bridge is safe.”", "officials"),
+        ("“It is over,” residents said on Sunday.", "residents"),
+        ("“It is over,” two residents said.", "two residents"),
+        (
+            "“It is over,” one neighbour told reporters.",
+            "one neighbour",
+        ),
+        (
+            "“Prices will rise,” according to analysts at the bank.",
+            "analysts at the bank",
+        ),
+        (
+            "Doctors at the hospital said the girl “is recovering well.”",
+            "doctors at the hospital",
+        ),
+        (
+            "“It is a disgrace,” one resident, who asked not to be named, said.",
+            "one resident",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = said_with_kind(text);
+        let last = got.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
+        assert_eq!(last.1.as_deref(), Some(*want), "{text:?}");
+        assert_eq!(last.2, Some(Description), "{text:?}");
+    }
+}
+
+/// Issue 14: pronouns resolve to an earlier person, past sentences that name none; colon
+/// and dash introductions; split quotations; "she said" after the quote wins over the
+/// previous quotation's speaker.
+#[test]
+fn issue_14_pronouns_introductions_and_split_quotes() {
+    use SpeakerKind::{Entity, Pronoun};
+    let cases: &[(&str, &str, SpeakerKind)] = &[
+        (
+            "Maria Walton runs the shelter. She has done so for a decade. “Nobody comes here \
+             by choice,” she said.",
+            "Maria Walton",
+            Pronoun,
+        ),
+        (
+            "Maria Walton runs the shelter on Elm Street. The building dates from 1920. \
+             “Nobody comes here by choice,” she said.",
+            "Maria Walton",
+            Pronoun,
+        ),
+        (
+            "Walton put it this way: “Nobody comes here by choice.”",
+            "Walton",
+            Entity,
+        ),
+        (
+            "Maria Walton had a simple answer — “Nobody comes here by choice.”",
+            "Maria Walton",
+            Entity,
+        ),
+        (
+            "“The rent doubled,” Tom Baker said.\n\nMaria Walton runs the shelter.\n\n\
+             “Nobody comes here by choice,” she said.",
+            "Maria Walton",
+            Pronoun,
+        ),
+        (
+            "“Nobody comes here,” Maria Walton said, “by choice or by chance.”",
+            "Maria Walton",
+            Entity,
+        ),
+        (
+            "“The rent doubled,” Tom Baker said.\n\n“We could not pay it.”",
+            "Tom Baker",
+            Entity,
+        ),
+        (
+            "The answer came from Tom Baker: “We could not pay it.”",
+            "Tom Baker",
+            Entity,
+        ),
+    ];
+    for (text, want, kind) in cases {
+        let got = said_with_kind(text);
+        assert!(!got.is_empty(), "{text:?}");
+        for (q, speaker, k) in &got {
+            if q.contains("by choice") || q.contains("pay it") {
+                assert_eq!(speaker.as_deref(), Some(*want), "{text:?}: {got:?}");
+                assert_eq!(*k, Some(*kind), "{text:?}: {got:?}");
+            }
+        }
+    }
+}
+
+/// Issue 14: a quotation with no attribution of its own continues the previous speaker
+/// only when its paragraph continues that voice (the next paragraph, or the same one),
+/// not after a paragraph of narration that names someone else.
+#[test]
+fn issue_14_carry_over_only_for_the_same_voice() {
+    let text = "“The rent doubled,” Tom Baker said.\n\nThe council, led by Anna Reyes, disputes \
+                the figures and says rents rose by a tenth.\n\n“We could not pay it.”";
+    assert_eq!(speaker_of_last(text), None);
+    let text = "“The rent doubled,” Tom Baker said. “We could not pay it.”";
+    assert_eq!(speaker_of_last(text).as_deref(), Some("Tom Baker"));
+}
+
+/// Issue 14: "the ministry" is the ministry named before, not the latest organisation.
+#[test]
+fn issue_14_the_ministry_is_the_ministry_named_before() {
+    let text = "The Ministry of Health issued new guidance on Tuesday.\n\nThe Harbour Workers \
+                Council met too.\n\n“Masks remain mandatory,” the ministry said.";
+    assert_eq!(
+        speaker_of_last(text).as_deref(),
+        Some("the Ministry of Health")
+    );
+}
+
+/// Issue 14: a quotation opening a paragraph after one that reports someone's words
+/// without quoting them is that person's; a lone capital is no speaker.
+#[test]
+fn issue_14_reported_speech_before_gives_the_voice() {
+    let text = "“Prices will rise,” Oona Castellane said.\n\nThe leader of the group, Hamish \
+                Okafor-Lyle, told the meeting that the pool was the only one nearby.\n\n\
+                “You are asking families to take two buses.”";
+    assert_eq!(speaker_of_last(text).as_deref(), Some("Hamish Okafor-Lyle"));
+    let text = "Il direttore ha spiegato il piano. E ha aggiunto: «Vogliamo che la gente torni».";
+    assert_eq!(speaker_of_last(text), None);
+}
+
+/// Issue 14: reviewers quoted one after the other, each named after a description.
+#[test]
+fn issue_14_a_list_of_named_voices() {
+    let text = "“I loved every page,” wrote one reviewer, Jane Doe. “A triumph,” said another, \
+                John Roe. “Too long by half,” added a third, Ann Lee.";
+    let got: Vec<Option<String>> = said(text).into_iter().map(|(_, s)| s).collect();
+    assert_eq!(
+        got,
+        [
+            Some("Jane Doe".to_owned()),
+            Some("John Roe".to_owned()),
+            Some("Ann Lee".to_owned())
+        ]
+    );
+}
+
+/// Issue 14: in a feature with several voices, "he" after "Her deputy, Marcus Reid,
+/// disagrees" is the deputy; a quotation after a sentence whose subject is a person is
+/// that person's; "said one, a retired nurse" is the nurse.
+#[test]
+fn issue_14_many_voices() {
+    let text = "Janet Walton has run the shelter for 22 years.\n\n“People think we are a last \
+                resort,” Walton said.\n\nHer deputy, Marcus Reid, disagrees about the funding. \
+                “We have never had enough,” he said.\n\nWalton shrugged when asked about it. \
+                “He is right, but we manage.”\n\nVolunteers tell a similar story. “I come \
+                twice a week,” said one, a retired nurse.";
+    let got: Vec<Option<String>> = said(text).into_iter().map(|(_, s)| s).collect();
+    assert_eq!(
+        got,
+        [
+            Some("Janet Walton".to_owned()),
+            Some("Marcus Reid".to_owned()),
+            Some("Janet Walton".to_owned()),
+            Some("a retired nurse".to_owned()),
+        ]
+    );
+}
+
+/// Issue 14: words after a quotation that the layer cannot read are an attribution, so
+/// the sentence before does not give the speaker.
+#[test]
+fn issue_14_unread_attribution_is_not_the_sentence_before() {
+    let text = "Die Fraktion der Grünen fordert einen Umbau. „Wir hängen am Tropf“, sagte \
+                Fraktionschefin Merle Dittrich.";
+    assert_eq!(speaker_of_last(text), None);
 }

@@ -12,6 +12,9 @@ pub(crate) use self::{
     calendar::{is_calendar_word, month, weekday},
     function_words::is_capitalized_function_word,
     name_parts::{is_honorific, is_org_head, is_role_word},
-    reference::{Pronoun, is_determiner, is_document_noun, is_org_anaphor, pronoun},
+    reference::{
+        Pronoun, is_collective_noun, is_determiner, is_document_noun, is_org_anaphor,
+        is_person_noun, pronoun,
+    },
     speech::{is_inverting_verb, is_reporting_verb, is_verb_filler, is_verb_particle},
 };

@@ -4,7 +4,7 @@
 use article_export::{CsvRows, Format, Options, to_brat, to_string};
 use article_model::{
     Article, BlockKind, Cluster, DateMention, Dateline, Entity, Label, OffsetUnit, Quote, Removed,
-    RemovedKind, Span,
+    RemovedKind, Span, SpeakerKind,
 };
 
 use crate::check;
@@ -79,6 +79,7 @@ fn full() -> Article {
         text: "we agree".into(),
         speaker: Some(zoe.into()),
         speaker_cluster: Some(0),
+        speaker_kind: Some(SpeakerKind::Entity),
         scare: false,
     }])
     .unwrap();

@@ -4,7 +4,7 @@
 
 use article_model::{
     Article, BlockKind, Cluster, DateMention, Dateline, Entity, Label, Quote, Removed, RemovedKind,
-    Span,
+    Span, SpeakerKind,
 };
 use proptest::prelude::*;
 
@@ -252,6 +252,12 @@ fn build(
             speaker: (b % 2 == 0).then(|| "the \"Ministry\"\t<x>".to_owned()),
             speaker_cluster: (n_clusters > 0 && b % 3 == 0)
                 .then(|| usize::from(b) % n_clusters.max(1)),
+            speaker_kind: [
+                None,
+                Some(SpeakerKind::Entity),
+                Some(SpeakerKind::Description),
+                Some(SpeakerKind::Pronoun),
+            ][usize::from(b >> 5) % 4],
             scare: b & 16 != 0,
         })
         .collect();

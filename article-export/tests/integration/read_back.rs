@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use article_export::{CsvRows, DirWriter, Format, Options, Reader, Writer};
-use article_model::{Article, Cluster, DateMention, Entity, Label, Quote, Span};
+use article_model::{Article, Cluster, DateMention, Entity, Label, Quote, Span, SpeakerKind};
 
 use crate::check;
 
@@ -177,6 +177,7 @@ fn synthetic(a: &mut Article) {
                 text: body[open..close].to_owned(),
                 speaker: speaker.map(|e| e.text.clone()),
                 speaker_cluster: speaker.and_then(|e| e.cluster),
+                speaker_kind: speaker.map(|_| SpeakerKind::Entity),
                 scare: body[open..close].split_whitespace().count() <= 2,
             });
         }

@@ -1,6 +1,6 @@
 use article_model::{
     Article, BlockKind, Cluster, DateMention, Entity, Label, OffsetIndex, OffsetUnit, Quote,
-    Removed, RemovedKind, Span,
+    Removed, RemovedKind, Span, SpeakerKind,
 };
 use proptest::prelude::*;
 
@@ -88,6 +88,7 @@ fn article() -> impl Strategy<Value = Article> {
                     text: body[span.range()].to_owned(),
                     speaker: Some(format!("speaker {i}")),
                     speaker_cluster: (!clusters.is_empty()).then_some(0),
+                    speaker_kind: Some(SpeakerKind::Description),
                     scare: i % 2 == 0,
                 })
                 .collect();

@@ -78,7 +78,32 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
         while k < b && (wordlists::is_verb_particle(toks[k].text) && toks[k].is_word()) {
             k += 1;
         }
-        return np_forward(toks, k, b);
+        let np = np_forward(toks, k, b);
+        // "wrote one reviewer, Jane Doe", "said another, John Roe": the name.
+        let comma = match np {
+            Some(Np::Description { last, .. }) => last + 1,
+            None if k < b && wordlists::is_determiner(toks[k].text) => k + 1,
+            _ => return np,
+        };
+        if comma < b && toks[comma].is_punct(',') {
+            match np_forward(toks, comma + 1, b) {
+                Some(name @ Np::Name { last, .. })
+                    if toks
+                        .get(last + 1)
+                        .is_none_or(|t| last + 1 >= b || !t.is_word()) =>
+                {
+                    return Some(name);
+                }
+                // "said one, a retired nurse": the people, when the first phrase is none.
+                Some(d @ Np::Description { last, .. })
+                    if np.is_none() && wordlists::is_person_noun(toks[last].text) =>
+                {
+                    return Some(d);
+                }
+                _ => {}
+            }
+        }
+        return np;
     }
     if t.text.eq_ignore_ascii_case("according") && toks.get(a + 1).is_some_and(|n| n.text == "to") {
         return np_forward(toks, a + 2, b);
@@ -92,7 +117,13 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
     if k < b && toks[k].is_word() && wordlists::is_reporting_verb(toks[k].text) {
         return Some(np);
     }
-    if k < b && toks[k].is_punct(',') && matches!(np, Np::Name { .. }) {
+    let appositive_head = match np {
+        Np::Name { .. } => true,
+        // "one resident, who asked not to be named, said"
+        Np::Description { last, .. } => wordlists::is_person_noun(toks[last].text),
+        Np::Pronoun(..) => false,
+    };
+    if k < b && toks[k].is_punct(',') && appositive_head {
         // Appositive: a reporting verb right after a later comma.
         let limit = b.min(k + 40);
         for j in k..limit {
@@ -145,13 +176,15 @@ pub(super) fn pre_np(para: &Para<'_>, pieces: &[Piece], idx: usize) -> Option<(N
         }
     }
     // The last reporting verb outside quotations.
-    let v = (a..b).rev().find(|&k| {
+    let Some(v) = (a..b).rev().find(|&k| {
         let t = &toks[k];
         t.is_word()
             && !t.is_capitalized()
             && wordlists::is_reporting_verb(t.text)
             && !para.is_quoted(t.start)
-    })?;
+    }) else {
+        return introduction(para, a, b).map(|np| (np, statement));
+    };
     let mut k = v;
     while k > a && toks[k - 1].is_word() && wordlists::is_verb_filler(toks[k - 1].text) {
         k -= 1;
@@ -183,4 +216,62 @@ fn mentions_statement(toks: &[Tok<'_>]) -> bool {
             "statement" | "release" | "communique" | "communiqué"
         )
     })
+}
+
+/// A colon or dash introduction with no reporting verb: "Walton put it this way: “…",
+/// "The answer came from Tom Baker: “…", "Walton had a simple answer — “…". The phrase
+/// right before the mark when it is a name or people, else the sentence's subject.
+/// `a..b` are the sentence's tokens before the opening mark.
+fn introduction(para: &Para<'_>, a: usize, b: usize) -> Option<Np> {
+    let toks = &para.toks;
+    let mark = b.checked_sub(1).filter(|&m| m > a)?;
+    if !(toks[mark].is_punct(':') || toks[mark].is_punct('—') || toks[mark].is_punct('–')) {
+        return None;
+    }
+    let is_speaker = |np: &Np| match *np {
+        Np::Name { .. } | Np::Pronoun(..) => true,
+        Np::Description { last, .. } => wordlists::is_person_noun(toks[last].text),
+    };
+    if let Some(np) = np_backward(toks, mark - 1, a).filter(is_speaker) {
+        if !matches!(np, Np::Pronoun(..)) {
+            return Some(np);
+        }
+    }
+    let start = subject_start(toks, a, mark, para)?;
+    // Not a lone capital ("E ha aggiunto:"): an initial or a word of another language.
+    np_forward(toks, start, mark)
+        .filter(is_speaker)
+        .filter(|np| !matches!(*np, Np::Name { first, last, .. } if first == last && toks[first].text.chars().count() <= 2))
+}
+
+/// The speaker of reported speech in the last sentence of a paragraph with no quotation
+/// ("The leader of the group, Hamish Okafor-Lyle, told the meeting that ..."): the phrase
+/// before its last reporting verb, when it is a name, a pronoun or people.
+pub(super) fn reported_speaker(para: &Para<'_>) -> Option<Np> {
+    let toks = &para.toks;
+    let last = toks.last()?;
+    let lo = para.sentence_start(last.start);
+    let (a, b) = para.range(lo, usize::MAX);
+    let a = a.max(b.saturating_sub(PRE_WINDOW_TOKENS));
+    let v = (a..b).rev().find(|&k| {
+        let t = &toks[k];
+        t.is_word() && !t.is_capitalized() && wordlists::is_reporting_verb(t.text)
+    })?;
+    let mut k = v;
+    while k > a && toks[k - 1].is_word() && wordlists::is_verb_filler(toks[k - 1].text) {
+        k -= 1;
+    }
+    if k == a {
+        return None;
+    }
+    let np = if toks[k - 1].is_punct(',') {
+        first_np_of_clause(toks, a, k - 1)?
+    } else {
+        np_backward(toks, k - 1, a)?
+    };
+    match np {
+        Np::Name { .. } | Np::Pronoun(..) => Some(np),
+        Np::Description { last, .. } if wordlists::is_person_noun(toks[last].text) => Some(np),
+        Np::Description { .. } => None,
+    }
 }

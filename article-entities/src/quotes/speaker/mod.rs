@@ -1,13 +1,18 @@
-//! Who said a quotation: reporting-verb patterns on either side of it, pronouns and
-//! "the statement" resolved to earlier speakers and subjects, quotations without their own
-//! attribution continuing the previous speaker's.
+//! Who said a quotation: its candidates in a fixed rank order, the first that gives a
+//! speaker winning: (1) reporting-verb patterns on either side of it ([`attribution`]),
+//! the side of a verb right before the mark first; (2) a colon or dash introduction;
+//! (3) for a quotation opening a paragraph, the speaker of the reported speech that ends
+//! the paragraph before; (4) for a quotation alone in its sentence, the person who is the
+//! subject of the sentence before; (5) the previous quotation's speaker, in the same or
+//! the next paragraph.
 //!
-//! The patterns ([`attribution`]), after the closing mark: `, said NP`  `, NP said`
-//! `, NP, APPOSITIVE, said`  `, according to NP`; before the opening mark, in the same
-//! sentence: `NP said: “`  `NP, APPOSITIVE, said that “`  `NP vowed that X will be “`
-//! `NP branded X a “`  `according to NP, … “`. NP ([`noun_phrase`]) is a name (roles and
-//! honorifics dropped), a pronoun, or a description ("a WeWork spokesperson", "the
-//! statement", "the actor"); [`resolve`] turns it into a speaker.
+//! The patterns, after the closing mark: `, said NP`  `, NP said`
+//! `, NP, APPOSITIVE, said`  `, according to NP`  `, said DESCRIPTION, NAME`; before the
+//! opening mark, in the same sentence: `NP said: “`  `NP, APPOSITIVE, said that “`
+//! `NP vowed that X will be “`  `NP branded X a “`  `according to NP, … “`  `NP … : “`.
+//! NP ([`noun_phrase`]) is a name (roles and honorifics dropped), a pronoun, or a
+//! description ("a WeWork spokesperson", "officers", "former aides", "the statement",
+//! "the actor"); [`resolve`] turns it into a speaker.
 
 mod attribution;
 mod noun_phrase;
@@ -16,7 +21,7 @@ mod resolve;
 
 use article_model::{Cluster, Entity};
 
-use self::attribution::{post_np, pre_np, verb_right_before};
+use self::attribution::{post_np, pre_np, reported_speaker, verb_right_before};
 use self::paragraph::Para;
 pub(crate) use self::resolve::Speaker;
 use self::resolve::{Candidate, Candidates, Resolver};
@@ -116,15 +121,45 @@ pub(crate) fn attribute(
             }
         }
         let direct = matched;
+        let opens_paragraph = words
+            .get(first.paragraph)
+            .is_some_and(|w| w.span.start() == first.open);
+        if found.is_none() && !matched && opens_paragraph && first.paragraph > 0 {
+            // The paragraph before reports someone's words without quoting them ("X told
+            // the meeting that ..."): the quotation opening this one is that voice.
+            let before = first.paragraph - 1;
+            if let Some(para) = paras.get(before).filter(|p| p.quoted.is_empty()) {
+                if let Some(np) = reported_speaker(para) {
+                    let end = para.toks.last().map_or(0, |t| t.end);
+                    found = resolver.resolve(para, np, &cands, before, end);
+                }
+            }
+        }
+        if found.is_none() && !matched && !opens_paragraph {
+            // A quotation opening a sentence after one whose subject is a person, in the
+            // same paragraph: that person ("Walton shrugged. “He is right.”").
+            // Only when nothing follows the quotation in its sentence: words after it
+            // are an attribution this layer cannot read ("„…“, sagte Greindl").
+            let alone = paras.get(last.paragraph).is_some_and(|para| {
+                let close = last.close.unwrap_or(usize::MAX);
+                let (k, _) = para.range(close, usize::MAX);
+                para.toks[k..]
+                    .iter()
+                    .find(|t| t.is_word())
+                    .is_none_or(|t| para.starts_sentence(t.start))
+            });
+            if let Some(para) = paras.get(first.paragraph).filter(|_| alone) {
+                if para.starts_sentence(first.open) {
+                    found = resolver.previous_subject(para, first.open);
+                }
+            }
+        }
         if found.is_none() && !matched {
             // A quotation with no attribution of its own continues the previous speaker's
             // when it follows it in the same paragraph, or opens the next paragraph(s).
             if let Some((prev, prev_para)) = last_attributed {
-                let opens_paragraph = words
-                    .get(first.paragraph)
-                    .is_some_and(|w| w.span.start() == first.open);
                 let near = prev_para == first.paragraph
-                    || (opens_paragraph && first.paragraph <= prev_para + 2);
+                    || (opens_paragraph && first.paragraph <= prev_para + 1);
                 if near {
                     found = out.speakers.get(prev).cloned().flatten();
                 }

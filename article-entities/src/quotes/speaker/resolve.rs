@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
-use article_model::{Cluster, Entity, Label};
+use article_model::{Cluster, Entity, Label, SpeakerKind};
 
-use super::noun_phrase::{Np, np_forward, subject_start};
+use super::noun_phrase::{Np, appositive_name, np_forward, subject_start};
 use super::paragraph::Para;
 use crate::names::{self, Name, NameIndex, NameKind};
 use crate::paragraph_words::{self, Tok};
@@ -22,6 +22,8 @@ pub(crate) struct Speaker {
     pub cluster: Option<usize>,
     /// Person, organisation or unknown.
     pub kind: NameKind,
+    /// How the text gives the speaker: a name, a description, a pronoun.
+    pub given: SpeakerKind,
 }
 
 /// How far back (in paragraphs) pronouns and "the statement" look for their referent.
@@ -197,7 +199,7 @@ impl<'a> Resolver<'a> {
                 let Some(np) = np_forward(toks, k, b) else {
                     continue;
                 };
-                if let Np::Name { first, last, det } = np {
+                if let Np::Name { first, last, det } = appositive_name(toks, np, b) {
                     let one_word = first == last;
                     if one_word
                         && !self.mid_caps.contains(toks[first].bare())
@@ -227,6 +229,25 @@ impl<'a> Resolver<'a> {
             }
         }
         out
+    }
+
+    /// The person who is the subject of the sentence of `para` ending before `end`, when
+    /// that sentence has no quotation ("Walton shrugged when asked. “He is right.”").
+    pub(super) fn previous_subject(&self, para: &Para<'_>, end: usize) -> Option<Speaker> {
+        let toks = &para.toks;
+        let before = toks.get(para.range(0, end).1.checked_sub(1)?)?;
+        let lo = para.sentence_start(before.start);
+        let (a, b) = para.range(lo, end);
+        if toks[a..b].iter().any(|t| para.is_quoted(t.start)) {
+            return None;
+        }
+        let k = subject_start(toks, a, b, para)?;
+        let np = appositive_name(toks, np_forward(toks, k, b)?, b);
+        let Np::Name { first, last, det } = np else {
+            return None;
+        };
+        self.name_speaker(toks, first, last, det)
+            .filter(|s| s.kind == NameKind::Person)
     }
 
     /// Organisation names outside quotations ("the Spanish Tennis Federation").
@@ -276,6 +297,11 @@ impl<'a> Resolver<'a> {
         }
         let mut kind = name.kind;
         let mut text = name.text.clone();
+        // "Ministry of Health", "Department of Justice": an organisation.
+        let mut words = text.split_whitespace();
+        if words.next().is_some_and(wordlists::is_org_head) && words.next() == Some("of") {
+            kind = NameKind::Org;
+        }
         if kind != NameKind::Org {
             if let Some(full) = self.index.full_name(&text, toks[first].start) {
                 text = full.to_owned();
@@ -302,6 +328,7 @@ impl<'a> Resolver<'a> {
             name: text,
             cluster: None,
             kind,
+            given: SpeakerKind::Entity,
         })
     }
 
@@ -335,6 +362,7 @@ impl<'a> Resolver<'a> {
             name: cluster.map_or_else(|| pick.text.clone(), |c| c.canonical.clone()),
             cluster: cluster.map(|c| c.id),
             kind,
+            given: SpeakerKind::Entity,
         })
     }
 
@@ -348,7 +376,12 @@ impl<'a> Resolver<'a> {
     ) -> Option<Speaker> {
         let toks = &para.toks;
         match np {
-            Np::Pronoun(p, _) => self.referent(p, candidates, paragraph, pos),
+            Np::Pronoun(p, _) => self
+                .referent(p, candidates, paragraph, pos)
+                .map(|s| Speaker {
+                    given: SpeakerKind::Pronoun,
+                    ..s
+                }),
             Np::Name { first, last, det } => self.name_speaker(toks, first, last, det),
             Np::Description { first, last } => {
                 let head = toks[last].text;
@@ -372,7 +405,10 @@ impl<'a> Resolver<'a> {
                     if definite && (wordlists::is_role_word(head) || head.ends_with("-old")) {
                         self.referent(Pronoun::Person, candidates, paragraph, pos)
                     } else if definite && wordlists::is_org_anaphor(head) {
-                        self.referent(Pronoun::Group, candidates, paragraph, pos)
+                        // "the ministry": the ministry named before, else the latest
+                        // organisation.
+                        self.referent_named(head, candidates, paragraph, pos)
+                            .or_else(|| self.referent(Pronoun::Group, candidates, paragraph, pos))
                     } else {
                         None
                     };
@@ -381,20 +417,51 @@ impl<'a> Resolver<'a> {
                 }
                 let text = self.body.get(toks[first].start..toks[last].end)?;
                 let mut text = text.to_owned();
-                if let Some(rest) = text.strip_prefix("The ") {
-                    text = format!("the {rest}");
-                } else if let Some(rest) = text.strip_prefix("A ") {
-                    text = format!("a {rest}");
-                } else if let Some(rest) = text.strip_prefix("An ") {
-                    text = format!("an {rest}");
+                // "Officials said", "Former aides said": a common word capitalized only
+                // because it opens the sentence.
+                let opener = &toks[first];
+                let initial = para.starts_sentence(opener.start)
+                    || first
+                        .checked_sub(1)
+                        .is_some_and(|p| is_opening_mark(&toks[p]));
+                if opener.is_capitalized()
+                    && (wordlists::is_determiner(opener.text)
+                        || (initial && !self.mid_caps.contains(opener.bare())))
+                {
+                    let mut chars = text.chars();
+                    if let Some(c) = chars.next() {
+                        text = c.to_lowercase().chain(chars).collect();
+                    }
                 }
                 Some(Speaker {
                     name: text,
                     cluster: None,
                     kind: NameKind::Unknown,
+                    given: SpeakerKind::Description,
                 })
             }
         }
+    }
+
+    /// The most recent organisation before `pos` whose name has the word `head`
+    /// ("Ministry of Health" for "the ministry").
+    fn referent_named(
+        &self,
+        head: &str,
+        candidates: &Candidates,
+        paragraph: usize,
+        pos: usize,
+    ) -> Option<Speaker> {
+        candidates
+            .recent(pos, paragraph)
+            .into_iter()
+            .find(|c| {
+                c.speaker
+                    .name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(head))
+            })
+            .map(|c| c.speaker.clone())
     }
 
     /// The most recent compatible candidate before `pos`.
