@@ -61,6 +61,9 @@ pub enum ErrorKind {
     /// An offset could not be converted to the requested unit.
     #[error("invalid offset: {0}")]
     Offset(article_model::SpanError),
+    /// The Parquet encoder failed (feature `parquet`).
+    #[error("parquet: {0}")]
+    Parquet(String),
     /// A record being read back is not valid JSON or not a valid `article/1` record.
     #[error("record {number}: {reason}")]
     Record {

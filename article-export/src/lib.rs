@@ -38,11 +38,15 @@
 //!
 //! # Crate features
 //!
-//! None.
+//! - `parquet` (off by default; arrow and parquet take minutes to compile):
+//!   [`ParquetWriter`] writes one row per article in typed columns ([`article_schema`]),
+//!   Snappy-compressed, a row group at a time.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod brat;
+#[cfg(feature = "parquet")]
+mod columnar;
 mod conll;
 mod dir;
 mod error;
@@ -54,6 +58,8 @@ mod tei;
 mod tokens;
 mod writer;
 
+#[cfg(feature = "parquet")]
+pub use crate::columnar::{ParquetOptions, ParquetWriter, article_schema};
 pub use crate::{
     brat::{BRAT_ANNOTATION_CONF, Brat, to_brat},
     dir::DirWriter,

@@ -1,7 +1,9 @@
 //! [`Article`]: the body and everything known about it, with its invariants.
 
 use crate::error::{Error, ErrorKind};
-use crate::parts::{BlockKind, Cluster, DateMention, Entity, Metadata, Paragraph, Quote, Removed};
+use crate::parts::{
+    BlockKind, Cluster, DateMention, Entity, Metadata, Paragraph, Quote, Removed, Warc,
+};
 use crate::span::Span;
 
 /// The separator between paragraphs in [`Article::body`].
@@ -36,6 +38,8 @@ pub struct Article {
     pub captions: Vec<String>,
     /// Blocks of the page that are not the article body, each with its reason.
     pub removed: Vec<Removed>,
+    /// The WARC record the page came from, when it came from one.
+    pub warc: Option<Warc>,
     body: String,
     paragraphs: Vec<Paragraph>,
     entities: Vec<Entity>,
@@ -214,6 +218,7 @@ impl Article {
             metadata: parts.metadata,
             captions: parts.captions,
             removed: parts.removed,
+            warc: parts.warc,
             body: parts.body,
             paragraphs: parts.paragraphs,
             entities: parts.entities,
@@ -232,6 +237,7 @@ pub(crate) struct Parts {
     pub metadata: Metadata,
     pub captions: Vec<String>,
     pub removed: Vec<Removed>,
+    pub warc: Option<Warc>,
     pub body: String,
     pub paragraphs: Vec<Paragraph>,
     pub entities: Vec<Entity>,

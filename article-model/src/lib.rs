@@ -47,7 +47,7 @@ pub use crate::{
     offsets::{OffsetIndex, OffsetUnit},
     parts::{
         BlockKind, Cluster, DateMention, Dateline, Entity, Label, Metadata, Paragraph, Quote,
-        Removed, RemovedKind, SpeakerKind,
+        Removed, RemovedKind, SpeakerKind, Warc,
     },
     record::{
         ClusterRecord, DateRecord, EntityRecord, ParagraphRecord, QuoteRecord, Record,

@@ -192,6 +192,45 @@ pub struct Dateline {
     pub agency: Option<String>,
 }
 
+/// The WARC record an article's page came from (Common Crawl's index names the same
+/// `offset` and `length`: where the record's gzip member starts in the file, and its size).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Warc {
+    /// The WARC file, as the caller names it (a path or a URL).
+    pub file: String,
+    /// The record's `WARC-Record-ID` (`<urn:uuid:...>`).
+    pub record_id: String,
+    /// The record's `WARC-Target-URI`.
+    pub target_uri: Option<String>,
+    /// The record's `WARC-Date`, as written (ISO 8601, UTC by the WARC standard).
+    pub date: Option<String>,
+    /// Byte offset of the record in the file (of its gzip member when compressed).
+    pub offset: u64,
+    /// Length in bytes of the record in the file (of its gzip member when compressed).
+    pub length: u64,
+}
+
+impl Warc {
+    /// The provenance of a record at `offset`, `length` bytes long, in `file`.
+    #[must_use]
+    pub fn new(
+        file: impl Into<String>,
+        record_id: impl Into<String>,
+        offset: u64,
+        length: u64,
+    ) -> Warc {
+        Warc {
+            file: file.into(),
+            record_id: record_id.into(),
+            target_uri: None,
+            date: None,
+            offset,
+            length,
+        }
+    }
+}
+
 /// Facts about the article as a whole. Absent facts are `None` or empty, never invented.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]

@@ -11,7 +11,7 @@ use crate::error::{Error, ErrorKind, SpanError};
 use crate::offsets::{OffsetIndex, OffsetUnit};
 use crate::parts::{
     BlockKind, Cluster, DateMention, Dateline, Entity, Label, Paragraph, Quote, Removed,
-    RemovedKind, SpeakerKind,
+    RemovedKind, SpeakerKind, Warc,
 };
 use crate::span::Span;
 
@@ -73,6 +73,9 @@ pub struct Record {
     /// Temporal expressions.
     #[serde(default)]
     pub dates: Vec<DateRecord>,
+    /// The WARC record the page came from; the key is absent when it did not come from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc: Option<Warc>,
 }
 
 fn default_offsets() -> String {
@@ -404,6 +407,7 @@ impl Article {
             clusters,
             quotes,
             dates,
+            warc: self.warc.clone(),
         })
     }
 
@@ -521,6 +525,7 @@ impl Article {
             metadata,
             captions: record.captions,
             removed,
+            warc: record.warc,
             body: record.body,
             paragraphs,
             entities,
@@ -651,6 +656,23 @@ mod tests {
         let old: Article = serde_json::from_value(json).unwrap();
         assert_eq!(old.quotes()[0].speaker_kind, None);
         assert_eq!(old.quotes()[0].speaker, a.quotes()[0].speaker);
+    }
+
+    #[test]
+    fn warc_key_only_when_set() {
+        let mut a = sample();
+        let without = a.to_json().unwrap();
+        assert!(!without.contains(r#""warc""#), "{without}");
+        let mut warc = Warc::new("cc.warc.gz", "<urn:uuid:1>", 1234, 567);
+        warc.date = Some("2024-01-02T03:04:05Z".into());
+        a.warc = Some(warc);
+        let with = a.to_json().unwrap();
+        assert!(
+            with.ends_with(r#","warc":{"file":"cc.warc.gz","record_id":"<urn:uuid:1>","target_uri":null,"date":"2024-01-02T03:04:05Z","offset":1234,"length":567}}"#),
+            "{with}"
+        );
+        assert_eq!(Article::from_json(&with).unwrap(), a);
+        assert_eq!(Article::from_json(&without).unwrap().warc, None);
     }
 
     #[test]

@@ -3,5 +3,7 @@
 mod check;
 mod formats;
 mod json;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod props;
 mod read_back;

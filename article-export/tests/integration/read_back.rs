@@ -70,7 +70,7 @@ fn inputs(shared: &Path) -> Vec<PathBuf> {
 /// Synthetic annotations for the layers `article-entities` left empty: capitalised word
 /// runs as entities (clustered by text), text between “ and ” in one paragraph as quotes
 /// (spoken by the nearest entity before), month and weekday names and years as dates.
-fn synthetic(a: &mut Article) {
+pub fn synthetic(a: &mut Article) {
     let body = a.body().to_owned();
     let words: Vec<(usize, &str)> = body.split_word_bound_indices();
     if a.entities().is_empty() {

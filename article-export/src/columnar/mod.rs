@@ -1,0 +1,188 @@
+//! [`ParquetWriter`]: one row per article, typed columns, written a row group at a time.
+
+mod rows;
+mod schema;
+mod time;
+
+use std::io::Write;
+
+use ::parquet::arrow::ArrowWriter;
+use ::parquet::basic::Compression;
+use ::parquet::file::properties::WriterProperties;
+use article_model::{Article, OffsetUnit, Warc};
+
+use crate::error::{Error, ErrorKind, Result};
+
+pub use self::schema::article_schema;
+
+/// Options of a [`ParquetWriter`]; every setter states its default.
+#[derive(Clone, Copy, Debug)]
+pub struct ParquetOptions {
+    row_group_size: usize,
+    warc: bool,
+    offsets: OffsetUnit,
+}
+
+impl Default for ParquetOptions {
+    fn default() -> ParquetOptions {
+        ParquetOptions {
+            row_group_size: 4096,
+            warc: false,
+            offsets: OffsetUnit::Char,
+        }
+    }
+}
+
+impl ParquetOptions {
+    /// Rows per row group (default 4096; at least 1): the writer holds that many rows'
+    /// columns in memory, then writes them out.
+    #[must_use]
+    pub fn row_group_size(mut self, rows: usize) -> ParquetOptions {
+        self.row_group_size = rows.max(1);
+        self
+    }
+
+    /// Whether to add the `warc_*` provenance columns (default no).
+    #[must_use]
+    pub fn warc(mut self, warc: bool) -> ParquetOptions {
+        self.warc = warc;
+        self
+    }
+
+    /// The unit of `start`/`end` offsets (default [`OffsetUnit::Char`]).
+    #[must_use]
+    pub fn offsets(mut self, unit: OffsetUnit) -> ParquetOptions {
+        self.offsets = unit;
+        self
+    }
+}
+
+fn unit_name(unit: OffsetUnit) -> &'static str {
+    match unit {
+        OffsetUnit::Utf16 => "utf16",
+        OffsetUnit::Byte => "byte",
+        _ => "char",
+    }
+}
+
+fn parquet_error(e: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::Parquet(e.to_string()))
+}
+
+/// Writes articles as Parquet, one row per article in the columns of
+/// [`article_schema`], Snappy-compressed.
+///
+/// Rows are buffered up to the row-group size, then encoded and written to `out`, so
+/// memory depends on the row-group size, not on the number of articles. Inputs that
+/// gave no article are rows too ([`ParquetWriter::write_error`]), with the reason in
+/// `error`, so the rows of a run add up to its inputs.
+///
+/// ```
+/// use article_export::{ParquetOptions, ParquetWriter};
+/// use article_model::{Article, BlockKind};
+///
+/// let mut article = Article::new();
+/// article.push_paragraph(BlockKind::Paragraph, "Dockers voted to return to work.", None);
+/// let mut writer = ParquetWriter::new(Vec::new(), ParquetOptions::default())?;
+/// writer.write(&article)?;
+/// writer.write_error(Some("broken.html"), None, "not HTML")?;
+/// let bytes = writer.finish()?;
+/// assert_eq!(&bytes[..4], b"PAR1");
+/// # Ok::<(), article_export::Error>(())
+/// ```
+pub struct ParquetWriter<W: Write + Send> {
+    inner: ArrowWriter<W>,
+    rows: rows::Rows,
+    options: ParquetOptions,
+    written: usize,
+}
+
+impl<W: Write + Send> std::fmt::Debug for ParquetWriter<W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParquetWriter")
+            .field("options", &self.options)
+            .field("written", &self.written)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<W: Write + Send> ParquetWriter<W> {
+    /// A writer into `out`; the file's header is written at once.
+    ///
+    /// # Errors
+    /// When writing the header fails.
+    pub fn new(out: W, options: ParquetOptions) -> Result<ParquetWriter<W>> {
+        let rows = rows::Rows::new(options.warc, unit_name(options.offsets));
+        let props = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(options.row_group_size))
+            .set_created_by(concat!("article-export ", env!("CARGO_PKG_VERSION")).to_owned())
+            .build();
+        let inner =
+            ArrowWriter::try_new(out, rows.schema().clone(), Some(props)).map_err(parquet_error)?;
+        Ok(ParquetWriter {
+            inner,
+            rows,
+            options,
+            written: 0,
+        })
+    }
+
+    /// Rows written so far (articles and errors).
+    #[must_use]
+    pub fn written(&self) -> usize {
+        self.written
+    }
+
+    /// Writes the row of one article (its `warc` provenance included).
+    ///
+    /// # Errors
+    /// On I/O failure, or when the article breaks an invariant.
+    pub fn write(&mut self, article: &Article) -> Result<()> {
+        let record = article.to_record(self.options.offsets)?;
+        self.rows.push(&record);
+        self.row_done()
+    }
+
+    /// Writes the row of an input that gave no article: `source` and `warc` name it,
+    /// `message` says why, the article columns are null or empty.
+    ///
+    /// # Errors
+    /// On I/O failure.
+    pub fn write_error(
+        &mut self,
+        source: Option<&str>,
+        warc: Option<&Warc>,
+        message: &str,
+    ) -> Result<()> {
+        self.rows.push_error(source, warc, message);
+        self.row_done()
+    }
+
+    fn row_done(&mut self) -> Result<()> {
+        self.written += 1;
+        if self.rows.len() >= self.options.row_group_size {
+            self.flush_rows()?;
+        }
+        Ok(())
+    }
+
+    /// Encodes the buffered rows and writes them out as one row group.
+    fn flush_rows(&mut self) -> Result<()> {
+        if self.rows.len() == 0 {
+            return Ok(());
+        }
+        let batch = self.rows.take_batch().map_err(parquet_error)?;
+        self.inner.write(&batch).map_err(parquet_error)?;
+        self.inner.flush().map_err(parquet_error)
+    }
+
+    /// Writes the last row group and the footer, and gives back the output.
+    ///
+    /// # Errors
+    /// On I/O failure.
+    pub fn finish(mut self) -> Result<W> {
+        self.flush_rows()?;
+        self.inner.into_inner().map_err(parquet_error)
+    }
+}
