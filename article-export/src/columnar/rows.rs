@@ -123,7 +123,7 @@ pub(crate) struct Rows {
     clusters: (Offsets, [StringBuilder; 4], [Int64Builder; 4]),
     quotes: (
         Offsets,
-        [StringBuilder; 2],
+        [StringBuilder; 3],
         [Int64Builder; 3],
         BooleanBuilder,
     ),
@@ -269,6 +269,7 @@ impl Rows {
             text[0].append_value(&q.text);
             text[1].append_option(q.speaker.as_deref());
             ints[0].append_option(q.speaker_entity.map(int));
+            text[2].append_option(q.speaker_kind.map(|k| k.as_str()));
             ints[1].append_value(int(q.start));
             ints[2].append_value(int(q.end));
             scare.append_value(q.scare);
@@ -395,11 +396,11 @@ impl Rows {
         );
         let clusters = n.list(item, values);
         let (n, text, ints, scare) = &mut self.quotes;
-        let [t0, t1] = text;
+        let [t0, t1, t2] = text;
         let [i0, i1, i2] = ints;
         let (item, values) = structs(
             schema::quote_fields(),
-            vec![a(t0), a(t1), a(i0), a(i1), a(i2), a(scare)],
+            vec![a(t0), a(t1), a(i0), a(t2), a(i1), a(i2), a(scare)],
         );
         let quotes = n.list(item, values);
         let (n, text, day, at, ints) = &mut self.dates;

@@ -100,6 +100,7 @@ pub(crate) fn quote_fields() -> Fields {
         text("text", false),
         text("speaker", true),
         int("speaker_entity", true),
+        text("speaker_kind", true),
         int("start", false),
         int("end", false),
         Field::new("scare", DataType::Boolean, false),
@@ -136,7 +137,7 @@ pub(crate) fn date_fields() -> Fields {
 /// | `removed` | list of struct `kind`, `reason`, `text`, `source_start`, `source_end` | |
 /// | `entities` | list of struct `text`, `label`, `start`, `end`, `cluster` | |
 /// | `clusters` | list of struct `id`, `canonical`, `label`, `mentions`, `start`, `end`, `role`, `affiliation` | |
-/// | `quotes` | list of struct `text`, `speaker`, `speaker_entity`, `start`, `end`, `scare` | |
+/// | `quotes` | list of struct `text`, `speaker`, `speaker_entity`, `speaker_kind`, `start`, `end`, `scare` | `speaker_kind`: `entity`, `description` or `pronoun` |
 /// | `dates` | list of struct `text`, `value`, `value_date`, `value_at`, `start`, `end` | `value_date`/`value_at` as for `published` |
 /// | `offsets` | string | the unit of every `start`/`end`: `char`, `utf16` or `byte` |
 /// | `error` | string | why the input gave no article (then the other columns are null or empty) |
