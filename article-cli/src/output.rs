@@ -56,7 +56,7 @@ fn is_gzip_name(path: &Path) -> bool {
 /// The bytes of an output on their way to the file.
 enum Encoder {
     Plain(BufWriter<File>),
-    Gzip(GzEncoder<BufWriter<File>>),
+    Gzip(Box<GzEncoder<BufWriter<File>>>),
 }
 
 /// A file being written: through a temporary file renamed over the target on
@@ -127,7 +127,10 @@ impl OutputFile {
         };
         let buffered = BufWriter::with_capacity(1 << 16, file);
         let encoder = if gzip {
-            Encoder::Gzip(GzEncoder::new(buffered, flate2::Compression::default()))
+            Encoder::Gzip(Box::new(GzEncoder::new(
+                buffered,
+                flate2::Compression::default(),
+            )))
         } else {
             Encoder::Plain(buffered)
         };
