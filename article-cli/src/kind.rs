@@ -24,7 +24,13 @@ pub(crate) fn by_extension(file_name: &str) -> Option<Kind> {
     if stem.is_empty() {
         return None; // ".txt" is a hidden file named "txt", not an extension
     }
-    match ext {
+    of_extension(ext)
+}
+
+/// The kind a page extension (without its dot, any case) names: `html`, `htm`, `xhtml`,
+/// `txt`, `warc`; `None` for any other.
+pub(crate) fn of_extension(ext: &str) -> Option<Kind> {
+    match ext.to_ascii_lowercase().as_str() {
         "html" | "htm" | "xhtml" => Some(Kind::Html),
         "txt" => Some(Kind::Text),
         "warc" => Some(Kind::Warc),

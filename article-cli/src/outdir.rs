@@ -42,16 +42,11 @@ pub(crate) fn base_name(input: &Input) -> String {
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut stem = file.as_str();
-    if let Some(s) = strip_suffix_ignore_case(stem, ".gz") {
-        stem = s;
-    }
-    for page in [".html", ".htm", ".xhtml", ".txt", ".warc"] {
-        if let Some(s) = strip_suffix_ignore_case(stem, page) {
-            stem = s;
-            break;
-        }
-    }
+    let stem = strip_suffix_ignore_case(&file, ".gz").unwrap_or(&file);
+    let stem = match stem.rsplit_once('.') {
+        Some((s, ext)) if crate::kind::of_extension(ext).is_some() => s,
+        _ => stem,
+    };
     let name: String = stem
         .chars()
         .take(120)

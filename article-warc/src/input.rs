@@ -7,6 +7,9 @@
 //! bytes are handed out from the current member only, so the parser sees where a member
 //! ends. Memory is two fixed buffers and the inflate state, whatever the member size.
 
+// gzip headers and trailers are read here, not by flate2's GzDecoder, so that each
+// member's compressed byte range is known exactly and a corrupt member can be left for the
+// next magic; flate2 does the inflating and the CRC.
 use flate2::{Crc, Decompress, FlushDecompress, Status};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -391,21 +394,18 @@ impl<R: std::io::Read> Input<R> {
     }
 
     fn produce_plain(&mut self) -> Result<()> {
-        loop {
-            match self.inner.read(&mut self.out[self.out_end..]) {
-                Ok(0) => {
-                    self.state = State::Eof;
-                    return Ok(());
-                }
-                Ok(n) => {
-                    self.out_end += n;
-                    return Ok(());
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    self.state = State::Eof;
-                    return Err(self.error(ErrorKind::Io(e)));
-                }
+        match read_retrying(&mut self.inner, &mut self.out[self.out_end..]) {
+            Ok(0) => {
+                self.state = State::Eof;
+                Ok(())
+            }
+            Ok(n) => {
+                self.out_end += n;
+                Ok(())
+            }
+            Err(e) => {
+                self.state = State::Eof;
+                Err(self.error(ErrorKind::Io(e)))
             }
         }
     }
@@ -456,22 +456,19 @@ impl<R: std::io::Read> Input<R> {
             self.raw_end -= self.raw_pos;
             self.raw_pos = 0;
         }
-        loop {
-            match self.inner.read(&mut self.raw[self.raw_end..]) {
-                Ok(0) => {
-                    self.raw_eof = true;
-                    return Ok(());
-                }
-                Ok(n) => {
-                    self.raw_end += n;
-                    return Ok(());
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    self.state = State::Eof;
-                    self.raw_eof = true;
-                    return Err(self.error(ErrorKind::Io(e)));
-                }
+        match read_retrying(&mut self.inner, &mut self.raw[self.raw_end..]) {
+            Ok(0) => {
+                self.raw_eof = true;
+                Ok(())
+            }
+            Ok(n) => {
+                self.raw_end += n;
+                Ok(())
+            }
+            Err(e) => {
+                self.state = State::Eof;
+                self.raw_eof = true;
+                Err(self.error(ErrorKind::Io(e)))
             }
         }
     }
@@ -549,4 +546,14 @@ impl<R: std::io::Read> Input<R> {
 /// Bytes tolerated between members without an error.
 fn is_padding(b: u8) -> bool {
     matches!(b, 0 | b'\r' | b'\n' | b' ' | b'\t')
+}
+
+/// One `read`, retried while it is interrupted (`ErrorKind::Interrupted` is not a failure).
+fn read_retrying(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match r.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            done => return done,
+        }
+    }
 }
