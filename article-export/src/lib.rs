@@ -39,7 +39,7 @@
 //! # Crate features
 //!
 //! - `parquet` (off by default; arrow and parquet take minutes to compile):
-//!   [`ParquetWriter`] writes one row per article in typed columns ([`article_schema`]),
+//!   `ParquetWriter` writes one row per article in typed columns (`article_schema`),
 //!   Snappy-compressed, a row group at a time.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
