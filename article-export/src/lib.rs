@@ -40,7 +40,8 @@
 //!
 //! - `parquet` (off by default; arrow and parquet take minutes to compile):
 //!   `ParquetWriter` writes one row per article in typed columns (`article_schema`),
-//!   Snappy-compressed, a row group at a time.
+//!   Snappy-compressed, a row group at a time; `BatchBuilder` makes the same rows as
+//!   Arrow record batches.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -59,7 +60,7 @@ mod tokens;
 mod writer;
 
 #[cfg(feature = "parquet")]
-pub use crate::columnar::{ParquetOptions, ParquetWriter, article_schema};
+pub use crate::columnar::{BatchBuilder, ParquetOptions, ParquetWriter, article_schema};
 pub use crate::{
     brat::{BRAT_ANNOTATION_CONF, Brat, to_brat},
     dir::DirWriter,

@@ -9,7 +9,9 @@ use std::io::Write;
 use ::parquet::arrow::ArrowWriter;
 use ::parquet::basic::Compression;
 use ::parquet::file::properties::WriterProperties;
-use article_model::{Article, OffsetUnit, Warc};
+use arrow_array::RecordBatch;
+use arrow_schema::SchemaRef;
+use article_model::{Article, OffsetUnit, Record, Warc};
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -67,6 +69,100 @@ fn unit_name(unit: OffsetUnit) -> &'static str {
 
 fn parquet_error(e: impl std::fmt::Display) -> Error {
     Error::new(ErrorKind::Parquet(e.to_string()))
+}
+
+/// Builds Arrow [`RecordBatch`]es of article rows in the columns of [`article_schema`],
+/// the rows [`ParquetWriter`] writes, for other Arrow consumers (the Python package, an
+/// Arrow IPC stream).
+///
+/// Rows are buffered until [`BatchBuilder::finish`] turns them into one batch and starts
+/// over; inputs that gave no article are rows too ([`BatchBuilder::push_error`]).
+///
+/// ```
+/// use article_export::BatchBuilder;
+/// use article_model::{Article, BlockKind, OffsetUnit};
+///
+/// let mut article = Article::new();
+/// article.push_paragraph(BlockKind::Paragraph, "Dockers voted to return to work.", None);
+/// let mut rows = BatchBuilder::new(false, OffsetUnit::Char);
+/// rows.push(&article)?;
+/// rows.push_error(Some("broken.html"), None, "not HTML");
+/// let batch = rows.finish()?;
+/// assert_eq!(batch.num_rows(), 2);
+/// assert_eq!(batch.schema(), article_export::article_schema(false));
+/// # Ok::<(), article_export::Error>(())
+/// ```
+pub struct BatchBuilder {
+    rows: rows::Rows,
+    offsets: OffsetUnit,
+}
+
+impl std::fmt::Debug for BatchBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BatchBuilder")
+            .field("offsets", &self.offsets)
+            .field("len", &self.rows.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl BatchBuilder {
+    /// Rows of [`article_schema`]`(warc)`, offsets in `offsets`.
+    #[must_use]
+    pub fn new(warc: bool, offsets: OffsetUnit) -> BatchBuilder {
+        BatchBuilder {
+            rows: rows::Rows::new(warc, unit_name(offsets)),
+            offsets,
+        }
+    }
+
+    /// The schema of the batches: [`article_schema`]`(warc)`.
+    #[must_use]
+    pub fn schema(&self) -> SchemaRef {
+        self.rows.schema().clone()
+    }
+
+    /// Rows buffered since the last [`BatchBuilder::finish`].
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether no row is buffered.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows.len() == 0
+    }
+
+    /// Adds the row of one article (its `warc` provenance included).
+    ///
+    /// # Errors
+    /// When the article breaks an invariant (then no row is added).
+    pub fn push(&mut self, article: &Article) -> Result<()> {
+        let record = article.to_record(self.offsets)?;
+        self.rows.push(&record);
+        Ok(())
+    }
+
+    /// Adds the row of a record made with [`Article::to_record`]; its offsets should be in
+    /// the unit this builder was made with (the `offsets` column is the record's own).
+    pub fn push_record(&mut self, record: &Record) {
+        self.rows.push(record);
+    }
+
+    /// Adds the row of an input that gave no article: `source` and `warc` name it,
+    /// `message` says why, the article columns are null or empty.
+    pub fn push_error(&mut self, source: Option<&str>, warc: Option<&Warc>, message: &str) {
+        self.rows.push_error(source, warc, message);
+    }
+
+    /// The rows buffered so far as one batch (possibly empty); the builder starts over.
+    ///
+    /// # Errors
+    /// Only if the columns do not match the schema (a bug).
+    pub fn finish(&mut self) -> Result<RecordBatch> {
+        self.rows.take_batch().map_err(parquet_error)
+    }
 }
 
 /// Writes articles as Parquet, one row per article in the columns of
