@@ -139,6 +139,7 @@ def test_schema_warc_columns():
 
 
 def test_schema_converts_with_pyspark():
+    pytest.importorskip("pandas", reason="skipping: no pandas (pyspark needs it)")
     types = pytest.importorskip("pyspark.sql.pandas.types", reason="skipping: no pyspark")
     for warc in [False, True]:
         spark_schema = types.from_arrow_schema(article.schema(warc))

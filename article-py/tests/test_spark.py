@@ -17,6 +17,7 @@ from conftest import DEV_WARC, need_shared
 def spark():
     need_shared()
     pytest.importorskip("pyspark", reason="skipping: no pyspark")
+    pytest.importorskip("pandas", reason="skipping: no pandas (pyspark needs it)")
     if shutil.which("java") is None:
         pytest.skip("skipping: no java for pyspark")
     from pyspark.sql import SparkSession
