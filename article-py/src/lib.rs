@@ -48,9 +48,6 @@ fn records<'py>(py: Python<'py>, json: &[String]) -> PyResult<Vec<Bound<'py, PyA
     json.iter().map(|s| loads.call1((s.as_str(),))).collect()
 }
 
-/// extract(html, url=None, *, entities=True, anchor_date=None, offsets="char", max_input_mb=256)
-/// --
-///
 /// The `article/1` record of one page, as `article extract --to json` writes it.
 ///
 /// `html` is the page as `bytes` (decoded as the CLI does: BOM, `<meta charset>`,
@@ -87,9 +84,6 @@ fn extract<'py>(
         .ok_or_else(|| PyValueError::new_err("no record (a bug)"))
 }
 
-/// extract_many(pages, urls=None, *, jobs=None, errors="raise", entities=True, anchor_date=None, offsets="char", max_input_mb=256)
-/// --
-///
 /// The `article/1` records of many pages, in their order, extracted in parallel with
 /// the GIL released (`jobs` threads; default one per core).
 ///
@@ -155,9 +149,6 @@ fn extract_many<'py>(
     Ok(out)
 }
 
-/// extract_arrow(batch, html_col="html", url_col="url", *, jobs=None, entities=True, anchor_date=None, offsets="char", max_input_mb=256)
-/// --
-///
 /// One row of `schema()` per row of `batch` (a `pyarrow.RecordBatch`, or any object with
 /// `__arrow_c_array__`), in order, as a `pyarrow.RecordBatch`.
 ///
@@ -197,9 +188,6 @@ fn extract_arrow<'py>(
     PyRecordBatch::new(out).into_pyarrow(py)
 }
 
-/// schema(warc=False)
-/// --
-///
 /// The `pyarrow.Schema` of the batches of `extract_arrow` (and, with `warc=True`, of
 /// `extract_warc`: six `warc_*` columns more), the schema of `article extract --to
 /// parquet`. No column is dictionary-encoded, so pyspark's `from_arrow_schema` takes it.

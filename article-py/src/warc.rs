@@ -149,9 +149,6 @@ impl WarcBatches {
     }
 }
 
-/// extract_warc(path, *, entities=True, batch_size=1000, jobs=None, anchor_date=None, offsets="char", max_input_mb=256)
-/// --
-///
 /// The HTML responses with status 200 of a WARC file (gzip member by member, or plain),
 /// as an iterator of `pyarrow.RecordBatch`es of `schema(warc=True)`, up to `batch_size`
 /// rows each, in file order; each row carries `warc_file` (`path` as given),

@@ -191,3 +191,13 @@ def test_pathological_markup_does_not_fail():
             article.extract(html, entities=False)
         except article.ArticleError:
             pass
+
+
+def test_docstrings_and_signatures():
+    import inspect
+
+    for f in [article.extract, article.extract_many, article.extract_arrow, article.extract_warc, article.schema]:
+        assert f.__doc__ and len(f.__doc__) > 100, f.__name__
+        assert not f.__doc__.startswith(f.__name__ + "("), f.__name__  # no signature line in the text
+        assert "offsets" in inspect.signature(f).parameters or f is article.schema
+    assert article.__doc__ and article.WarcBatches.__doc__
