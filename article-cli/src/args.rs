@@ -207,6 +207,12 @@ pub(crate) struct ExtractArgs {
     #[arg(long)]
     pub no_entities: bool,
 
+    /// Annotate pages in every language with the English model too (by default a page
+    /// whose language the model does not cover gets no entities, quotes or dates, and its
+    /// record's "annotations" says "skipped: no model for LANG").
+    #[arg(long, conflicts_with = "no_entities")]
+    pub annotate_any_language: bool,
+
     /// Date that relative dates ("Thursday", "last week") are anchored to when a page has no
     /// published date [default: none, so they get no value].
     #[arg(long, value_name = "YYYY-MM-DD")]
