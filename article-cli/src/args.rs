@@ -87,6 +87,12 @@ pub(crate) struct TrainNerArgs {
     #[arg(long, value_name = "DIR")]
     pub lexical: PathBuf,
 
+    /// More unlabeled text for the word clusters, besides the Reuters-21578 text of
+    /// --lexical: one paragraph per line (*.gz read transparently), such as the output of
+    /// `article extract --to text --no-entities` over a folder of pages. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub unlabeled: Vec<PathBuf>,
+
     /// Cache file for the induced word clusters (reused when present).
     #[arg(long, value_name = "FILE")]
     pub clusters_cache: Option<PathBuf>,
@@ -111,9 +117,15 @@ pub(crate) struct TrainNerArgs {
     #[arg(long, default_value_t = 0.03)]
     pub prune: f32,
 
+    /// Cross-validate the settings on --train instead of training the model: K models,
+    /// each trained on all but one fold of the training documents and scored on that
+    /// fold; prints the pooled held-out F1 (dev is not read, nothing is written).
+    #[arg(long, value_name = "K", conflicts_with = "output")]
+    pub cv: Option<usize>,
+
     /// Where to write the model (compressed: an LZ4 frame, as the crate embeds it).
-    #[arg(short, long, value_name = "OUT")]
-    pub output: PathBuf,
+    #[arg(short, long, value_name = "OUT", required_unless_present = "cv")]
+    pub output: Option<PathBuf>,
 }
 
 /// How to read an input.
