@@ -102,7 +102,7 @@ pub(crate) struct TrainNerArgs {
     pub epochs: usize,
 
     /// Perceptrons (differently shuffled) averaged into each stage's model.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 3)]
     pub ensemble: usize,
 
     /// Folds for the stage-1 predictions that stage 2 learns from.
@@ -110,7 +110,7 @@ pub(crate) struct TrainNerArgs {
     pub folds: usize,
 
     /// Drop features seen fewer times than this in training.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 1)]
     pub min_count: u32,
 
     /// Drop feature rows whose largest weight is below this fraction of the stage's largest.
