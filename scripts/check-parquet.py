@@ -64,6 +64,8 @@ def as_record(row, problems, where):
             item["source"] = None if s is None else [s, e]
     for i, item in enumerate(row["dates"]):
         derived(problems, f"{where} dates[{i}]", item["value"], item.pop("value_date"), item.pop("value_at"))
+    if row.get("annotations", 0) is None:  # not annotated: the record has no key
+        del row["annotations"]
     warc = {k: row.pop(f"warc_{k}", None) for k in WARC_KEYS}
     if warc["file"] is not None:
         row["warc"] = warc

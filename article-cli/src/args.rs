@@ -87,6 +87,12 @@ pub(crate) struct TrainNerArgs {
     #[arg(long, value_name = "DIR")]
     pub lexical: PathBuf,
 
+    /// More unlabeled text for the word clusters, besides the Reuters-21578 text of
+    /// --lexical: one paragraph per line (*.gz read transparently), such as the output of
+    /// `article extract --to text --no-entities` over a folder of pages. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub unlabeled: Vec<PathBuf>,
+
     /// Cache file for the induced word clusters (reused when present).
     #[arg(long, value_name = "FILE")]
     pub clusters_cache: Option<PathBuf>,
@@ -96,7 +102,7 @@ pub(crate) struct TrainNerArgs {
     pub epochs: usize,
 
     /// Perceptrons (differently shuffled) averaged into each stage's model.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 3)]
     pub ensemble: usize,
 
     /// Folds for the stage-1 predictions that stage 2 learns from.
@@ -104,16 +110,22 @@ pub(crate) struct TrainNerArgs {
     pub folds: usize,
 
     /// Drop features seen fewer times than this in training.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 1)]
     pub min_count: u32,
 
     /// Drop feature rows whose largest weight is below this fraction of the stage's largest.
     #[arg(long, default_value_t = 0.03)]
     pub prune: f32,
 
+    /// Cross-validate the settings on --train instead of training the model: K models,
+    /// each trained on all but one fold of the training documents and scored on that
+    /// fold; prints the pooled held-out F1 (dev is not read, nothing is written).
+    #[arg(long, value_name = "K", conflicts_with = "output")]
+    pub cv: Option<usize>,
+
     /// Where to write the model (compressed: an LZ4 frame, as the crate embeds it).
-    #[arg(short, long, value_name = "OUT")]
-    pub output: PathBuf,
+    #[arg(short, long, value_name = "OUT", required_unless_present = "cv")]
+    pub output: Option<PathBuf>,
 }
 
 /// How to read an input.
@@ -206,6 +218,12 @@ pub(crate) struct ExtractArgs {
     /// Extraction only: no entities, quotes or dates.
     #[arg(long)]
     pub no_entities: bool,
+
+    /// Annotate pages in every language with the English model too (by default a page
+    /// whose language the model does not cover gets no entities, quotes or dates, and its
+    /// record's "annotations" says "skipped: no model for LANG").
+    #[arg(long, conflicts_with = "no_entities")]
+    pub annotate_any_language: bool,
 
     /// Date that relative dates ("Thursday", "last week") are anchored to when a page has no
     /// published date [default: none, so they get no value].

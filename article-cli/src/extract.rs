@@ -193,8 +193,12 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
         from: args.from,
         html: extractor(InputFormat::Html),
         text: extractor(InputFormat::Text),
-        annotator: (!args.no_entities)
-            .then(|| Annotator::builder().anchor_date(args.anchor_date).build()),
+        annotator: (!args.no_entities).then(|| {
+            Annotator::builder()
+                .anchor_date(args.anchor_date)
+                .any_language(args.annotate_any_language)
+                .build()
+        }),
     };
 
     let mut sink = match out_dir {

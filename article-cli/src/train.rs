@@ -37,7 +37,11 @@ pub(crate) fn run(args: &TrainNerArgs) -> Result<Status, Fatal> {
     let started = std::time::Instant::now();
     let mut log = |msg: &str| eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());
     let train_text = read_text(&args.train)?;
-    let dev_text = read_text(&args.dev)?;
+    // with --cv, dev is never read: settings are chosen on train alone
+    let dev_text = match args.cv {
+        Some(_) => String::new(),
+        None => read_text(&args.dev)?,
+    };
     let train = conll::documents(&train_text);
     let dev = conll::documents(&dev_text);
     let mut texts: [String; 7] = Default::default();
@@ -57,7 +61,21 @@ pub(crate) fn run(args: &TrainNerArgs) -> Result<Status, Fatal> {
             read_text(p)?
         }
         cache => {
-            let unlabeled = read_gzip_text(&args.lexical.join(UNLABELED))?;
+            let mut unlabeled = read_gzip_text(&args.lexical.join(UNLABELED))?;
+            for path in &args.unlabeled {
+                let more = if path.extension().is_some_and(|e| e == "gz") {
+                    read_gzip_text(path)?
+                } else {
+                    read_text(path)?
+                };
+                log(&format!(
+                    "unlabeled: {} ({} bytes)",
+                    path.display(),
+                    more.len()
+                ));
+                unlabeled.push('\n');
+                unlabeled.push_str(&more);
+            }
             let text = trainer.clusters(&unlabeled, &train, &mut log);
             if let Some(p) = cache {
                 crate::output::write_file(p, text.as_bytes()).map_err(Fatal::Output)?;
@@ -65,9 +83,18 @@ pub(crate) fn run(args: &TrainNerArgs) -> Result<Status, Fatal> {
             text
         }
     };
+    let Some(output) = &args.output else {
+        let k = args.cv.unwrap_or(3);
+        let (f, p, r) = trainer.cross_validate(&train, k, &lists, &clusters, &mut log);
+        println!(
+            "cv {k} folds on {}: F1 {f:.2} P {p:.2} R {r:.2}",
+            args.train.display()
+        );
+        return Ok(Status::Ok);
+    };
     let (bytes, _report) = trainer.train(&train, &dev, &lists, &clusters, &mut log);
     // through a temporary file: a failed write never leaves half a model
-    crate::output::write_file(&args.output, &bytes).map_err(Fatal::Output)?;
-    eprintln!("wrote {} ({} bytes)", args.output.display(), bytes.len());
+    crate::output::write_file(output, &bytes).map_err(Fatal::Output)?;
+    eprintln!("wrote {} ({} bytes)", output.display(), bytes.len());
     Ok(Status::Ok)
 }

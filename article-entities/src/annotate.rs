@@ -1,6 +1,6 @@
 //! [`Annotator`]: runs every annotation layer over an article.
 
-use article_model::{Article, Entity, Span};
+use article_model::{Annotations, Article, Entity, Span};
 
 use crate::dates::{self, CalendarDate};
 use crate::error::Result;
@@ -24,6 +24,7 @@ use crate::{cluster, paragraph_words, quotes, sentences, tokenize};
 pub struct Annotator {
     recognizer: Recognizer,
     anchor_date: Option<CalendarDate>,
+    any_language: bool,
 }
 
 /// Builds an [`Annotator`].
@@ -31,6 +32,7 @@ pub struct Annotator {
 pub struct AnnotatorBuilder {
     recognizer: Option<Recognizer>,
     anchor_date: Option<CalendarDate>,
+    any_language: bool,
 }
 
 impl AnnotatorBuilder {
@@ -50,12 +52,23 @@ impl AnnotatorBuilder {
         self
     }
 
+    /// Whether to annotate articles in a language the recognizer does not cover
+    /// ([`Recognizer::languages`]) too (default no: such articles get no entities, quotes
+    /// or dates, and their [`Annotations`] say why). Articles of unknown language are
+    /// annotated either way.
+    #[must_use]
+    pub fn any_language(mut self, yes: bool) -> AnnotatorBuilder {
+        self.any_language = yes;
+        self
+    }
+
     /// The annotator.
     #[must_use]
     pub fn build(self) -> Annotator {
         Annotator {
             recognizer: self.recognizer.unwrap_or_default(),
             anchor_date: self.anchor_date,
+            any_language: self.any_language,
         }
     }
 }
@@ -79,7 +92,34 @@ impl Annotator {
         &self.recognizer
     }
 
-    /// Annotates `article` in place, replacing earlier annotations.
+    /// What [`Annotator::annotate`] does with `article`, by its `metadata.language`: every
+    /// layer `"annotated"` when the language is covered by the recognizer or unknown (a
+    /// page too short for the parser to tell is taken to be in the model's language),
+    /// else `"skipped: no model for LANG"`, or `"annotated: forced, no model for LANG"`
+    /// with [`AnnotatorBuilder::any_language`].
+    #[must_use]
+    pub fn plan(&self, article: &Article) -> Annotations {
+        let language = article
+            .metadata
+            .language
+            .as_deref()
+            .map(|l| crate::ner::primary_subtag(l).to_ascii_lowercase())
+            .filter(|l| !l.is_empty());
+        let status = match &language {
+            Some(l) if !self.recognizer.covers(l) => {
+                if self.any_language {
+                    format!("{}: forced, no model for {l}", Annotations::ANNOTATED)
+                } else {
+                    format!("skipped: no model for {l}")
+                }
+            }
+            _ => Annotations::ANNOTATED.to_owned(),
+        };
+        Annotations::all(language, status)
+    }
+
+    /// Annotates `article` in place, replacing earlier annotations, when its language is
+    /// covered (see [`Annotator::plan`], whose result lands in `article.annotations`).
     ///
     /// The body is tokenized once; entities are found over the whole body, one document;
     /// no entity crosses a paragraph or a line break. Every entity gets a cluster; quotations get speakers (pointing at
@@ -91,6 +131,11 @@ impl Annotator {
     /// hidden).
     pub fn annotate(&self, article: &mut Article) -> Result<()> {
         article.clear_annotations();
+        let plan = self.plan(article);
+        if !Annotations::is_annotated(&plan.entities) {
+            article.annotations = Some(plan);
+            return Ok(());
+        }
         let body = article.body();
         let tokens = tokenize(body);
         let mut entities: Vec<Entity> = self
@@ -121,6 +166,7 @@ impl Annotator {
         article.try_set_entities(entities, clusters)?;
         article.try_set_quotes(quotes)?;
         article.try_set_dates(dates)?;
+        article.annotations = Some(plan);
         Ok(())
     }
 }
@@ -158,6 +204,50 @@ mod tests {
                 "{unit:?}: {small} steps at 4 KiB, {large} at 16 KiB"
             );
         }
+    }
+
+    /// Issue 17: an article in a language the model does not cover gets no annotations
+    /// and says why, unless forced; English and unknown-language articles are annotated.
+    #[test]
+    fn issue_17_language_gate() {
+        let text = "„Wir sind bereit“, sagte Angela Merkel am Montag in Berlin.";
+        let run = |language: Option<&str>, any: bool| {
+            let mut a = Article::new();
+            a.metadata.language = language.map(str::to_owned);
+            a.metadata.published = Some("2020-07-16".into());
+            a.push_paragraph(BlockKind::Paragraph, text, None);
+            Annotator::builder()
+                .any_language(any)
+                .build()
+                .annotate(&mut a)
+                .unwrap();
+            a
+        };
+        let de = run(Some("de"), false);
+        assert!(de.entities().is_empty() && de.quotes().is_empty() && de.dates().is_empty());
+        let want = Annotations::all(Some("de".into()), "skipped: no model for de");
+        assert_eq!(de.annotations, Some(want));
+        let de_at = run(Some("de-AT"), false);
+        assert_eq!(de_at.annotations.unwrap().language.as_deref(), Some("de"));
+
+        let forced = run(Some("de"), true);
+        assert!(!forced.entities().is_empty());
+        let status = forced.annotations.unwrap().entities;
+        assert_eq!(status, "annotated: forced, no model for de");
+
+        for language in [Some("en"), Some("EN-gb"), None] {
+            let a = run(language, false);
+            assert!(!a.entities().is_empty(), "{language:?}");
+            let got = a.annotations.unwrap();
+            assert_eq!(got.entities, "annotated", "{language:?}");
+            assert_eq!(got.quotes, "annotated", "{language:?}");
+        }
+        let custom = Annotator::with_recognizer(Recognizer::default().with_languages(&["DE"]));
+        let mut a = Article::new();
+        a.metadata.language = Some("de".into());
+        a.push_paragraph(BlockKind::Paragraph, text, None);
+        custom.annotate(&mut a).unwrap();
+        assert_eq!(a.annotations.unwrap().entities, "annotated");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::parts::{
-    BlockKind, Cluster, DateMention, Entity, Metadata, Paragraph, Quote, Removed, Warc,
+    Annotations, BlockKind, Cluster, DateMention, Entity, Metadata, Paragraph, Quote, Removed, Warc,
 };
 use crate::span::Span;
 
@@ -40,6 +40,8 @@ pub struct Article {
     pub removed: Vec<Removed>,
     /// The WARC record the page came from, when it came from one.
     pub warc: Option<Warc>,
+    /// What the annotator did (which layers, in which language); `None` until annotated.
+    pub annotations: Option<Annotations>,
     body: String,
     paragraphs: Vec<Paragraph>,
     entities: Vec<Entity>,
@@ -188,8 +190,10 @@ impl Article {
         Ok(())
     }
 
-    /// Removes all annotations (entities, clusters, quotes, dates).
+    /// Removes all annotations (entities, clusters, quotes, dates, and the
+    /// [`Annotations`] status).
     pub fn clear_annotations(&mut self) {
+        self.annotations = None;
         self.entities.clear();
         self.clusters.clear();
         self.quotes.clear();
@@ -219,6 +223,7 @@ impl Article {
             captions: parts.captions,
             removed: parts.removed,
             warc: parts.warc,
+            annotations: parts.annotations,
             body: parts.body,
             paragraphs: parts.paragraphs,
             entities: parts.entities,
@@ -238,6 +243,7 @@ pub(crate) struct Parts {
     pub captions: Vec<String>,
     pub removed: Vec<Removed>,
     pub warc: Option<Warc>,
+    pub annotations: Option<Annotations>,
     pub body: String,
     pub paragraphs: Vec<Paragraph>,
     pub entities: Vec<Entity>,

@@ -231,6 +231,50 @@ impl Warc {
     }
 }
 
+/// What the annotator did with an article (the record's `annotations` key): the language it
+/// took the article to be in and, per layer, whether the layer was annotated.
+///
+/// Each layer's status is `"annotated"`, or `"annotated: forced, no model for LANG"` (the
+/// caller asked for annotation in a language the model does not cover), or `"skipped: no
+/// model for LANG"` (the layer is empty because the model does not cover the language).
+/// An article that was never given to the annotator has none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Annotations {
+    /// The language the annotator went by (`metadata.language`, lower-case primary
+    /// subtag), `None` when the article's language is unknown.
+    pub language: Option<String>,
+    /// Entities and their clusters.
+    pub entities: String,
+    /// Quotations and speakers.
+    pub quotes: String,
+    /// Dates.
+    pub dates: String,
+}
+
+impl Annotations {
+    /// The status of a layer that was annotated.
+    pub const ANNOTATED: &'static str = "annotated";
+
+    /// Every layer with the same status.
+    #[must_use]
+    pub fn all(language: Option<String>, status: impl Into<String>) -> Annotations {
+        let status = status.into();
+        Annotations {
+            language,
+            entities: status.clone(),
+            quotes: status.clone(),
+            dates: status,
+        }
+    }
+
+    /// Whether a layer with this status was annotated (forced or not).
+    #[must_use]
+    pub fn is_annotated(status: &str) -> bool {
+        status.starts_with(Annotations::ANNOTATED)
+    }
+}
+
 /// Facts about the article as a whole. Absent facts are `None` or empty, never invented.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]

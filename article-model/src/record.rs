@@ -10,8 +10,8 @@ use crate::article::{Article, Parts};
 use crate::error::{Error, ErrorKind, SpanError};
 use crate::offsets::{OffsetIndex, OffsetUnit};
 use crate::parts::{
-    BlockKind, Cluster, DateMention, Dateline, Entity, Label, Paragraph, Quote, Removed,
-    RemovedKind, SpeakerKind, Warc,
+    Annotations, BlockKind, Cluster, DateMention, Dateline, Entity, Label, Paragraph, Quote,
+    Removed, RemovedKind, SpeakerKind, Warc,
 };
 use crate::span::Span;
 
@@ -73,6 +73,11 @@ pub struct Record {
     /// Temporal expressions.
     #[serde(default)]
     pub dates: Vec<DateRecord>,
+    /// What the annotator did: the language it went by and the status of each layer
+    /// (`{"language": "de", "entities": "skipped: no model for de", ...}`); the key is
+    /// absent when the article was not annotated (`--no-entities`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotations: Option<Annotations>,
     /// The WARC record the page came from; the key is absent when it did not come from one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warc: Option<Warc>,
@@ -407,6 +412,7 @@ impl Article {
             clusters,
             quotes,
             dates,
+            annotations: self.annotations.clone(),
             warc: self.warc.clone(),
         })
     }
@@ -526,6 +532,7 @@ impl Article {
             captions: record.captions,
             removed,
             warc: record.warc,
+            annotations: record.annotations,
             body: record.body,
             paragraphs,
             entities,
@@ -673,6 +680,30 @@ mod tests {
         );
         assert_eq!(Article::from_json(&with).unwrap(), a);
         assert_eq!(Article::from_json(&without).unwrap().warc, None);
+    }
+
+    /// `annotations` is written only once the annotator ran, between `dates` and `warc`,
+    /// and a record without it (older, or not annotated) loads with `None`.
+    #[test]
+    fn annotations_key_only_when_set() {
+        let mut a = sample();
+        let without = a.to_json().unwrap();
+        assert!(!without.contains(r#""annotations""#), "{without}");
+        a.annotations = Some(Annotations::all(
+            Some("de".into()),
+            "skipped: no model for de",
+        ));
+        let with = a.to_json().unwrap();
+        assert!(
+            with.ends_with(r#","annotations":{"language":"de","entities":"skipped: no model for de","quotes":"skipped: no model for de","dates":"skipped: no model for de"}}"#),
+            "{with}"
+        );
+        assert_eq!(Article::from_json(&with).unwrap(), a);
+        assert_eq!(Article::from_json(&without).unwrap().annotations, None);
+        assert!(Annotations::is_annotated(
+            "annotated: forced, no model for de"
+        ));
+        assert!(!Annotations::is_annotated("skipped: no model for de"));
     }
 
     #[test]

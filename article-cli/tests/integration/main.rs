@@ -5,6 +5,7 @@ mod adversarial;
 mod export;
 mod extract;
 mod issue16;
+mod issue17;
 mod snapshots;
 #[cfg(feature = "train")]
 mod train;

@@ -97,6 +97,12 @@ impl std::fmt::Display for IobTag {
     }
 }
 
+/// The primary subtag of a language tag (`en` of `en-GB`, `pt` of `pt_BR`), trimmed.
+pub(crate) fn primary_subtag(language: &str) -> &str {
+    let l = language.trim();
+    l.split(['-', '_']).next().unwrap_or(l)
+}
+
 /// The NER model bundled with the crate (feature `model`, on by default), compressed.
 #[cfg(feature = "model")]
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../model/ner.model.lz4");
@@ -127,6 +133,15 @@ thread_local! {
 #[derive(Clone, Debug)]
 pub struct Recognizer {
     model: Arc<Model>,
+    languages: Arc<[String]>,
+}
+
+/// The languages of every model file of the current format: they are trained on
+/// CoNLL-2003 English (the file does not name a language).
+const MODEL_LANGUAGES: &[&str] = &["en"];
+
+fn model_languages() -> Arc<[String]> {
+    MODEL_LANGUAGES.iter().map(|&l| l.to_owned()).collect()
 }
 
 impl Default for Recognizer {
@@ -135,6 +150,7 @@ impl Default for Recognizer {
     fn default() -> Recognizer {
         Recognizer::embedded().unwrap_or_else(|_| Recognizer {
             model: Arc::new(Model::default()),
+            languages: model_languages(),
         })
     }
 }
@@ -147,7 +163,10 @@ impl Recognizer {
     pub fn embedded() -> Result<Recognizer> {
         let loaded = EMBEDDED.get_or_init(load_embedded);
         match loaded {
-            Ok(m) => Ok(Recognizer { model: m.clone() }),
+            Ok(m) => Ok(Recognizer {
+                model: m.clone(),
+                languages: model_languages(),
+            }),
             Err(e) => Err(Error::new(ErrorKind::Model(e.clone()))),
         }
     }
@@ -186,7 +205,43 @@ impl Recognizer {
         })?;
         Ok(Recognizer {
             model: Arc::new(model),
+            languages: model_languages(),
         })
+    }
+
+    /// The languages the model covers, as lower-case ISO 639-1 codes: `["en"]` for the
+    /// embedded model and any model file of the current format (all trained on English
+    /// news), unless set with [`Recognizer::with_languages`]. [`crate::Annotator`]
+    /// annotates only articles in one of them (unless forced).
+    ///
+    /// ```
+    /// use article_entities::Recognizer;
+    /// assert_eq!(Recognizer::default().languages(), ["en"]);
+    /// ```
+    #[must_use]
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    /// The same model, declared to cover `languages` (ISO 639-1 codes, any case): for a
+    /// model trained on another language than English.
+    #[must_use]
+    pub fn with_languages<S: AsRef<str>>(mut self, languages: &[S]) -> Recognizer {
+        self.languages = languages
+            .iter()
+            .map(|l| l.as_ref().to_ascii_lowercase())
+            .collect();
+        self
+    }
+
+    /// Whether the model covers `language` (an ISO 639 code or a language tag such as
+    /// `en-GB`: its primary subtag is compared, in any case).
+    #[must_use]
+    pub fn covers(&self, language: &str) -> bool {
+        let primary = primary_subtag(language);
+        self.languages
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(primary))
     }
 
     /// The model as an uncompressed model file (what [`Recognizer::from_bytes`] reads).

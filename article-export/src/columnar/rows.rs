@@ -134,6 +134,8 @@ pub(crate) struct Rows {
         TimestampMicrosecondBuilder,
         [Int64Builder; 2],
     ),
+    annotations: [StringBuilder; 4],
+    annotations_nulls: NullBufferBuilder,
     offsets: StringBuilder,
     error: StringBuilder,
     warc_text: [StringBuilder; 3],
@@ -184,6 +186,8 @@ impl Rows {
                 timestamps(),
                 Default::default(),
             ),
+            annotations: Default::default(),
+            annotations_nulls: NullBufferBuilder::new(0),
             offsets: StringBuilder::new(),
             error: StringBuilder::new(),
             warc_text: Default::default(),
@@ -288,6 +292,16 @@ impl Rows {
         }
         n.push(r.dates.len());
 
+        match &r.annotations {
+            Some(x) => {
+                self.annotations[0].append_option(x.language.as_deref());
+                self.annotations[1].append_value(&x.entities);
+                self.annotations[2].append_value(&x.quotes);
+                self.annotations[3].append_value(&x.dates);
+                self.annotations_nulls.append_non_null();
+            }
+            None => self.push_no_annotations(),
+        }
         self.offsets.append_value(&r.offsets);
         self.error.append_null();
         self.push_warc(r.warc.as_ref());
@@ -312,6 +326,7 @@ impl Rows {
         self.clusters.0.push(0);
         self.quotes.0.push(0);
         self.dates.0.push(0);
+        self.push_no_annotations();
         self.offsets.append_value(self.unit);
         self.error.append_value(message);
         self.push_warc(warc);
@@ -331,6 +346,14 @@ impl Rows {
         self.dateline[1].append_value("");
         self.dateline[2].append_null();
         self.dateline_nulls.append_null();
+    }
+
+    fn push_no_annotations(&mut self) {
+        self.annotations[0].append_null();
+        for b in &mut self.annotations[1..] {
+            b.append_value("");
+        }
+        self.annotations_nulls.append_null();
     }
 
     fn push_warc(&mut self, warc: Option<&Warc>) {
@@ -411,6 +434,11 @@ impl Rows {
             vec![a(t0), a(t1), a(day), a(at), a(i0), a(i1)],
         );
         let dates = n.list(item, values);
+        let annotations = StructArray::new(
+            schema::annotations_fields(),
+            self.annotations.iter_mut().map(a).collect(),
+            self.annotations_nulls.finish(),
+        );
 
         let mut columns: Vec<ArrayRef> = vec![
             a(&mut self.source),
@@ -431,6 +459,7 @@ impl Rows {
             clusters,
             quotes,
             dates,
+            Arc::new(annotations),
             a(&mut self.offsets),
             a(&mut self.error),
         ];

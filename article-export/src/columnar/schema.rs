@@ -47,6 +47,16 @@ pub(crate) fn dateline_fields() -> Fields {
     ])
 }
 
+/// Fields of `annotations`.
+pub(crate) fn annotations_fields() -> Fields {
+    Fields::from(vec![
+        text("language", true),
+        text("entities", false),
+        text("quotes", false),
+        text("dates", false),
+    ])
+}
+
 /// Fields of a `paragraphs` item.
 pub(crate) fn paragraph_fields() -> Fields {
     Fields::from(vec![
@@ -139,6 +149,7 @@ pub(crate) fn date_fields() -> Fields {
 /// | `clusters` | list of struct `id`, `canonical`, `label`, `mentions`, `start`, `end`, `role`, `affiliation` | |
 /// | `quotes` | list of struct `text`, `speaker`, `speaker_entity`, `speaker_kind`, `start`, `end`, `scare` | `speaker_kind`: `entity`, `description` or `pronoun` |
 /// | `dates` | list of struct `text`, `value`, `value_date`, `value_at`, `start`, `end` | `value_date`/`value_at` as for `published` |
+/// | `annotations` | struct `language`, `entities`, `quotes`, `dates` | what the annotator did (each layer `annotated` or `skipped: no model for LANG`); null when the article was not annotated |
 /// | `offsets` | string | the unit of every `start`/`end`: `char`, `utf16` or `byte` |
 /// | `error` | string | why the input gave no article (then the other columns are null or empty) |
 /// | `warc_file`, `warc_record_id`, `warc_target_uri` | string | the WARC record the page came from |
@@ -169,6 +180,7 @@ pub fn article_schema(warc: bool) -> SchemaRef {
         struct_list("clusters", cluster_fields()),
         struct_list("quotes", quote_fields()),
         struct_list("dates", date_fields()),
+        Field::new("annotations", DataType::Struct(annotations_fields()), true),
         text("offsets", false),
         text("error", true),
     ];

@@ -172,6 +172,9 @@ fn as_record(mut row: Map<String, Value>) -> Value {
         );
         check_derived(&item["value"], &day, &at);
     }
+    if row["annotations"].is_null() {
+        row.remove("annotations"); // not annotated: the record has no key
+    }
     let warc: Vec<(String, Value)> = [
         "file",
         "record_id",

@@ -341,4 +341,9 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
         .or((!head.is_empty()).then_some(head))
         .map(str::to_owned);
     article.metadata.site_name = site.map(str::to_owned);
+    // The body's own language, when whatlang is sure of it, wins over the sample's
+    // (which may hold the page's menus).
+    if let Some(body) = super::body_language(article.body()) {
+        article.metadata.language = Some(body.to_owned());
+    }
 }

@@ -136,6 +136,30 @@ pub(crate) fn detect(blocks: &[Block]) -> Language {
     }
 }
 
+/// Shortest body sample whose detected language can overrule the page's declared (or
+/// block-sampled) one.
+const BODY_LANGUAGE_MIN_BYTES: usize = 400;
+/// Most chars of the body given to the detector.
+const BODY_LANGUAGE_SAMPLE_CHARS: usize = 2000;
+
+/// The language of an article's body (ISO 639-1, or 639-3 when there is none), only when
+/// whatlang calls its guess reliable on a sample of at least 400 bytes: the language
+/// the body's readers (and the annotator) see, which overrules a declared `lang` (page
+/// templates declare `en` on pages of every language) or the language of a sample that
+/// held menus.
+pub(crate) fn body_language(body: &str) -> Option<&'static str> {
+    let end = body
+        .char_indices()
+        .nth(BODY_LANGUAGE_SAMPLE_CHARS)
+        .map_or(body.len(), |(i, _)| i);
+    let sample = &body[..end];
+    if sample.len() < BODY_LANGUAGE_MIN_BYTES {
+        return None;
+    }
+    let info = whatlang::detect(sample).filter(whatlang::Info::is_reliable)?;
+    Some(iso1(info.lang()))
+}
+
 /// When a whatlang guess that whatlang itself calls unreliable is still taken.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Acceptance {

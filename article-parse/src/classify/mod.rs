@@ -29,7 +29,7 @@ pub(crate) use assemble::assemble;
 pub(crate) use features::BlockInfo;
 #[cfg(feature = "training")]
 pub(crate) use features::{FEATURE_NAMES, N_FEATURES};
-pub(crate) use lang::{Acceptance, guess as guess_language};
+pub(crate) use lang::{Acceptance, body_language, guess as guess_language};
 pub(crate) use verdict::{Classified, Role};
 
 use crate::block::Block;

@@ -10,7 +10,7 @@ use article_model::Metadata;
 use serde_json::Value;
 
 use super::builder::{Doc, Kind, collapse, cx};
-use crate::classify::{Acceptance, guess_language};
+use crate::classify::{Acceptance, body_language, guess_language};
 use crate::recognize::{
     AuthorSource, clean_author, field_date, split_byline, url_date, visible_date,
 };
@@ -337,9 +337,13 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, body_text: &str, md: &mut Metadat
             )
             .map(str::to_owned)
         });
-    md.language = lang
-        .and_then(|l| primary_subtag(&l))
-        .or_else(|| detect_language(body_text));
+    // The body's own language wins over a declared one it contradicts (templates declare
+    // `lang="en"` on pages of every language), but only when whatlang is sure of it.
+    let declared = lang.and_then(|l| primary_subtag(&l));
+    md.language = match (declared, body_language(body_text)) {
+        (Some(d), Some(body)) if d != body => Some(body.to_owned()),
+        (declared, _) => declared.or_else(|| detect_language(body_text)),
+    };
 
     md.url = doc
         .meta

@@ -139,7 +139,12 @@ mod tests {
         };
         let (bytes, report) = train(&opts, &mut |_| {}).unwrap();
         let docs = conll::documents(conll_text);
-        let trainer = Trainer::new().epochs(2).folds(2).min_count(1).prune(0.0);
+        let trainer = Trainer::new()
+            .epochs(2)
+            .folds(2)
+            .min_count(1)
+            .ensemble(1)
+            .prune(0.0);
         let clusters = trainer.clusters(&unlabeled, &docs, &mut |_| {});
         let lists = LexicalLists::from_texts(lists.map(String::from));
         assert_eq!(
