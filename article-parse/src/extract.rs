@@ -2,11 +2,11 @@
 
 use article_model::Article;
 
+use crate::classify::LearnedModel;
 use crate::decode::{self, Mode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::html;
 use crate::limits::Limits;
-use crate::classify::LearnedModel;
 use crate::{classify, text};
 
 /// The form of an input page.

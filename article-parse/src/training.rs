@@ -118,7 +118,8 @@ impl TextPage {
     pub fn body_with(&self, weights: &[f32], switch_cost: f32) -> String {
         let model = text_model(weights, switch_cost);
         let scores: Vec<f32> = self.x.iter().map(|x| model.score(x)).collect();
-        let classified = classify::decide(&self.blocks, self.prepared.clone(), &scores, switch_cost);
+        let classified =
+            classify::decide(&self.blocks, self.prepared.clone(), &scores, switch_cost);
         let mut article = Article::new();
         classify::assemble(&self.blocks, &classified, &mut article);
         article.body().to_owned()

@@ -147,7 +147,10 @@ mod tests {
     #[test]
     fn explain_names_the_strongest_features() {
         let mut m = LearnedModel::from_flat(&[], 1.0, 1.0);
-        let link = FEATURE_NAMES.iter().position(|n| *n == "link_density").unwrap();
+        let link = FEATURE_NAMES
+            .iter()
+            .position(|n| *n == "link_density")
+            .unwrap();
         m.shared[link] = -4.0;
         m.extra[3] = -2.0; // locator_strong_removal
         m.extra[1] = 3.0; // locator_keep (0 here: not named)

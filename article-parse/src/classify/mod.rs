@@ -29,7 +29,9 @@ use article_model::{Article, RemovedKind};
 
 pub(crate) use assemble::assemble;
 pub(crate) use features::BlockInfo;
-pub(crate) use features::{FEATURE_NAMES, N_FEATURES};
+pub(crate) use features::N_FEATURES;
+#[cfg(any(test, feature = "training"))]
+pub(crate) use features::FEATURE_NAMES;
 pub(crate) use lang::{Acceptance, guess as guess_language};
 #[cfg(feature = "training")]
 pub(crate) use learned::EXTRA_NAMES;
@@ -152,6 +154,7 @@ pub(crate) fn extract_blocks_with(
 }
 
 /// The model type (the text front end's view of a model).
+#[cfg(feature = "training")]
 pub(crate) use model::Model;
 
 /// The shipped model.

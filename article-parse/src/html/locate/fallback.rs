@@ -156,13 +156,21 @@ mod tests {
         let mut verdicts: Vec<Fate> = doc
             .blocks
             .iter()
-            .map(|_| Fate::Remove(RemovedKind::Related, "list after a related-content marker".into()))
+            .map(|_| {
+                Fate::Remove(
+                    RemovedKind::Related,
+                    "list after a related-content marker".into(),
+                )
+            })
             .collect();
         assert_eq!(classifier_fallback(&doc, &mut verdicts), 3);
         // With one block kept, the same removals stand.
         verdicts[0] = Fate::Keep;
         for v in verdicts.iter_mut().skip(1) {
-            *v = Fate::Remove(RemovedKind::Related, "list after a related-content marker".into());
+            *v = Fate::Remove(
+                RemovedKind::Related,
+                "list after a related-content marker".into(),
+            );
         }
         assert_eq!(classifier_fallback(&doc, &mut verdicts), 0);
     }

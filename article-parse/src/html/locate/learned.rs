@@ -84,7 +84,11 @@ fn shared_block(b: &HtmlBlock) -> Block<'_> {
         Kind::Caption => BlockHint::Caption,
         Kind::Paragraph => BlockHint::Paragraph,
     };
-    let text = if b.text.is_empty() { "-" } else { b.text.as_str() };
+    let text = if b.text.is_empty() {
+        "-"
+    } else {
+        b.text.as_str()
+    };
     let density = if b.chars == 0 {
         0.0
     } else {
@@ -125,7 +129,8 @@ pub(super) fn rows(
     for (k, (b, v)) in doc.blocks.iter().zip(verdicts).enumerate() {
         let ni = info.get(b.node as usize);
         let jc = in_json.get(k).copied().unwrap_or(0.0);
-        let in_container = container.node != NO_NODE && container.depth_of(doc, info, b.node).is_some();
+        let in_container =
+            container.node != NO_NODE && container.depth_of(doc, info, b.node).is_some();
         let (soft, hard) = match v {
             Fate::Remove(kind, _) => (!strong(*kind), strong(*kind)),
             Fate::Caption => (false, true),
@@ -133,9 +138,9 @@ pub(super) fn rows(
         };
         let window = |lo: usize, hi: usize| {
             let (mut s, mut c) = (0.0f32, 0.0f32);
-            for j in lo..hi.min(n) {
+            for (j, v) in keep.iter().enumerate().take(hi.min(n)).skip(lo) {
                 if j != k {
-                    s += keep[j];
+                    s += v;
                     c += 1.0;
                 }
             }
@@ -175,7 +180,11 @@ pub(super) fn rows(
         ]);
         let certain_remove = matches!(
             v,
-            Fate::Caption | Fate::Remove(RemovedKind::Hidden | RemovedKind::CommentForm | RemovedKind::Caption, _)
+            Fate::Caption
+                | Fate::Remove(
+                    RemovedKind::Hidden | RemovedKind::CommentForm | RemovedKind::Caption,
+                    _
+                )
         );
         let certain_keep = json_full && jc > 0.8 && b.chars >= 40 && b.kind != Kind::Caption;
         forced.push(if certain_remove {
@@ -311,7 +320,11 @@ mod tests {
         let p = format!("<p>{PROSE}</p>");
         let html = format!("<body><article>{p}<p>{numbers}</p>{p}{p}</article></body>");
         let doc = build(&html, 512, 10_000);
-        assert!(locate(&doc, None, None, None).iter().all(|v| *v == Fate::Keep));
+        assert!(
+            locate(&doc, None, None, None)
+                .iter()
+                .all(|v| *v == Fate::Keep)
+        );
         // Digits weigh heavily against the body; everything else is body.
         let mut m = bias(5.0);
         let digits = crate::classify::FEATURE_NAMES
@@ -323,7 +336,10 @@ mod tests {
         let k = doc.blocks.iter().position(|b| b.text == numbers).unwrap();
         match &verdicts[k] {
             Fate::Remove(RemovedKind::Other, why) => {
-                assert!(why.starts_with("learned block model: digit ratio 0."), "{why}");
+                assert!(
+                    why.starts_with("learned block model: digit ratio 0."),
+                    "{why}"
+                );
             }
             v => panic!("kept: {v:?}"),
         }
