@@ -41,7 +41,13 @@ impl Extractor {
         if format == InputFormat::Html {
             let decoded = decode::decode(input, decode::Mode::HTML)?;
             let mut again = Article::new();
-            html::explain(&decoded, self.limits(), &mut again, &mut explanation);
+            html::explain(
+                &decoded,
+                self.limits(),
+                &mut again,
+                &mut explanation,
+                self.learned(),
+            );
         }
         Ok((article, explanation))
     }

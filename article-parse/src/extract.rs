@@ -2,6 +2,7 @@
 
 use article_model::Article;
 
+use crate::classify::LearnedModel;
 use crate::decode::{self, Mode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::html;
@@ -54,6 +55,21 @@ pub fn sniff(input: &[u8]) -> InputFormat {
     }
 }
 
+/// Which block model decides what is article text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockModel {
+    /// The hand rules: for HTML the article locator (container scoring, class words,
+    /// context rules, a classifier fallback); for text dumps the block classifier
+    /// trained on the extraction dev set.
+    #[default]
+    Rules,
+    /// The learned block model shared by both front ends (trained on the extraction
+    /// training sets, settings chosen by leave-one-source-out; see the crate README):
+    /// for HTML the locator proposes and the model decides per block.
+    Learned,
+}
+
 /// Turns a news page (HTML or a text dump) into an [`Article`].
 ///
 /// Build it once and share it: `extract` takes `&self`, and the extractor is
@@ -70,6 +86,7 @@ pub fn sniff(input: &[u8]) -> InputFormat {
 pub struct Extractor {
     format: InputFormat,
     limits: Limits,
+    blocks: BlockModel,
 }
 
 /// Builds an [`Extractor`]; every setter states its default.
@@ -77,6 +94,7 @@ pub struct Extractor {
 pub struct ExtractorBuilder {
     format: InputFormat,
     limits: Limits,
+    blocks: BlockModel,
 }
 
 impl ExtractorBuilder {
@@ -94,12 +112,21 @@ impl ExtractorBuilder {
         self
     }
 
+    /// The block model that decides what is article text (default
+    /// [`BlockModel::Rules`]).
+    #[must_use]
+    pub fn block_model(mut self, blocks: BlockModel) -> ExtractorBuilder {
+        self.blocks = blocks;
+        self
+    }
+
     /// The extractor.
     #[must_use]
     pub fn build(self) -> Extractor {
         Extractor {
             format: self.format,
             limits: self.limits,
+            blocks: self.blocks,
         }
     }
 }
@@ -121,6 +148,17 @@ impl Extractor {
     #[must_use]
     pub fn limits(&self) -> &Limits {
         &self.limits
+    }
+
+    /// The block model this extractor uses.
+    #[must_use]
+    pub fn block_model(&self) -> BlockModel {
+        self.blocks
+    }
+
+    /// The learned model, when this extractor uses it.
+    pub(crate) fn learned(&self) -> Option<&'static LearnedModel> {
+        (self.blocks == BlockModel::Learned).then(LearnedModel::shipped)
     }
 
     /// Extracts the article from one page.
@@ -166,7 +204,7 @@ impl Extractor {
         match format {
             InputFormat::Html => {
                 let decoded = decode::decode(input, Mode::HTML)?;
-                html::extract(&decoded, &self.limits, article);
+                html::extract(&decoded, &self.limits, article, self.learned());
             }
             _ => {
                 let decoded = decode::decode(input, Mode::TEXT)?;
@@ -177,7 +215,15 @@ impl Extractor {
                         b.set_source(source);
                     }
                 }
-                classify::extract_blocks(&blocks, &self.limits, article);
+                match self.learned() {
+                    Some(m) => classify::extract_blocks_with(
+                        &blocks,
+                        &self.limits,
+                        article,
+                        &m.text_model(),
+                    ),
+                    None => classify::extract_blocks(&blocks, &self.limits, article),
+                }
             }
         }
         if article.paragraphs().is_empty() && article.removed.is_empty() {

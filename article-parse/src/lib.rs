@@ -42,8 +42,9 @@
 //!
 //! - `fuzzing` (off): exposes `fuzzing`, checked entry points into the HTML front end's
 //!   stages for the fuzz targets and tests. Not a stable API.
-//! - `training` (off): exposes `training`, the classifier's features and extraction with
-//!   candidate weights, used by `examples/train_text.rs` to rebuild the shipped weights.
+//! - `training` (off): exposes `training`, the classifiers' features and extraction with
+//!   candidate weights, used by `examples/train_text.rs` and `examples/train_blocks.rs`
+//!   to rebuild the shipped weights, and by `examples/eval_sources.rs` to measure.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -69,7 +70,7 @@ mod word_set;
 
 pub use crate::{
     error::{Error, ErrorKind, Result},
-    extract::{Extractor, ExtractorBuilder, InputFormat, sniff},
+    extract::{BlockModel, Extractor, ExtractorBuilder, InputFormat, sniff},
     html::locate::{ContainerCandidate, Explanation},
     limits::Limits,
 };

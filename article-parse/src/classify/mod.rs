@@ -17,6 +17,8 @@
 mod assemble;
 mod features;
 mod lang;
+mod learned;
+mod learned_weights;
 mod model;
 mod shape;
 mod smooth;
@@ -27,9 +29,14 @@ use article_model::{Article, RemovedKind};
 
 pub(crate) use assemble::assemble;
 pub(crate) use features::BlockInfo;
-#[cfg(feature = "training")]
-pub(crate) use features::{FEATURE_NAMES, N_FEATURES};
+pub(crate) use features::N_FEATURES;
+#[cfg(any(test, feature = "training"))]
+pub(crate) use features::FEATURE_NAMES;
 pub(crate) use lang::{Acceptance, body_language, guess as guess_language};
+#[cfg(feature = "training")]
+pub(crate) use learned::EXTRA_NAMES;
+pub(crate) use learned::{LearnedModel, N_EXTRA};
+pub(crate) use smooth::viterbi;
 pub(crate) use verdict::{Classified, Role};
 
 use crate::block::Block;
@@ -50,15 +57,52 @@ pub(crate) fn classify(blocks: &[Block]) -> Classified {
 
 /// Classifies with explicit parameters (for training and tuning).
 pub(crate) fn classify_with(blocks: &[Block], model: &model::Model) -> Classified {
+    let prepared = prepare(blocks);
+    let mut scores = Vec::with_capacity(blocks.len());
+    features::for_each_vector(blocks, &prepared.infos, &prepared.language, |x| {
+        scores.push(model.score(x));
+    });
+    decide(blocks, prepared, &scores, model.switch_cost)
+}
+
+/// A page's blocks ready for scoring: the page's language and what the shape pass and
+/// the recognisers found in each block.
+#[derive(Clone, Debug)]
+pub(crate) struct Prepared {
+    pub language: lang::Language,
+    pub infos: Vec<BlockInfo>,
+}
+
+/// The language and block infos of a page.
+pub(crate) fn prepare(blocks: &[Block]) -> Prepared {
     let language = lang::detect(blocks);
     let infos = features::infos(blocks, &language);
-    let mut scores = Vec::with_capacity(blocks.len());
-    features::for_each_vector(blocks, &infos, &language, |x| scores.push(model.score(x)));
-    let mut body = smooth::viterbi(&scores, model.switch_cost);
+    Prepared { language, infos }
+}
+
+/// Calls `f` with the shared feature vector of each block in turn.
+pub(crate) fn for_each_vector(
+    blocks: &[Block],
+    prepared: &Prepared,
+    f: impl FnMut(&[f32; features::N_FEATURES]),
+) {
+    features::for_each_vector(blocks, &prepared.infos, &prepared.language, f);
+}
+
+/// Smooths the body scores (log-odds, one per block) over the page and decides every
+/// block's role.
+pub(crate) fn decide(
+    blocks: &[Block],
+    prepared: Prepared,
+    scores: &[f32],
+    switch_cost: f32,
+) -> Classified {
+    let Prepared { language, infos } = prepared;
+    let mut body = smooth::viterbi(scores, switch_cost);
     if !body.iter().any(|&b| b) {
         // Nothing is worth the switches (a tiny page): keep the best-scoring run if it
         // scores at all, else every sentence no recogniser claims, else every such block.
-        match smooth::best_run(&scores) {
+        match smooth::best_run(scores) {
             Some(run) if scores[run.clone()].iter().sum::<f32>() > 0.0 => {
                 for k in run {
                     body[k] = !assemble::claimed(&infos[k]);
@@ -73,7 +117,7 @@ pub(crate) fn classify_with(blocks: &[Block], model: &model::Model) -> Classifie
             }
         }
     }
-    let verdicts = assemble::roles(blocks, &infos, &scores, &body);
+    let verdicts = assemble::roles(blocks, &infos, scores, &body);
     Classified {
         verdicts,
         infos,
@@ -85,9 +129,19 @@ pub(crate) fn classify_with(blocks: &[Block], model: &model::Model) -> Classifie
 ///
 /// Blocks past [`Limits::max_blocks`] are not classified; they are recorded as removed.
 pub(crate) fn extract_blocks(blocks: &[Block], limits: &Limits, article: &mut Article) {
+    extract_blocks_with(blocks, limits, article, model::default_model());
+}
+
+/// [`extract_blocks`] with the given model.
+pub(crate) fn extract_blocks_with(
+    blocks: &[Block],
+    limits: &Limits,
+    article: &mut Article,
+    model: &model::Model,
+) {
     let keep = blocks.len().min(limits.max_blocks());
     let (head, tail) = blocks.split_at(keep);
-    let classified = classify(head);
+    let classified = classify_with(head, model);
     assemble(head, &classified, article);
     for b in tail {
         article.removed.push(article_model::Removed::new(
@@ -99,7 +153,7 @@ pub(crate) fn extract_blocks(blocks: &[Block], limits: &Limits, article: &mut Ar
     }
 }
 
-/// The model type, for the training example.
+/// The model type (the text front end's view of a model).
 #[cfg(feature = "training")]
 pub(crate) use model::Model;
 

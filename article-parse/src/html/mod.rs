@@ -16,14 +16,21 @@ pub(crate) mod tokenizer;
 
 use article_model::{Article, BlockKind, Removed, RemovedKind};
 
+use crate::classify::LearnedModel;
 use crate::decode::Decoded;
 use crate::limits::Limits;
 use builder::Kind;
 use locate::{Explanation, Fate};
 
-/// Extracts the article of a decoded HTML page into `article`.
-pub(crate) fn extract(decoded: &Decoded<'_>, limits: &Limits, article: &mut Article) {
-    extract_explained(decoded, limits, article, None);
+/// Extracts the article of a decoded HTML page into `article`; with `learned`, the
+/// learned block model decides per block (see [`locate::learned`]).
+pub(crate) fn extract(
+    decoded: &Decoded<'_>,
+    limits: &Limits,
+    article: &mut Article,
+    learned: Option<&LearnedModel>,
+) {
+    extract_explained(decoded, limits, article, None, learned);
 }
 
 /// [`extract`], recording in `explain` how the article was found.
@@ -32,8 +39,9 @@ pub(crate) fn explain(
     limits: &Limits,
     article: &mut Article,
     explain: &mut Explanation,
+    learned: Option<&LearnedModel>,
 ) {
-    extract_explained(decoded, limits, article, Some(explain));
+    extract_explained(decoded, limits, article, Some(explain), learned);
 }
 
 fn extract_explained(
@@ -41,11 +49,12 @@ fn extract_explained(
     limits: &Limits,
     article: &mut Article,
     explain: Option<&mut Explanation>,
+    learned: Option<&LearnedModel>,
 ) {
     let html: &str = &decoded.text;
     let doc = builder::build(html, limits.max_depth(), limits.max_blocks());
     let ld = metadata::json_ld(&doc.meta.jsonld);
-    let verdicts = locate::locate(&doc, ld.body.as_deref(), explain);
+    let verdicts = locate::locate(&doc, ld.body.as_deref(), explain, learned);
     for (block, verdict) in doc.blocks.iter().zip(verdicts) {
         let source = decoded.source(block.start, block.end);
         match verdict {

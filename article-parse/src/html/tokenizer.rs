@@ -17,7 +17,9 @@
 //!
 //! After the start tag of a raw-text element (`script`, `style`, `textarea`, `title`,
 //! `noscript`, `template`, `xmp`, `iframe`, `noembed`, `noframes`) everything up to
-//! `</name` followed by a space, `/` or `>` (any case) is one [`Token::RawText`].
+//! `</name` followed by a space, `/` or `>` (any case) is one [`Token::RawText`]. A
+//! `<title>` that is never closed ends at the next `<` instead (broken pages leave it
+//! open, and running it to the end of the input would hide the whole page).
 //!
 //! It never fails: a `<` that starts no markup is text, a tag cut off by the end of the
 //! input is text. Every step consumes input and every scan for a terminator runs at most
@@ -261,6 +263,9 @@ pub(crate) struct Tokenizer<'a> {
     pos: usize,
     /// Set after a raw-text element's start tag: (its name, escapable).
     raw: Option<(&'a str, bool)>,
+    /// Set when a search for `</title` found none: no later one is searched for, so a
+    /// page of unclosed titles stays linear.
+    no_title_end: bool,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -270,6 +275,7 @@ impl<'a> Tokenizer<'a> {
             input,
             pos: 0,
             raw: None,
+            no_title_end: false,
         }
     }
 
@@ -280,7 +286,17 @@ impl<'a> Tokenizer<'a> {
         let start = self.pos;
         let rest = input.get(start..).filter(|r| !r.is_empty())?;
         if let Some((name, escapable)) = self.raw.take() {
-            let end = raw_text_end(rest, name);
+            let title = name.eq_ignore_ascii_case("title");
+            let mut end = if title && self.no_title_end {
+                rest.len()
+            } else {
+                raw_text_end(rest, name)
+            };
+            if title && end == rest.len() {
+                // An unclosed title: up to the next '<'.
+                self.no_title_end = true;
+                end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
+            }
             if end > 0 {
                 self.pos = start + end;
                 let text = rest.get(..end).unwrap_or_default();
@@ -551,6 +567,24 @@ mod tests {
                         escapable: true,
                     },
                     Token::EndTag { name: "TITLE" },
+                ],
+            ),
+            (
+                "<title>Broken<p>Text",
+                &[
+                    Token::StartTag {
+                        name: "title",
+                        self_closing: false,
+                    },
+                    Token::RawText {
+                        text: "Broken",
+                        escapable: true,
+                    },
+                    Token::StartTag {
+                        name: "p",
+                        self_closing: false,
+                    },
+                    Token::Text("Text"),
                 ],
             ),
             (

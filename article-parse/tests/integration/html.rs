@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use article_model::{BlockKind, RemovedKind};
-use article_parse::{Extractor, InputFormat, Limits, fuzzing};
+use article_parse::{BlockModel, Extractor, InputFormat, Limits, fuzzing};
 use proptest::prelude::*;
 
 fn html() -> Extractor {
@@ -43,6 +43,35 @@ fn example_pages_lose_their_boilerplate() {
         assert!(!a.removed.is_empty(), "{name}");
         assert!(a.metadata.title.is_some(), "{name}");
         assert!(a.metadata.published.is_some(), "{name}");
+    }
+}
+
+#[test]
+fn issue_12_the_learned_block_model_keeps_the_article_with_sources() {
+    for (name, format) in [
+        ("harbour-strike.html", InputFormat::Html),
+        ("library-fire.html", InputFormat::Html),
+        ("river-festival.html", InputFormat::Html),
+        ("harbour-strike.txt", InputFormat::Text),
+        ("library-fire.txt", InputFormat::Text),
+        ("river-festival.txt", InputFormat::Text),
+    ] {
+        let page = example(name);
+        let learned = Extractor::builder()
+            .format(format)
+            .block_model(BlockModel::Learned)
+            .build();
+        assert_eq!(learned.block_model(), BlockModel::Learned);
+        let a = learned.extract(&page).unwrap();
+        a.check_invariants().unwrap();
+        assert!(a.paragraphs().len() >= 3, "{name}: {}", a.body());
+        assert!(!a.body().contains("Leave a Reply"), "{name}: {}", a.body());
+        for p in a.paragraphs() {
+            assert!(p.source().is_some(), "{name}: a paragraph without source");
+        }
+        for r in &a.removed {
+            assert!(!r.reason.is_empty(), "{name}: {r:?}");
+        }
     }
 }
 

@@ -7,10 +7,13 @@ use super::super::builder::{self, Kind};
 use super::fate::Fate;
 
 /// Whether a removal may be undone by the fallback: not hidden, and no strong sign of
-/// boilerplate (comments, related content, navigation, promotion, page furniture).
-fn soft_removal(v: &Fate) -> bool {
+/// boilerplate (comments, related content, navigation, promotion, page furniture). When
+/// nothing at all is kept (`empty`), only hidden elements and comments stay removed: an
+/// empty body is the worst answer.
+fn soft_removal(v: &Fate, empty: bool) -> bool {
     use RemovedKind as K;
     match v {
+        Fate::Remove(k, _) if empty => !matches!(k, K::Hidden | K::Comments | K::CommentForm),
         Fate::Remove(k, _) => !matches!(
             k,
             K::Hidden
@@ -35,9 +38,11 @@ fn soft_removal(v: &Fate) -> bool {
 }
 
 /// A paragraph with few links, softly removed: what the fallback may restore (list items
-/// are not: lists of teasers outweigh short articles).
-fn restorable(b: &builder::HtmlBlock, v: &Fate) -> bool {
-    soft_removal(v) && matches!(b.kind, Kind::Paragraph | Kind::Quote) && b.link_chars * 4 < b.chars
+/// are not, unless nothing is kept: lists of teasers outweigh short articles).
+fn restorable(b: &builder::HtmlBlock, v: &Fate, empty: bool) -> bool {
+    soft_removal(v, empty)
+        && (matches!(b.kind, Kind::Paragraph | Kind::Quote) || empty && b.kind == Kind::ListItem)
+        && b.link_chars * 4 < b.chars
 }
 
 /// Recall safety net, as trafilatura falls back on other algorithms when its result is
@@ -55,11 +60,12 @@ pub(super) fn classifier_fallback(doc: &builder::Doc<'_>, verdicts: &mut [Fate])
         .filter(|(_, v)| **v == Fate::Keep)
         .map(|(b, _)| b.chars)
         .sum();
+    let empty = kept == 0;
     let candidates: u32 = doc
         .blocks
         .iter()
         .zip(verdicts.iter())
-        .filter(|(b, v)| restorable(b, v))
+        .filter(|(b, v)| restorable(b, v, empty))
         .map(|(b, _)| b.chars)
         .sum();
     if candidates <= kept {
@@ -94,7 +100,7 @@ pub(super) fn classifier_fallback(doc: &builder::Doc<'_>, verdicts: &mut [Fate])
         .zip(&classified.verdicts)
         .enumerate()
         .filter(|(_, ((b, v), c))| {
-            restorable(b, v) && matches!(c.role, crate::classify::Role::Body(_))
+            restorable(b, v, empty) && matches!(c.role, crate::classify::Role::Body(_))
         })
         .map(|(i, _)| i)
         .collect();
@@ -142,6 +148,31 @@ mod tests {
             .collect();
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert!(kept.iter().all(|t| t.ends_with('.')), "{kept:?}");
+    }
+
+    #[test]
+    fn issue_12_an_empty_body_lets_the_fallback_undo_strong_removals() {
+        let doc = builder::build(PAGE, 512, 10_000);
+        let mut verdicts: Vec<Fate> = doc
+            .blocks
+            .iter()
+            .map(|_| {
+                Fate::Remove(
+                    RemovedKind::Related,
+                    "list after a related-content marker".into(),
+                )
+            })
+            .collect();
+        assert_eq!(classifier_fallback(&doc, &mut verdicts), 3);
+        // With one block kept, the same removals stand.
+        verdicts[0] = Fate::Keep;
+        for v in verdicts.iter_mut().skip(1) {
+            *v = Fate::Remove(
+                RemovedKind::Related,
+                "list after a related-content marker".into(),
+            );
+        }
+        assert_eq!(classifier_fallback(&doc, &mut verdicts), 0);
     }
 
     #[test]

@@ -35,6 +35,7 @@ mod explanation;
 mod fallback;
 mod fate;
 mod json;
+pub(crate) mod learned;
 mod phrases;
 mod score;
 mod signals;
@@ -44,14 +45,18 @@ pub use explanation::{ContainerCandidate, Explanation};
 pub(crate) use fate::Fate;
 
 use super::builder::Doc;
+use crate::classify::LearnedModel;
 use container::Container;
 
 /// Decides every block of `doc`; `json_body` is the JSON-LD `articleBody`, if any.
-/// With `explain`, records there how the article was found.
+/// With `explain`, records there how the article was found. With `learned`, the learned
+/// block model decides per block what the rules proposed (see [`learned`]); without, the
+/// rules decide, with the classifier fallback as a recall safety net.
 pub(crate) fn locate(
     doc: &Doc<'_>,
     json_body: Option<&str>,
     explain: Option<&mut Explanation>,
+    learned: Option<&LearnedModel>,
 ) -> Vec<Fate> {
     let in_json = json::coverage(doc, json_body);
     let mut info = signals::node_infos(doc);
@@ -62,7 +67,13 @@ pub(crate) fn locate(
     let mut verdicts = verdicts::decide(doc, &info, &container, &in_json, json_body);
     context_rules::smooth(doc, &mut verdicts);
     context_rules::drop_trailing_headings(doc, &mut verdicts);
-    let restored = fallback::classifier_fallback(doc, &mut verdicts);
+    let restored = match learned {
+        Some(model) => {
+            let rows = learned::rows(doc, &info, &container, &in_json, json_body, &verdicts);
+            learned::apply(&rows, model, &mut verdicts)
+        }
+        None => fallback::classifier_fallback(doc, &mut verdicts),
+    };
     if let Some(ex) = explain {
         *ex = Explanation {
             top: explanation::candidate(doc, &info, top),
@@ -72,6 +83,22 @@ pub(crate) fn locate(
         };
     }
     verdicts
+}
+
+/// For training: the rules' verdicts (before the fallback) and the learned model's rows.
+#[cfg(feature = "training")]
+pub(crate) fn learned_rows(doc: &Doc<'_>, json_body: Option<&str>) -> (Vec<Fate>, learned::Rows) {
+    let in_json = json::coverage(doc, json_body);
+    let mut info = signals::node_infos(doc);
+    signals::add_totals(doc, &mut info, &in_json);
+    score::add_scores(doc, &mut info, &in_json);
+    let top = score::top(doc, &info, &in_json, json_body);
+    let container = Container::find(doc, &info, top);
+    let mut verdicts = verdicts::decide(doc, &info, &container, &in_json, json_body);
+    context_rules::smooth(doc, &mut verdicts);
+    context_rules::drop_trailing_headings(doc, &mut verdicts);
+    let rows = learned::rows(doc, &info, &container, &in_json, json_body, &verdicts);
+    (verdicts, rows)
 }
 
 #[cfg(test)]
@@ -92,8 +119,8 @@ mod tests {
         );
         let doc = build(&html, 512, 10_000);
         let mut ex = Explanation::default();
-        let verdicts = locate(&doc, None, Some(&mut ex));
-        assert_eq!(verdicts, locate(&doc, None, None));
+        let verdicts = locate(&doc, None, Some(&mut ex), None);
+        assert_eq!(verdicts, locate(&doc, None, None, None));
         let kinds: Vec<Option<RemovedKind>> = verdicts
             .iter()
             .map(|v| match v {
@@ -126,7 +153,7 @@ mod tests {
     fn no_scored_block_explains_nothing() {
         let doc = build("<p>Hi.</p>", 512, 10_000);
         let mut ex = Explanation::default();
-        locate(&doc, None, Some(&mut ex));
+        locate(&doc, None, Some(&mut ex), None);
         assert_eq!((ex.top, ex.container), (None, None));
     }
 }
