@@ -49,6 +49,7 @@ mod paragraph_words;
 mod quotes;
 mod sentence;
 mod token;
+mod window;
 mod wordlists;
 mod work_meter;
 

@@ -18,6 +18,7 @@ pub(crate) mod train;
 mod viterbi;
 #[cfg(feature = "train")]
 mod weights;
+mod window;
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -250,6 +251,24 @@ impl Recognizer {
                 })
             })
             .collect()
+    }
+
+    /// Finds the entity mentions of `text` as [`Recognizer::recognize`] does, window by
+    /// window, holding one window's tokens at a time: `windows` are byte ranges of `text`
+    /// in order, covering it, each cut where a sentence starts and after a separator.
+    /// `each` gets each window's tokens and mentions (token indices into those tokens).
+    pub(crate) fn recognize_windows(
+        &self,
+        text: &str,
+        windows: &[Range<usize>],
+        each: impl FnMut(&[Token], Vec<EntityMention>),
+    ) {
+        WORK.with(|w| match w.try_borrow_mut() {
+            Ok(mut work) => window::tag_windows(&self.model, &mut work, text, windows, each),
+            Err(_) => {
+                window::tag_windows(&self.model, &mut Work::default(), text, windows, each);
+            }
+        });
     }
 
     /// Tags one pre-tokenized document (a list of sentences of tokens), as for CoNLL

@@ -86,6 +86,24 @@ pub(crate) fn find(
     out
 }
 
+/// For each of `paragraphs` (byte spans into `body`), whether a quotation goes on from it
+/// into the next: where [`find`] over paragraphs cut elsewhere finds the same quotations.
+pub(crate) fn continued(body: &str, paragraphs: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; paragraphs.len()];
+    let pieces = marks::scan(body, paragraphs);
+    for w in pieces.windows(2) {
+        if w[0].chain == w[1].chain {
+            for c in out
+                .get_mut(w[0].paragraph..w[1].paragraph)
+                .unwrap_or(&mut [])
+            {
+                *c = true;
+            }
+        }
+    }
+    out
+}
+
 /// Clusters by canonical name ("the " and case aside), for speakers found in the text.
 struct ClusterNames(HashMap<String, Option<usize>>);
 
