@@ -205,10 +205,16 @@ impl Annotator {
             roles.get_mut(i).and_then(Option::take)
         });
         drop(roles);
-        let continued = quotes::continued(body, &paragraphs);
+        let layout = quotes::Layout::of(body, &paragraphs);
         let mut quotes = Vec::new();
         let mut tokens = Vec::new();
-        for range in window::group(&windows, &paragraphs, &continued, self.window_bytes) {
+        for range in window::group(
+            &windows,
+            &paragraphs,
+            &layout.continued,
+            |at| layout.is_quoted(at),
+            self.window_bytes,
+        ) {
             tokenize_range_into(body, range.clone(), &mut tokens);
             let words = paragraph_words::from_tokens(
                 body,

@@ -100,12 +100,13 @@ pub(crate) fn paragraphs_in(paragraphs: &[Span], range: &Range<usize>) -> Vec<Sp
 
 /// Groups consecutive `windows` into windows of about `max` bytes for the quotation layer,
 /// cut only at a paragraph no quotation goes on from (`continued[i]`: one goes on from
-/// paragraph `i` into the next), or inside a paragraph longer than `max`, or when no such
-/// cut came for `4 * max` bytes.
+/// paragraph `i` into the next), or inside a paragraph longer than `max` where
+/// `is_quoted` says no quotation is open, or when no such cut came for `4 * max` bytes.
 pub(crate) fn group(
     windows: &[Range<usize>],
     paragraphs: &[Span],
     continued: &[bool],
+    is_quoted: impl Fn(usize) -> bool,
     max: usize,
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -122,7 +123,7 @@ pub(crate) fn group(
         let pi = paragraphs.partition_point(|p| p.start() < cut);
         let at_paragraph = paragraphs.get(pi).is_some_and(|p| p.start() == cut);
         let free = at_paragraph && (pi == 0 || !continued.get(pi - 1).copied().unwrap_or(false));
-        if free || !at_paragraph || size >= 4 * max {
+        if free || (!at_paragraph && !is_quoted(cut)) || size >= 4 * max {
             out.push(start..cut);
             start = cut;
         }
@@ -220,7 +221,7 @@ mod tests {
         let ps: Vec<Span> = (0..10).map(|k| Span::new(k * 10, k * 10 + 8)).collect();
         let mut continued = vec![false; 10];
         continued[1] = true; // paragraph 1 goes on into 2
-        let got = group(&windows, &ps, &continued, 20);
+        let got = group(&windows, &ps, &continued, |_| false, 20);
         assert_eq!(got, [0..30, 30..50, 50..70, 70..90, 90..100]);
         let got = group(
             &windows,
@@ -230,8 +231,25 @@ mod tests {
                 c[2] = true;
                 c
             },
+            |_| false,
             30,
         );
         assert_eq!(got, [0..40, 40..70, 70..100]);
+        // inside one long paragraph: not where a quotation is open
+        let one = [Span::new(0, 100)];
+        let got = group(&windows, &one, &[false], |at| (15..35).contains(&at), 10);
+        assert_eq!(
+            got,
+            [
+                0..10,
+                10..40,
+                40..50,
+                50..60,
+                60..70,
+                70..80,
+                80..90,
+                90..100
+            ]
+        );
     }
 }

@@ -4,6 +4,7 @@
 //!
 //! A test binary of its own: it counts every allocation of the process with a global
 //! allocator, so no other test may run beside it. Counts bytes, does not time anything.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 
 use article_entities::Annotator;
 use article_model::{Article, BlockKind};
