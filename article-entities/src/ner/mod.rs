@@ -236,21 +236,7 @@ impl Recognizer {
             .collect();
         let line_starts: Vec<bool> = tokens.iter().map(Token::line_break_before).collect();
         let tags = self.tag_ids(&strs, &ranges, &line_starts);
-        tags::spans(&tags)
-            .into_iter()
-            .filter_map(|(s, e, l)| {
-                let span = Span::try_new(
-                    tokens.get(s)?.span().start(),
-                    tokens.get(e - 1)?.span().end(),
-                )
-                .ok()?;
-                Some(EntityMention {
-                    span,
-                    label: tags::label(l),
-                    tokens: s..e,
-                })
-            })
-            .collect()
+        mentions(tokens, &tags)
     }
 
     /// Finds the entity mentions of `text` as [`Recognizer::recognize`] does, window by
@@ -261,8 +247,9 @@ impl Recognizer {
         &self,
         text: &str,
         windows: &[Range<usize>],
-        each: impl FnMut(&[Token], Vec<EntityMention>),
+        mut each: impl FnMut(&[Token], Vec<EntityMention>),
     ) {
+        let each = |tokens: &[Token], tags: &[u8]| each(tokens, mentions(tokens, tags));
         WORK.with(|w| match w.try_borrow_mut() {
             Ok(mut work) => window::tag_windows(&self.model, &mut work, text, windows, each),
             Err(_) => {
@@ -341,6 +328,25 @@ impl Recognizer {
             Err(_) => self.model.tag(&doc, &mut Work::default()),
         })
     }
+}
+
+/// The mentions of BILOU tag ids `tags` of `tokens`.
+fn mentions(tokens: &[Token], tags: &[u8]) -> Vec<EntityMention> {
+    tags::spans(tags)
+        .into_iter()
+        .filter_map(|(s, e, l)| {
+            let span = Span::try_new(
+                tokens.get(s)?.span().start(),
+                tokens.get(e - 1)?.span().end(),
+            )
+            .ok()?;
+            Some(EntityMention {
+                span,
+                label: tags::label(l),
+                tokens: s..e,
+            })
+        })
+        .collect()
 }
 
 fn to_iob2(tags: &[u8]) -> Vec<IobTag> {

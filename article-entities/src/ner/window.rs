@@ -11,12 +11,9 @@
 
 use std::ops::Range;
 
-use article_model::Span;
-
 use super::features::{Doc, Stage2};
 use super::hash::HashMap;
 use super::model::{Model, Work};
-use super::{EntityMention, tags};
 use crate::sentence::sentences;
 use crate::token::{Token, tokenize_range_into};
 
@@ -66,13 +63,13 @@ impl<'t> Window<'t> {
 /// Tags `text` window by window (`windows`: byte ranges of `text`, in order, each
 /// starting and ending where a sentence does; see
 /// [`tokenize_range_into`] for where they may be cut), calling `each` once per window, in
-/// order, with the window's tokens and its mentions (token indices into those tokens).
+/// order, with the window's tokens and their BILOU tag ids.
 pub(crate) fn tag_windows(
     model: &Model,
     work: &mut Work,
     text: &str,
     windows: &[Range<usize>],
-    mut each: impl FnMut(&[Token], Vec<EntityMention>),
+    mut each: impl FnMut(&[Token], &[u8]),
 ) {
     let mut w = Window::new();
     // (1) the document casing
@@ -108,22 +105,7 @@ pub(crate) fn tag_windows(
         } else {
             tags1
         };
-        let mentions = tags::spans(&tags)
-            .into_iter()
-            .filter_map(|(s, e, l)| {
-                let span = Span::try_new(
-                    w.tokens.get(s)?.span().start(),
-                    w.tokens.get(e - 1)?.span().end(),
-                )
-                .ok()?;
-                Some(EntityMention {
-                    span,
-                    label: tags::label(l),
-                    tokens: s..e,
-                })
-            })
-            .collect();
-        each(&w.tokens, mentions);
+        each(&w.tokens, &tags);
     }
     // the document's tables are not the next document's
     std::mem::swap(&mut work.stage2, &mut stage2);
