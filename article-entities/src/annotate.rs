@@ -1,11 +1,15 @@
 //! [`Annotator`]: runs every annotation layer over an article.
 
-use article_model::{Annotations, Article, Entity, Span};
+use article_model::{Annotations, Article, Entity, Label, Span};
 
 use crate::dates::{self, CalendarDate};
 use crate::error::Result;
 use crate::ner::Recognizer;
-use crate::{cluster, paragraph_words, quotes, sentences, tokenize};
+use crate::token::tokenize_range_into;
+use crate::{cluster, paragraph_words, quotes, sentences, tokenize, window};
+
+/// The default of [`AnnotatorBuilder::window_bytes`].
+const WINDOW_BYTES: usize = 256 << 10;
 
 /// Runs the annotation layers over an article. Build once, share between threads.
 ///
@@ -20,11 +24,18 @@ use crate::{cluster, paragraph_words, quotes, sentences, tokenize};
 /// assert_eq!(article.dates()[0].value.as_deref(), Some("2020-07-16"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Annotator {
     recognizer: Recognizer,
     anchor_date: Option<CalendarDate>,
     any_language: bool,
+    window_bytes: usize,
+}
+
+impl Default for Annotator {
+    fn default() -> Annotator {
+        Annotator::builder().build()
+    }
 }
 
 /// Builds an [`Annotator`].
@@ -33,6 +44,7 @@ pub struct AnnotatorBuilder {
     recognizer: Option<Recognizer>,
     anchor_date: Option<CalendarDate>,
     any_language: bool,
+    window_bytes: Option<usize>,
 }
 
 impl AnnotatorBuilder {
@@ -62,6 +74,19 @@ impl AnnotatorBuilder {
         self
     }
 
+    /// Bodies longer than `bytes` (default 256 KiB) are annotated window by window, a
+    /// window being about `bytes` of whole paragraphs (or of whole sentences, inside a
+    /// longer paragraph), so memory grows with the annotations, not with the tokens.
+    /// Entities, clusters and dates are those of annotating the body whole (the model's
+    /// document-level context is kept as tables of words between windows), except where
+    /// a sentence longer than `bytes` had to be cut. Quotations are the same; their
+    /// speakers are found with the context of their window (about `bytes` around them).
+    #[must_use]
+    pub fn window_bytes(mut self, bytes: usize) -> AnnotatorBuilder {
+        self.window_bytes = Some(bytes.max(1));
+        self
+    }
+
     /// The annotator.
     #[must_use]
     pub fn build(self) -> Annotator {
@@ -69,6 +94,7 @@ impl AnnotatorBuilder {
             recognizer: self.recognizer.unwrap_or_default(),
             anchor_date: self.anchor_date,
             any_language: self.any_language,
+            window_bytes: self.window_bytes.unwrap_or(WINDOW_BYTES),
         }
     }
 }
@@ -136,6 +162,11 @@ impl Annotator {
             article.annotations = Some(plan);
             return Ok(());
         }
+        if article.body().len() > self.window_bytes {
+            self.annotate_windows(article)?;
+            article.annotations = Some(plan);
+            return Ok(());
+        }
         let body = article.body();
         let tokens = tokenize(body);
         let mut entities: Vec<Entity> = self
@@ -167,6 +198,86 @@ impl Annotator {
         article.try_set_quotes(quotes)?;
         article.try_set_dates(dates)?;
         article.annotations = Some(plan);
+        Ok(())
+    }
+
+    /// [`Annotator::annotate`] window by window (see [`AnnotatorBuilder::window_bytes`]):
+    /// entities, each mention's role and the dates in one series of windows (the
+    /// recognizer's), clusters over all mentions, then quotations in windows that no
+    /// quotation crosses.
+    fn annotate_windows(&self, article: &mut Article) -> Result<()> {
+        let body = article.body();
+        let paragraphs: Vec<Span> = article.paragraphs().iter().map(|p| p.span()).collect();
+        let anchor = article
+            .metadata
+            .published
+            .as_deref()
+            .and_then(|p| p.parse::<CalendarDate>().ok())
+            .or(self.anchor_date);
+        let windows = window::plan(body, &paragraphs, self.window_bytes);
+        let mut entities: Vec<Entity> = Vec::new();
+        // a mention's role and affiliation, for those that may be (or become) persons
+        let mut roles: Vec<Option<cluster::Role>> = Vec::new();
+        let mut dates = Vec::new();
+        let mut next = windows.iter();
+        self.recognizer
+            .recognize_windows(body, &windows, |tokens, mentions| {
+                let Some(range) = next.next() else {
+                    return;
+                };
+                let words = paragraph_words::from_tokens(
+                    body,
+                    tokens,
+                    &window::paragraphs_in(&paragraphs, range),
+                );
+                for m in mentions {
+                    let Some(text) = article.text(m.span()) else {
+                        continue;
+                    };
+                    let maybe_person = matches!(m.label(), Label::Per | Label::Org | Label::Misc);
+                    roles.push(if maybe_person {
+                        cluster::role_in(body, &words, m.span())
+                    } else {
+                        None
+                    });
+                    entities.push(Entity {
+                        span: m.span(),
+                        label: m.label(),
+                        text: text.to_string(),
+                        cluster: None,
+                    });
+                }
+                dates.extend(dates::find(body, &words, anchor));
+            });
+        let clusters = cluster::cluster_with(body, &mut entities, |i, _| {
+            roles.get_mut(i).and_then(Option::take)
+        });
+        drop(roles);
+        let layout = quotes::Layout::of(body, &paragraphs);
+        let mut quotes = Vec::new();
+        let mut tokens = Vec::new();
+        for range in window::group(
+            &windows,
+            &paragraphs,
+            &layout.continued,
+            |at| layout.is_quoted(at),
+            self.window_bytes,
+        ) {
+            tokenize_range_into(body, range.clone(), &mut tokens);
+            let words = paragraph_words::from_tokens(
+                body,
+                &tokens,
+                &window::paragraphs_in(&paragraphs, &range),
+            );
+            let lo = entities.partition_point(|e| e.span.start() < range.start);
+            let hi = entities.partition_point(|e| e.span.start() < range.end);
+            let near = entities.get(lo..hi).unwrap_or_default();
+            quotes.extend(quotes::find(body, &words, near, &clusters));
+        }
+
+        article.try_set_entities(entities, clusters)?;
+        article.try_set_quotes(quotes)?;
+        article.try_set_dates(dates)?;
         Ok(())
     }
 }

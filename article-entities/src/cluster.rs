@@ -93,6 +93,29 @@ pub(crate) fn cluster(
     words: &[ParaWords<'_>],
     entities: &mut [Entity],
 ) -> Vec<Cluster> {
+    cluster_with(body, entities, |_, span| role_in(body, words, span))
+}
+
+/// What the text before (or the appositive after) a person mention at `span` gives as its
+/// role and affiliation, from the words of its paragraph (`words`: of the paragraphs
+/// around `span`, sorted).
+pub(crate) fn role_in(body: &str, words: &[ParaWords<'_>], span: Span) -> Option<Role> {
+    let para = words.partition_point(|w| w.span.end() < span.start());
+    let toks = words.get(para).map_or(&[][..], |w| &w.toks[..]);
+    role_before(body, toks, span)
+}
+
+/// A mention's role and affiliation (either may be unknown).
+pub(crate) type Role = (Option<String>, Option<String>);
+
+/// [`cluster`], with the role and affiliation of the person mention `entities[i]` at
+/// `span` given by `role_of(i, span)` (asked only for person mentions, after the relabelling
+/// of person tails, when the cluster still lacks one).
+pub(crate) fn cluster_with(
+    body: &str,
+    entities: &mut [Entity],
+    mut role_of: impl FnMut(usize, Span) -> Option<Role>,
+) -> Vec<Cluster> {
     let mut building: Vec<Building> = Vec::new();
     let mut index = Index::default();
     // Role and affiliation come from the text before each mention.
@@ -154,9 +177,7 @@ pub(crate) fn cluster(
         }
         index.add(id, e.label, &kw);
         if e.label == Label::Per && (b.role.is_none() || b.affiliation.is_none()) {
-            let para = words.partition_point(|w| w.span.end() < e.span.start());
-            let toks = words.get(para).map_or(&[][..], |w| &w.toks[..]);
-            if let Some((role, affiliation)) = role_before(body, toks, e.span) {
+            if let Some((role, affiliation)) = role_of(i, e.span) {
                 if b.role.is_none() {
                     b.role = role;
                 }

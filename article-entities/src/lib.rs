@@ -28,8 +28,12 @@
 //!
 //! # Limits
 //!
-//! Tagging is linear in the input; a document is tagged as one unit of context (memory
-//! grows with its token count).
+//! Tagging is linear in the input; a document is tagged as one unit of context. Bodies
+//! longer than [`AnnotatorBuilder::window_bytes`] (256 KiB by default) are annotated window
+//! by window, holding one window's tokens at a time plus tables of the document's words,
+//! so memory grows with the annotations rather than the tokens (the same entities,
+//! clusters, dates and quotations; speakers are found with their window's context).
+//! [`Recognizer::recognize`] over a `&str` still holds the whole text's tokens.
 //!
 //! # Crate features
 //!
@@ -49,6 +53,7 @@ mod paragraph_words;
 mod quotes;
 mod sentence;
 mod token;
+mod window;
 mod wordlists;
 mod work_meter;
 

@@ -75,10 +75,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Like [`tokenize`], but appends to `out` (cleared first) so a caller can reuse its buffer.
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    tokenize_range_into(text, 0..text.len(), out);
+}
+
+/// The tokens of `text[range]`, spans into `text` (`out` cleared first): the tokens of
+/// [`tokenize`]`(text)` that lie in `range`, when `range` starts at 0 or just after a
+/// separator and ends at `text.len()` or at a separator (a cut elsewhere splits a run of
+/// non-separators). An empty list when `range` is not on char boundaries of `text`.
+/// The first token's `line_break_before` looks back over the separators before `range`.
+pub(crate) fn tokenize_range_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
     out.clear();
+    let (from, to) = (range.start, range.end);
+    let Some(part) = text.get(from..to) else {
+        return;
+    };
     let mut line_break = true;
+    for c in text[..from].chars().rev() {
+        if !is_separator(c) {
+            line_break = false;
+            break;
+        }
+        if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+            break;
+        }
+    }
     let mut chunk_start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    for (i, c) in part.char_indices() {
+        let i = from + i;
         if is_separator(c) {
             if let Some(s) = chunk_start.take() {
                 Chunker::new(text, s, i, line_break, out).run();
@@ -92,7 +115,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         }
     }
     if let Some(s) = chunk_start {
-        Chunker::new(text, s, text.len(), line_break, out).run();
+        Chunker::new(text, s, to, line_break, out).run();
     }
 }
 
@@ -575,6 +598,27 @@ mod tests {
             prop_assert!(text[last..].chars().all(is_separator));
             let want: String = text.chars().filter(|c| !is_separator(*c)).collect();
             prop_assert_eq!(covered, want);
+        }
+
+        /// Cut after any separator, the two ranges' tokens are the whole text's, line
+        /// breaks included (what windowed annotation relies on).
+        #[test]
+        fn ranges_cut_after_a_separator_give_the_same_tokens(text in "[a-zA-Z .,'’\"“”()\\-—–$%0-9\n]{0,80}") {
+            let whole = tokenize(&text);
+            let cuts: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| is_separator(c))
+                .map(|(i, c)| i + c.len_utf8())
+                .collect();
+            let mut got = Vec::new();
+            for &cut in &cuts {
+                let mut both = Vec::new();
+                tokenize_range_into(&text, 0..cut, &mut got);
+                both.extend_from_slice(&got);
+                tokenize_range_into(&text, cut..text.len(), &mut got);
+                both.extend_from_slice(&got);
+                prop_assert_eq!(&both, &whole, "cut at {}", cut);
+            }
         }
     }
 }

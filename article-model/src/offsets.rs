@@ -18,8 +18,9 @@ pub enum OffsetUnit {
 
 /// Converts offsets of one text between bytes, chars and UTF-16 code units.
 ///
-/// Build it once per text (`O(n)` time and, for non-ASCII text, one `u32` per char of
-/// memory), then each conversion is `O(log n)` (or `O(1)` for ASCII text).
+/// Build it once per text (`O(n)` time; for non-ASCII text, about a quarter of a byte of
+/// memory per char: each char's UTF-8 length in two bits, and the byte offset of every
+/// 64th char), then each conversion is `O(log n)` (or `O(1)` for ASCII text).
 ///
 /// On char boundaries, byte <-> char conversion is a bijection: `char_to_byte(byte_to_char(b))
 /// == b` for every boundary `b` and `byte_to_char(char_to_byte(c)) == c` for every
@@ -36,13 +37,19 @@ pub enum OffsetUnit {
 #[derive(Clone, Debug)]
 pub struct OffsetIndex {
     byte_len: usize,
-    /// Byte offset of each char; empty when the text is ASCII (then offsets are equal).
-    char_starts: Vec<u32>,
+    char_len: usize,
+    /// Byte offset of chars `0, BLOCK, 2 * BLOCK, ...`; empty when the text is ASCII
+    /// (then offsets are equal).
+    block_starts: Vec<usize>,
+    /// UTF-8 length minus one of each char, two bits each, four chars a byte (low bits
+    /// first).
+    lens: Vec<u8>,
     /// Char indices of the chars outside the BMP (two UTF-16 units each), sorted.
-    astral: Vec<u32>,
-    /// For texts over 4 GiB, where `u32` does not do: a plain fallback.
-    wide: Option<Vec<usize>>,
+    astral: Vec<usize>,
 }
+
+/// Chars per entry of [`OffsetIndex::block_starts`].
+const BLOCK: usize = 64;
 
 impl OffsetIndex {
     /// Indexes `text`.
@@ -52,54 +59,69 @@ impl OffsetIndex {
         if text.is_ascii() {
             return OffsetIndex {
                 byte_len,
-                char_starts: Vec::new(),
+                char_len: byte_len,
+                block_starts: Vec::new(),
+                lens: Vec::new(),
                 astral: Vec::new(),
-                wide: None,
             };
         }
-        let fits = u32::try_from(byte_len).is_ok();
-        let mut char_starts = Vec::new();
-        let mut wide = Vec::new();
+        let mut block_starts = Vec::with_capacity(byte_len / BLOCK + 1);
+        let mut lens = Vec::with_capacity(byte_len / 4 + 1);
         let mut astral = Vec::new();
+        let mut n = 0;
         for (i, (at, c)) in text.char_indices().enumerate() {
-            match u32::try_from(at) {
-                Ok(at32) if fits => char_starts.push(at32),
-                _ => wide.push(at),
+            if i % BLOCK == 0 {
+                block_starts.push(at);
+            }
+            let len = c.len_utf8() - 1; // 0..=3
+            if i % 4 == 0 {
+                lens.push(0);
+            }
+            if let Some(last) = lens.last_mut() {
+                *last |= u8::try_from(len).unwrap_or(3) << (2 * (i % 4));
             }
             if c.len_utf16() == 2 {
-                // A text under 4 GiB has fewer than 2^32 chars.
-                astral.push(u32::try_from(i).unwrap_or(u32::MAX));
+                astral.push(i);
             }
+            n = i + 1;
         }
         OffsetIndex {
             byte_len,
-            char_starts: if fits { char_starts } else { Vec::new() },
+            char_len: n,
+            block_starts,
+            lens,
             astral,
-            wide: if fits { None } else { Some(wide) },
         }
     }
 
     fn is_ascii(&self) -> bool {
-        self.char_starts.is_empty() && self.wide.is_none()
+        self.block_starts.is_empty()
     }
 
     /// Number of chars in the text.
     #[must_use]
     pub fn char_len(&self) -> usize {
-        if let Some(w) = &self.wide {
-            w.len()
-        } else if self.is_ascii() {
-            self.byte_len
-        } else {
-            self.char_starts.len()
-        }
+        self.char_len
     }
 
+    /// The UTF-8 length of char `i` (`i < char_len`, text not ASCII).
+    fn len_of(&self, i: usize) -> usize {
+        let bits = self.lens.get(i / 4).copied().unwrap_or(0) >> (2 * (i % 4));
+        usize::from(bits & 3) + 1
+    }
+
+    /// The byte offset of char `char_index` (`< char_len`, text not ASCII).
     fn start_of(&self, char_index: usize) -> usize {
-        match &self.wide {
-            Some(w) => w[char_index],
-            None => self.char_starts[char_index] as usize,
+        let block = char_index / BLOCK;
+        let mut at = self
+            .block_starts
+            .get(block)
+            .copied()
+            .unwrap_or(self.byte_len);
+        for i in block * BLOCK..char_index {
+            at += self.len_of(i);
         }
+        at
     }
 
     /// The char offset of byte offset `byte`.
@@ -119,14 +141,22 @@ impl OffsetIndex {
         if byte == self.byte_len {
             return Ok(self.char_len());
         }
-        let found = match &self.wide {
-            Some(w) => w.binary_search(&byte),
-            None => match u32::try_from(byte) {
-                Ok(b) => self.char_starts.binary_search(&b),
-                Err(_) => Err(0),
-            },
-        };
-        found.map_err(|_| SpanError::NotCharBoundary { at: byte })
+        // the last block starting at or before `byte` (block 0 starts at 0)
+        let block = self
+            .block_starts
+            .partition_point(|&b| b <= byte)
+            .saturating_sub(1);
+        let mut at = self.block_starts.get(block).copied().unwrap_or(0);
+        let mut i = block * BLOCK;
+        while at < byte && i < self.char_len {
+            at += self.len_of(i);
+            i += 1;
+        }
+        if at == byte {
+            Ok(i)
+        } else {
+            Err(SpanError::NotCharBoundary { at: byte })
+        }
     }
 
     /// The byte offset of char offset `char_offset`.
@@ -162,7 +192,7 @@ impl OffsetIndex {
                 len: n,
             });
         }
-        let before = self.astral.partition_point(|&c| (c as usize) < char_offset);
+        let before = self.astral.partition_point(|&c| c < char_offset);
         Ok(char_offset + before)
     }
 
@@ -231,6 +261,32 @@ mod tests {
             assert_eq!(ix.char_to_byte(ch), Ok(byte), "{text:?}");
             assert_eq!(ix.convert(byte, OffsetUnit::Utf16), Ok(u16), "{text:?}");
         }
+    }
+
+    /// Texts of many blocks: every offset against the `char_indices` oracle.
+    #[test]
+    fn long_texts_convert_like_char_indices() {
+        let text: String = "a é中😀b\u{301}—x".repeat(120);
+        let ix = OffsetIndex::new(&text);
+        let boundaries: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        assert_eq!(ix.char_len(), boundaries.len() - 1);
+        let mut utf16 = 0;
+        let mut chars = text.chars();
+        for (c, &b) in boundaries.iter().enumerate() {
+            assert_eq!(ix.byte_to_char(b), Ok(c), "{b}");
+            assert_eq!(ix.char_to_byte(c), Ok(b), "{c}");
+            assert_eq!(ix.convert(b, OffsetUnit::Utf16), Ok(utf16), "{b}");
+            utf16 += chars.next().map_or(0, char::len_utf16);
+        }
+        for b in 0..=text.len() + 1 {
+            let on = boundaries.binary_search(&b).is_ok();
+            assert_eq!(ix.byte_to_char(b).is_ok(), on, "{b}");
+        }
+        assert!(ix.char_to_byte(boundaries.len()).is_err());
     }
 
     #[test]

@@ -374,6 +374,21 @@ impl Scratch {
         }
     }
 
+    /// Adds the document casing counts of the last [`Scratch::analyze`] to `into` (for a
+    /// document tagged window by window: the windows' counts make the document's).
+    pub(crate) fn add_casing_to(&self, into: &mut HashMap<(u16, u16)>) {
+        for (&k, &(cap, low)) in &self.casing {
+            let e = into.entry(k).or_insert((0, 0));
+            e.0 = e.0.saturating_add(cap);
+            e.1 = e.1.saturating_add(low);
+        }
+    }
+
+    /// Swaps the document casing with `other` (the whole document's, for one window).
+    pub(crate) fn swap_casing(&mut self, other: &mut HashMap<(u16, u16)>) {
+        std::mem::swap(&mut self.casing, other);
+    }
+
     /// Appends the stage-1 features of token `i` (in sentence `s`) to `out`.
     #[cfg_attr(not(feature = "train"), allow(dead_code))] // the trainer uses the whole set
     pub(crate) fn stage1(&self, s: &Range<usize>, i: usize, out: &mut Vec<u64>) {
@@ -634,15 +649,25 @@ impl Stage2 {
     /// Aggregates `tags` (stage-1 BILOU tag ids of the document's tokens).
     pub(crate) fn build(&mut self, infos: &[TokInfo], tags: &[u8]) {
         self.occ.clear();
+        self.ent_counts.clear();
+        self.add_window(infos, tags, true);
+    }
+
+    /// Sets the stage-1 entities of one window of a document (`tags` of its tokens,
+    /// `infos` theirs; no entity crosses a sentence, so none crosses a window made of
+    /// whole sentences), and with `count` adds the window's tags to the document's
+    /// aggregates. [`Stage2::build`] is this for the whole document at once.
+    pub(crate) fn add_window(&mut self, infos: &[TokInfo], tags: &[u8], count: bool) {
         self.ents.clear();
         self.ent_of.clear();
         self.ent_of.resize(infos.len(), None);
-        self.ent_counts.clear();
-        for (t, &tag) in infos.iter().zip(tags) {
-            let e = self.occ.entry(t.key).or_insert(([0; 4], 0));
-            e.1 += 1;
-            if let Some(l) = label_of(tag) {
-                e.0[l] += 1;
+        if count {
+            for (t, &tag) in infos.iter().zip(tags) {
+                let e = self.occ.entry(t.key).or_insert(([0; 4], 0));
+                e.1 += 1;
+                if let Some(l) = label_of(tag) {
+                    e.0[l] += 1;
+                }
             }
         }
         let mut i = 0;
@@ -664,7 +689,9 @@ impl Stage2 {
             for k in i..j {
                 self.ent_of[k] = Some(idx);
             }
-            self.ent_counts.entry(h).or_insert([0; 4])[l] += 1;
+            if count {
+                self.ent_counts.entry(h).or_insert([0; 4])[l] += 1;
+            }
             i = j;
         }
     }

@@ -18,6 +18,7 @@ pub(crate) mod train;
 mod viterbi;
 #[cfg(feature = "train")]
 mod weights;
+mod window;
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -290,21 +291,26 @@ impl Recognizer {
             .collect();
         let line_starts: Vec<bool> = tokens.iter().map(Token::line_break_before).collect();
         let tags = self.tag_ids(&strs, &ranges, &line_starts);
-        tags::spans(&tags)
-            .into_iter()
-            .filter_map(|(s, e, l)| {
-                let span = Span::try_new(
-                    tokens.get(s)?.span().start(),
-                    tokens.get(e - 1)?.span().end(),
-                )
-                .ok()?;
-                Some(EntityMention {
-                    span,
-                    label: tags::label(l),
-                    tokens: s..e,
-                })
-            })
-            .collect()
+        mentions(tokens, &tags)
+    }
+
+    /// Finds the entity mentions of `text` as [`Recognizer::recognize`] does, window by
+    /// window, holding one window's tokens at a time: `windows` are byte ranges of `text`
+    /// in order, covering it, each cut where a sentence starts and after a separator.
+    /// `each` gets each window's tokens and mentions (token indices into those tokens).
+    pub(crate) fn recognize_windows(
+        &self,
+        text: &str,
+        windows: &[Range<usize>],
+        mut each: impl FnMut(&[Token], Vec<EntityMention>),
+    ) {
+        let each = |tokens: &[Token], tags: &[u8]| each(tokens, mentions(tokens, tags));
+        WORK.with(|w| match w.try_borrow_mut() {
+            Ok(mut work) => window::tag_windows(&self.model, &mut work, text, windows, each),
+            Err(_) => {
+                window::tag_windows(&self.model, &mut Work::default(), text, windows, each);
+            }
+        });
     }
 
     /// Tags one pre-tokenized document (a list of sentences of tokens), as for CoNLL
@@ -377,6 +383,25 @@ impl Recognizer {
             Err(_) => self.model.tag(&doc, &mut Work::default()),
         })
     }
+}
+
+/// The mentions of BILOU tag ids `tags` of `tokens`.
+fn mentions(tokens: &[Token], tags: &[u8]) -> Vec<EntityMention> {
+    tags::spans(tags)
+        .into_iter()
+        .filter_map(|(s, e, l)| {
+            let span = Span::try_new(
+                tokens.get(s)?.span().start(),
+                tokens.get(e - 1)?.span().end(),
+            )
+            .ok()?;
+            Some(EntityMention {
+                span,
+                label: tags::label(l),
+                tokens: s..e,
+            })
+        })
+        .collect()
 }
 
 fn to_iob2(tags: &[u8]) -> Vec<IobTag> {

@@ -300,13 +300,29 @@ impl Model {
 
     /// Tags a document: BILOU tag ids per token.
     pub(crate) fn tag(&self, doc: &Doc<'_>, work: &mut Work) -> Vec<u8> {
+        self.prepare(doc, work);
+        let tags1 = self.stage1_tags(doc, work);
+        if self.s2.rows == 0 {
+            return tags1;
+        }
+        work.stage2.build(&work.scratch.infos, &tags1);
+        self.stage2_tags(doc, work, &tags1)
+    }
+
+    /// Whether the model has a second stage.
+    pub(crate) fn has_stage2(&self) -> bool {
+        self.s2.rows != 0
+    }
+
+    /// Computes the per-token facts of `doc` into `work` (its caches reset when they
+    /// belong to another model or were emptied).
+    pub(crate) fn prepare(&self, doc: &Doc<'_>, work: &mut Work) {
         if work.model != self.id {
             work.scratch.clear_cache();
             work.edges = [None; 2];
             work.edge_rows = [None; 2];
             work.model = self.id;
         }
-        let n = doc.tokens.len();
         work.scratch.analyze(&self.lex, doc);
         if work.words_gen != work.scratch.cache_gen {
             work.words.clear();
@@ -314,6 +330,12 @@ impl Model {
             work.role_rows.iter_mut().for_each(Vec::clear);
             work.words_gen = work.scratch.cache_gen;
         }
+    }
+
+    /// The stage-1 tags of `doc` (after [`Model::prepare`]); keeps in `work.word2` each
+    /// token's stage-2 weight sum of its stage-1 features.
+    pub(crate) fn stage1_tags(&self, doc: &Doc<'_>, work: &mut Work) -> Vec<u8> {
+        let n = doc.tokens.len();
         let mut tags1 = vec![0u8; n];
         work.word2.clear();
         work.word2.resize(n, [0; NT]);
@@ -362,10 +384,13 @@ impl Model {
                 &mut tags1[s.clone()],
             );
         }
-        if self.s2.rows == 0 {
-            return tags1;
-        }
-        work.stage2.build(&work.scratch.infos, &tags1);
+        tags1
+    }
+
+    /// The stage-2 tags of `doc` (after [`Model::stage1_tags`] gave `tags1`, with the
+    /// document's aggregates in `work.stage2`).
+    pub(crate) fn stage2_tags(&self, doc: &Doc<'_>, work: &mut Work, tags1: &[u8]) -> Vec<u8> {
+        let n = doc.tokens.len();
         let mut tags2 = vec![0u8; n];
         for s in doc.sentences {
             work.em.clear();
@@ -373,7 +398,7 @@ impl Model {
                 let mut acc = work.word2[i];
                 work.feats.clear();
                 work.scratch
-                    .stage2(&work.stage2, s, i, &tags1, &mut work.feats);
+                    .stage2(&work.stage2, s, i, tags1, &mut work.feats);
                 for &h in &work.feats {
                     self.table.add(self.table.find(h), 1, &mut acc);
                 }

@@ -86,6 +86,49 @@ pub(crate) fn find(
     out
 }
 
+/// Where the quotations of a body lie, for cutting it into windows that [`find`] gives the
+/// same quotations in.
+pub(crate) struct Layout {
+    /// Per paragraph: whether a quotation goes on from it into the next.
+    pub continued: Vec<bool>,
+    /// The byte ranges of the quotations' pieces (opening mark to closing mark, or to the
+    /// end of the paragraph), in text order.
+    pub quoted: Vec<(usize, usize)>,
+}
+
+impl Layout {
+    /// The layout of `body`, whose paragraphs are `paragraphs` (byte spans into it).
+    pub(crate) fn of(body: &str, paragraphs: &[Span]) -> Layout {
+        let mut continued = vec![false; paragraphs.len()];
+        let pieces = marks::scan(body, paragraphs);
+        for w in pieces.windows(2) {
+            if w[0].chain == w[1].chain {
+                for c in continued
+                    .get_mut(w[0].paragraph..w[1].paragraph)
+                    .unwrap_or(&mut [])
+                {
+                    *c = true;
+                }
+            }
+        }
+        let quoted = pieces
+            .iter()
+            .map(|p| {
+                let end = paragraphs.get(p.paragraph).map_or(p.open, |s| s.end());
+                (p.open, p.close.unwrap_or(end))
+            })
+            .collect();
+        Layout { continued, quoted }
+    }
+
+    /// Whether byte offset `at` is inside a quotation (after its opening mark, before
+    /// its end).
+    pub(crate) fn is_quoted(&self, at: usize) -> bool {
+        let k = self.quoted.partition_point(|&(open, _)| open < at);
+        k > 0 && self.quoted[k - 1].1 > at
+    }
+}
+
 /// Clusters by canonical name ("the " and case aside), for speakers found in the text.
 struct ClusterNames(HashMap<String, Option<usize>>);
 

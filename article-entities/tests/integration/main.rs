@@ -8,3 +8,5 @@ mod quotes_dev;
 mod scaling;
 mod seed;
 mod shapes;
+mod synthetic;
+mod windows;
