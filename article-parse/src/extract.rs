@@ -180,6 +180,7 @@ impl Extractor {
                 classify::extract_blocks(&blocks, &self.limits, article);
             }
         }
+        crate::facts::finish(article);
         if article.paragraphs().is_empty() && article.removed.is_empty() {
             return Err(Error::new(ErrorKind::Empty, 0));
         }

@@ -54,6 +54,7 @@ mod decode;
 mod error;
 mod explain;
 mod extract;
+mod facts;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
