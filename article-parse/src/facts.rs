@@ -49,7 +49,10 @@ mod tests {
     fn host_table() {
         let cases = [
             ("https://www.Example.com/a/b", Some("www.example.com")),
-            ("http://user@news.example.org:8080/x?y", Some("news.example.org")),
+            (
+                "http://user@news.example.org:8080/x?y",
+                Some("news.example.org"),
+            ),
             ("https://localhost/", None),
             ("example.com/a", None),
         ];
@@ -61,9 +64,12 @@ mod tests {
     #[test]
     fn comments_joined_from_removed() {
         let mut a = Article::new();
-        a.removed.push(Removed::new(RemovedKind::Comments, "c", "First!", None));
-        a.removed.push(Removed::new(RemovedKind::Related, "r", "Other story", None));
-        a.removed.push(Removed::new(RemovedKind::Comments, "c", " Agreed. ", None));
+        a.removed
+            .push(Removed::new(RemovedKind::Comments, "c", "First!", None));
+        a.removed
+            .push(Removed::new(RemovedKind::Related, "r", "Other story", None));
+        a.removed
+            .push(Removed::new(RemovedKind::Comments, "c", " Agreed. ", None));
         a.metadata.published = Some("2020-01-02".into());
         finish(&mut a);
         assert_eq!(a.metadata.comments.as_deref(), Some("First!\n\nAgreed."));

@@ -361,8 +361,16 @@ const WIDGETS: &[&str] = &[
 /// Class or id words of a byline element.
 fn byline_class(doc: &Doc<'_>, node: u32) -> bool {
     const WORDS: &[&str] = &[
-        "byline", "author", "authors", "writer", "autor", "auteur", "reporter", "postedby",
-        "contributor", "creator",
+        "byline",
+        "author",
+        "authors",
+        "writer",
+        "autor",
+        "auteur",
+        "reporter",
+        "postedby",
+        "contributor",
+        "creator",
     ];
     let mut n = node;
     for _ in 0..4 {
@@ -451,7 +459,12 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, body_text: &str, m
 
     md.description = meta(
         doc,
-        &["og:description", "description", "twitter:description", "dc.description"],
+        &[
+            "og:description",
+            "description",
+            "twitter:description",
+            "dc.description",
+        ],
     )
     .map(str::to_owned)
     .or_else(|| ld.description.clone())
@@ -585,9 +598,10 @@ fn page_type(doc: &Doc<'_>, ld: &JsonLd, body_text: &str) -> PageType {
 /// agree with (equal, or one holding the other), the earlier in that list on ties.
 fn choose_title(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, sites: &[String]) -> Option<String> {
     let first_kept = fates.iter().position(Option::is_none).unwrap_or(0);
-    let h1s = doc.blocks.iter().enumerate().filter(|(_, b)| {
-        b.kind == Kind::Heading(1) && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0
-    });
+    let h1s =
+        doc.blocks.iter().enumerate().filter(|(_, b)| {
+            b.kind == Kind::Heading(1) && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0
+        });
     // The h1 nearest the article's start, preferring one before it.
     let h1 = h1s
         .min_by_key(|(k, _)| {
@@ -603,7 +617,9 @@ fn choose_title(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, sites: &[String]) -> 
     let mut sites: Vec<String> = sites.to_vec();
     if let (Some(t), Some(og)) = (page_title.as_deref(), meta(doc, &["og:title"])) {
         if let Some(rest) = t.strip_prefix(og) {
-            let rest = rest.trim_start_matches([' ', '|', '-', '—', '–', ':', '·']).trim();
+            let rest = rest
+                .trim_start_matches([' ', '|', '-', '—', '–', ':', '·'])
+                .trim();
             if !rest.is_empty() && rest.len() < 60 {
                 sites.push(rest.to_owned());
             }
@@ -625,9 +641,7 @@ fn choose_title(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, sites: &[String]) -> 
     let agree = |a: &str, b: &str| {
         !a.is_empty()
             && !b.is_empty()
-            && (a == b
-                || (a.len() >= 12 && b.contains(a))
-                || (b.len() >= 12 && a.contains(b)))
+            && (a == b || (a.len() >= 12 && b.contains(a)) || (b.len() >= 12 && a.contains(b)))
     };
     let mut best: Option<(usize, usize)> = None;
     for (i, k) in keys.iter().enumerate() {
@@ -676,13 +690,96 @@ impl Candidates {
     }
 }
 
+/// Whether a cleaned name can be a person's: not only job-title words ("Product
+/// Manager"), and no word that widget labels and headings have and names do not
+/// ("Check This Out", "View", "Original Content", "... RSS").
+fn person_like(name: &str) -> bool {
+    const ROLE: &[&str] = &[
+        "manager",
+        "director",
+        "officer",
+        "president",
+        "vice",
+        "chief",
+        "executive",
+        "ceo",
+        "cto",
+        "founder",
+        "co-founder",
+        "editor",
+        "reporter",
+        "writer",
+        "correspondent",
+        "columnist",
+        "contributor",
+        "producer",
+        "analyst",
+        "product",
+        "senior",
+        "head",
+        "lead",
+        "partner",
+        "professor",
+        "intern",
+        "associate",
+        "assistant",
+        "guest",
+        "marketing",
+        "engineer",
+        "developer",
+        "designer",
+    ];
+    const NOT_IN_NAMES: &[&str] = &[
+        "about",
+        "this",
+        "that",
+        "out",
+        "check",
+        "content",
+        "original",
+        "view",
+        "profile",
+        "more",
+        "all",
+        "read",
+        "our",
+        "your",
+        "my",
+        "the",
+        "rss",
+        "posts",
+        "follow",
+        "home",
+        "contact",
+        "us",
+        "team",
+        "by",
+        "comments",
+        "share",
+        "login",
+        "subscribe",
+    ];
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    !words.is_empty()
+        && !words.iter().all(|w| ROLE.contains(&w.trim_matches(',')))
+        && !words.iter().any(|w| NOT_IN_NAMES.contains(&w.as_str()))
+}
+
 /// A byline of a desk or staff, not a person: "By HNN Staff", "Reuters Staff".
 fn is_staff_byline(text: &str) -> bool {
     let t = text.to_lowercase();
     t.len() < 120
-        && ["staff", "desk", "bureau", "newsroom", "redaktion", "rédaction", "redacción"]
-            .iter()
-            .any(|w| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+        && [
+            "staff",
+            "desk",
+            "bureau",
+            "newsroom",
+            "redaktion",
+            "rédaction",
+            "redacción",
+        ]
+        .iter()
+        .any(|w| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
 }
 
 /// The names of an author field: by the byline grammar, else the field cleaned whole
@@ -711,11 +808,7 @@ fn authors(
     host: Option<&str>,
 ) -> Vec<String> {
     let mut c = Candidates { best: None };
-    let ld_names: Vec<String> = ld
-        .authors
-        .iter()
-        .flat_map(|a| field_names(a))
-        .collect();
+    let ld_names: Vec<String> = ld.authors.iter().flat_map(|a| field_names(a)).collect();
     c.offer(5, ld_names);
     for k in [
         "author",
@@ -737,9 +830,7 @@ fn authors(
     }
     let first_kept = fates.iter().position(Option::is_none).unwrap_or(0);
     for (k, b) in doc.blocks.iter().enumerate().take(2000) {
-        if b.chars > 160
-            || b.ctx & (cx::HIDDEN | cx::INVISIBLE | cx::CAPTION | cx::FIGURE) != 0
-        {
+        if b.chars > 160 || b.ctx & (cx::HIDDEN | cx::INVISIBLE | cx::CAPTION | cx::FIGURE) != 0 {
             continue;
         }
         let fate = fates.get(k).copied().flatten();
@@ -747,10 +838,15 @@ fn authors(
             continue;
         }
         let inside = region.contains(&k);
-        let near_top = k + 40 >= first_kept && k <= first_kept + 8;
+        // Before the body's first kept block or at its start (a byline the locator kept).
+        let near_top = k + 40 >= first_kept && k <= first_kept + 2;
+        let inside = inside && k + 2 < region.end;
         let element = b.ctx & cx::AUTHOR != 0 || byline_class(doc, b.node);
-        let names = if element {
+        let names = if element && (inside || near_top) {
             byline_names(&b.text, false)
+        } else if element {
+            // Outside the article, a byline element needs its lead word too.
+            byline_names(&b.text, true)
         } else {
             // A line of the body needs its lead word and a full name.
             byline_names(&b.text, true)
@@ -783,15 +879,21 @@ fn authors(
     });
     let mut out: Vec<String> = Vec::new();
     for a in names {
-        let Some(a) = clean_author(&a, AuthorSource::Field) else {
+        let a = a.strip_prefix("About ").unwrap_or(&a);
+        let Some(a) = clean_author(a, AuthorSource::Field) else {
             continue;
         };
+        if !person_like(&a) {
+            continue;
+        }
         let key = norm(&a);
         let lower = a.to_lowercase();
         let is_site = sites.iter().any(|s| {
             let s = norm(s);
             !s.is_empty() && (s == key || s.contains(&key) || key.contains(&s))
-        }) || host_label.as_deref().is_some_and(|h| !h.is_empty() && h == key)
+        }) || host_label
+            .as_deref()
+            .is_some_and(|h| !h.is_empty() && h == key)
             || WIDGETS.iter().any(|w| lower.contains(w));
         if key.is_empty() || is_site {
             continue;
@@ -817,9 +919,11 @@ fn date_order(doc: &Doc<'_>, language: Option<&str>, host: Option<&str>) -> Orde
         .unwrap_or("")
         .to_ascii_lowercase();
     let day_first_host = host.is_some_and(|h| {
-        [".uk", ".au", ".nz", ".ie", ".in", ".za", ".sg", ".pk", ".ng", ".ke"]
-            .iter()
-            .any(|t| h.ends_with(t))
+        [
+            ".uk", ".au", ".nz", ".ie", ".in", ".za", ".sg", ".pk", ".ng", ".ke",
+        ]
+        .iter()
+        .any(|t| h.ends_with(t))
     });
     if (lang.starts_with("en") || lang.is_empty()) && !day_first_host && lang != "en-gb" {
         Order::MonthFirst
@@ -1134,5 +1238,219 @@ mod tests {
         assert_eq!(ld.authors, ["A B"]);
         assert_eq!(ld.published.as_deref(), Some("2020-07-16T10:00:00Z"));
         assert_eq!(ld.publisher.as_deref(), Some("P"));
+    }
+
+    /// The metadata of a page built around `head` and `top` (what precedes the body).
+    fn page(head: &str, top: &str) -> Metadata {
+        let body =
+            "<p>The council voted on Tuesday to approve the new budget for the coming year, \
+            after a long debate about roads, schools and the harbour that went on into the night \
+            and left several members tired but satisfied with the outcome of the session.</p>"
+                .repeat(3);
+        let html = format!(
+            "<html lang=en><head>{head}</head><body><article>{top}{body}</article>\
+             <aside class=related><h3>More</h3><p>Other story by Taboola</p>\
+             <div class=author>Related Author</div></aside></body></html>"
+        );
+        crate::Extractor::default()
+            .extract(html.as_bytes())
+            .expect("a page")
+            .metadata
+    }
+
+    #[test]
+    fn authors_table() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "",
+                "<p class=byline>By Jane Roe - January 10, 2020</p>",
+                &["Jane Roe"],
+            ),
+            (
+                "",
+                "<p>by <a href=/jr>Jane Roe</a> on January 20, 2020</p>",
+                &["Jane Roe"],
+            ),
+            ("", "<p>Posted by Jane Roe at 5:11 AM</p>", &["Jane Roe"]),
+            ("", "<p class=byline>Par Jeanne Roe</p>", &["Jeanne Roe"]),
+            (
+                "",
+                "<p class=byline>Von Anna Schmidt</p>",
+                &["Anna Schmidt"],
+            ),
+            ("", "<div class=author>Jane Roe</div>", &["Jane Roe"]),
+            ("", "<span itemprop=author>Jane Roe</span>", &["Jane Roe"]),
+            (
+                "<meta name=author content='Jane Roe and John Doe'>",
+                "",
+                &["Jane Roe", "John Doe"],
+            ),
+            (
+                "<script type=application/ld+json>{\"@graph\":[{\"@type\":\"NewsArticle\",\
+                 \"author\":{\"@id\":\"#p1\"}},{\"@type\":\"Person\",\"@id\":\"#p1\",\
+                 \"name\":\"Ann Lee\"}]}</script>",
+                "",
+                &["Ann Lee"],
+            ),
+            (
+                "<meta property=og:site_name content='The Daily'>\
+                 <meta name=author content='The Daily'>",
+                "",
+                &[],
+            ),
+            (
+                "",
+                "<p class=byline>By HNN Staff</p><div class=author>Lisa Roe</div>",
+                &[],
+            ),
+            ("", "<p>Rudy Galfi</p>", &[]),
+        ];
+        for (head, top, want) in cases {
+            assert_eq!(page(head, top).authors, *want, "{head} {top}");
+        }
+    }
+
+    #[test]
+    fn dates_table() {
+        let ld = |p: &str, m: &str| {
+            format!(
+                "<script type=application/ld+json>{{\"@type\":\"NewsArticle\",\
+                 \"datePublished\":\"{p}\",\"dateModified\":\"{m}\"}}</script>"
+            )
+        };
+        // (head, top, published, its source, modified)
+        type Case<'a> = (
+            String,
+            &'a str,
+            Option<&'a str>,
+            Option<DateSource>,
+            Option<&'a str>,
+        );
+        let cases: Vec<Case<'_>> = vec![
+            (
+                ld("2015-07-10 09:53:00 -0400", "2015-07-11T10:00:00Z"),
+                "<p>Last Updated July 12, 2015</p>",
+                Some("2015-07-10T09:53:00-04:00"),
+                Some(DateSource::JsonLd),
+                Some("2015-07-11T10:00:00Z"),
+            ),
+            (
+                "<meta property=article:published_time content='2015-07-10T09:53:00-0800'>".into(),
+                "",
+                Some("2015-07-10T09:53:00-08:00"),
+                Some(DateSource::Meta),
+                None,
+            ),
+            (
+                String::new(),
+                "<p>Updated: July 12, 2015</p><p>July 10, 2015 9:53 AM EDT</p>",
+                Some("2015-07-10T09:53:00-04:00"),
+                Some(DateSource::Text),
+                Some("2015-07-12"),
+            ),
+            (
+                "<link rel=canonical href='https://x.example/2015/07/10/story'>".into(),
+                "<p>Published 07/10/2015</p>",
+                Some("2015-07-10"),
+                Some(DateSource::Text),
+                None,
+            ),
+            (
+                "<link rel=canonical href='https://x.example/2015/07/10/story'>".into(),
+                "",
+                Some("2015-07-10"),
+                Some(DateSource::Url),
+                None,
+            ),
+            (
+                String::new(),
+                "<time datetime='2015-07-10T09:53:00'>10.07.2015</time>",
+                Some("2015-07-10"),
+                Some(DateSource::Time),
+                None,
+            ),
+        ];
+        for (head, top, published, source, modified) in cases {
+            let md = page(&head, top);
+            assert_eq!(md.published.as_deref(), published, "{head} {top}");
+            assert_eq!(md.published_source, source, "{head} {top}");
+            assert_eq!(md.modified.as_deref(), modified, "{head} {top}");
+        }
+    }
+
+    #[test]
+    fn titles_table() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "<title>Fire damages library | Northern Wire</title>\
+                 <meta property=og:site_name content='Northern Wire'>",
+                "<h1>Fire damages library</h1>",
+                "Fire damages library",
+            ),
+            (
+                "<title>Fire damages library - Northern Wire</title>\
+                 <meta property=og:title content='Fire damages library'>",
+                "<h1>Allergies Health Center</h1>",
+                "Fire damages library",
+            ),
+            (
+                "<title>Northern Wire</title><meta property=og:site_name content='Northern Wire'>",
+                "<h1>Fire damages the old library on Quay Street</h1>",
+                "Fire damages the old library on Quay Street",
+            ),
+        ];
+        for (head, top, want) in cases {
+            assert_eq!(
+                page(head, top).title.as_deref(),
+                Some(*want),
+                "{head} {top}"
+            );
+        }
+    }
+
+    #[test]
+    fn new_fields_table() {
+        let md = page(
+            "<link rel=canonical href='https://News.Example.com/a/b'>\
+             <meta property=og:description content='What happened.'>\
+             <meta property=og:image content='/img/a.jpg'>\
+             <meta property=article:tag content='budget'><meta property=article:tag content='Roads'>\
+             <meta property=article:tag content='roads'>\
+             <meta property=article:section content='Politics'>\
+             <meta property=og:type content=article>\
+             <link rel=license href='https://creativecommons.org/licenses/by/4.0/'>",
+            "",
+        );
+        assert_eq!(md.hostname.as_deref(), Some("news.example.com"));
+        assert_eq!(md.description.as_deref(), Some("What happened."));
+        assert_eq!(
+            md.image.as_deref(),
+            Some("https://News.Example.com/img/a.jpg")
+        );
+        assert_eq!(md.tags, ["budget", "Roads"]);
+        assert_eq!(md.categories, ["Politics"]);
+        assert_eq!(md.page_type, Some(PageType::Article));
+        assert_eq!(
+            md.license.as_deref(),
+            Some("https://creativecommons.org/licenses/by/4.0/")
+        );
+        let video = page("<meta property=og:type content=video.other>", "");
+        assert_eq!(video.page_type, Some(PageType::Video));
+        assert_eq!(video.tags, Vec::<String>::new());
+        assert_eq!(video.license, None);
+    }
+
+    #[test]
+    fn person_like_table() {
+        for (name, want) in [
+            ("Jane Roe", true),
+            ("Product Manager", false),
+            ("Check This Out", false),
+            ("Sebastian Blanco RSS", false),
+            ("Anna Schmidt", true),
+            ("", false),
+        ] {
+            assert_eq!(person_like(name), want, "{name}");
+        }
     }
 }

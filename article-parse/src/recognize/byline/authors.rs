@@ -70,8 +70,8 @@ fn strip_by(s: &str) -> &str {
 /// Words that follow a name in byline widgets and are no part of it ("View More
 /// Articles", "Topics", "Follow").
 const WIDGET_TAIL: &[&str] = &[
-    "view", "more", "articles", "topics", "follow", "email", "twitter", "posts", "profile",
-    "bio", "contact", "read",
+    "view", "more", "articles", "topics", "follow", "email", "twitter", "posts", "profile", "bio",
+    "contact", "read", "rss",
 ];
 
 /// `a` cut before a widget word, also one run into the name ("Jose AltoverosView More").

@@ -261,11 +261,18 @@ fn person(i: &str) -> Res<'_, &str> {
         many_m_n(
             0,
             4,
-            preceded(sp, alt((cap_word, recognize((particle, many_m_n(0, 1, particle), cap_word))))),
+            preceded(
+                sp,
+                alt((
+                    cap_word,
+                    recognize((particle, many_m_n(0, 1, particle), cap_word)),
+                )),
+            ),
         ),
     ))
     .parse(i)?;
-    name(n).map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))?;
+    name(n)
+        .map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))?;
     Ok((rest, n))
 }
 
@@ -325,9 +332,11 @@ fn byline_rest(rest: &str) -> bool {
             ',', '|', '-', '–', '—', '·', '/', '(', '•', '@', ':', ';', '0', '1', '2', '3', '4',
             '5', '6', '7', '8', '9',
         ])
-        || ["on ", "at ", "le ", "am ", "el ", "il ", "em ", "op ", "for ", "in "]
-            .iter()
-            .any(|w| r.len() > w.len() && r.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+        || [
+            "on ", "at ", "le ", "am ", "el ", "il ", "em ", "op ", "for ", "in ",
+        ]
+        .iter()
+        .any(|w| r.len() > w.len() && r.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
         || month(r).is_ok()
 }
 
@@ -507,7 +516,11 @@ mod tests {
                 true,
                 Some(&["Moritz Bachmann"]),
             ),
-            ("September 10, 2018 | by Catherine", true, Some(&["Catherine"])),
+            (
+                "September 10, 2018 | by Catherine",
+                true,
+                Some(&["Catherine"]),
+            ),
             (
                 "By Jane Roe who went to the market and bought many things there today",
                 true,

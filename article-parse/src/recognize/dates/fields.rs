@@ -151,7 +151,10 @@ mod tests {
                 "Updated: 3 November 2023 18:42 GMT",
                 Some("2023-11-03T18:42:00Z"),
             ),
-            ("Thu, 16 Jul 2020 10:05:00 GMT", Some("2020-07-16T10:05:00Z")),
+            (
+                "Thu, 16 Jul 2020 10:05:00 GMT",
+                Some("2020-07-16T10:05:00Z"),
+            ),
             (
                 "segunda-feira, 22 de janeiro de 2018 às 0:13",
                 Some("2018-01-22"),

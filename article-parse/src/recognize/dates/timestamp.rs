@@ -242,10 +242,7 @@ mod tests {
     #[test]
     fn timestamp_table() {
         let cases: &[(&str, Option<(bool, &str)>)] = &[
-            (
-                "Published 16 July 2020, 10:05",
-                Some((false, "2020-07-16")),
-            ),
+            ("Published 16 July 2020, 10:05", Some((false, "2020-07-16"))),
             (
                 "Updated: 3 November 2023 18:42 GMT",
                 Some((true, "2023-11-03T18:42:00Z")),

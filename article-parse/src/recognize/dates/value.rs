@@ -250,7 +250,15 @@ fn clock_sep(i: &str) -> Res<'_, &str> {
         preceded(
             sp0,
             preceded(
-                alt((tag(","), tag("at"), tag("à"), tag("um"), tag("|"), tag("-"), tag("•"))),
+                alt((
+                    tag(","),
+                    tag("at"),
+                    tag("à"),
+                    tag("um"),
+                    tag("|"),
+                    tag("-"),
+                    tag("•"),
+                )),
                 sp0,
             ),
         ),
@@ -438,7 +446,9 @@ pub(crate) fn relative_date(text: &str, anchor: Ymd) -> Option<Ymd> {
         count_unit(i)
     };
     let (rest, n) = alt((ago, lead)).parse(t).ok()?;
-    (rest.trim().is_empty() && n <= 3660).then(|| back(n)).flatten()
+    (rest.trim().is_empty() && n <= 3660)
+        .then(|| back(n))
+        .flatten()
 }
 
 #[cfg(test)]
@@ -534,10 +544,7 @@ mod tests {
     #[test]
     fn date_in_line_table() {
         let cases = [
-            (
-                "By Jane Roe - January 10, 2020",
-                Some("2020-01-10"),
-            ),
+            ("By Jane Roe - January 10, 2020", Some("2020-01-10")),
             ("Posted by Jane Roe at 5:11 AM", None),
             (
                 "Published: 10.07.2015, 09:53 CEST",
@@ -569,8 +576,14 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(relative_date(input, anchor), want, "{input}");
         }
-        assert_eq!(relative_date("vor 1 Tag", (2016, 3, 1)), Some((2016, 2, 29)));
-        assert_eq!(relative_date("1 day ago", (2015, 1, 1)), Some((2014, 12, 31)));
+        assert_eq!(
+            relative_date("vor 1 Tag", (2016, 3, 1)),
+            Some((2016, 2, 29))
+        );
+        assert_eq!(
+            relative_date("1 day ago", (2015, 1, 1)),
+            Some((2014, 12, 31))
+        );
     }
 
     #[test]
