@@ -108,10 +108,33 @@ fn is_w3c_date(s: &str) -> bool {
                 && digits(14..16)
                 && b[16] == b':'
                 && digits(17..19)
-                && s.get(19..).is_some_and(|zone| {
-                    zone.chars()
-                        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'Z' | '+' | '-' | ':'))
-                })
+                && s.get(19..).is_some_and(w3c_zone)
+        }
+        _ => false,
+    }
+}
+
+/// What may follow the seconds of an `xs:dateTime`: `(.digits)? (Z | ±hh:mm)?`
+/// (`-0800`, without the colon, is not one).
+fn w3c_zone(rest: &str) -> bool {
+    let rest = match rest.strip_prefix('.') {
+        Some(f) => {
+            let n = f.bytes().take_while(u8::is_ascii_digit).count();
+            if n == 0 {
+                return false;
+            }
+            &f[n..]
+        }
+        None => rest,
+    };
+    let b = rest.as_bytes();
+    match b {
+        [] | [b'Z'] => true,
+        [sign, h1, h2, b':', m1, m2] => {
+            matches!(sign, b'+' | b'-')
+                && [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit())
+                && (u32::from(*h1 - b'0') * 10 + u32::from(*h2 - b'0')) <= 14
+                && (u32::from(*m1 - b'0') * 10 + u32::from(*m2 - b'0')) <= 59
         }
         _ => false,
     }
@@ -489,6 +512,13 @@ mod tests {
             ("2020-07-16", true),
             ("2020-07-16T10:05:00+03:00", true),
             ("2020-07-16T10:05:00Z", true),
+            ("2020-07-16T10:05:00", true),
+            ("2020-07-16T10:05:00.250-04:00", true),
+            // Issue 13: offsets without their colon are not xs:dateTime.
+            ("2015-07-10T09:53:00-0800", false),
+            ("2015-07-10T09:53:00-08", false),
+            ("2015-07-10T09:53:00.Z", false),
+            ("2015-07-10T09:53:00+25:00", false),
             ("July 2020", false),
             ("2020-7-16", false),
             ("", false),

@@ -46,8 +46,8 @@ pub use crate::{
     error::{Error, ErrorKind, SpanError},
     offsets::{OffsetIndex, OffsetUnit},
     parts::{
-        Annotations, BlockKind, Cluster, DateMention, Dateline, Entity, Label, Metadata, Paragraph,
-        Quote, Removed, RemovedKind, SpeakerKind, Warc,
+        Annotations, BlockKind, Cluster, DateMention, DateSource, Dateline, Entity, Label,
+        Metadata, PageType, Paragraph, Quote, Removed, RemovedKind, SpeakerKind, Warc,
     },
     record::{
         ClusterRecord, DateRecord, EntityRecord, ParagraphRecord, QuoteRecord, Record,

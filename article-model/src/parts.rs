@@ -283,7 +283,9 @@ pub struct Metadata {
     pub title: Option<String>,
     /// The authors, as people (never the publisher).
     pub authors: Vec<String>,
-    /// Publication date or date-time, ISO 8601 (`2020-07-16` or `2020-07-16T10:05:00+03:00`).
+    /// Publication date or date-time: a date (`2020-07-16`) or an RFC 3339 date-time with
+    /// the page's offset (`2020-07-16T10:05:00+03:00`, `...Z`); a time the page gives
+    /// without a zone is dropped, never presented as UTC.
     pub published: Option<String>,
     /// Language as an ISO 639-1 code (`en`), or ISO 639-3 when there is no 639-1 code.
     pub language: Option<String>,
@@ -293,6 +295,91 @@ pub struct Metadata {
     pub url: Option<String>,
     /// The dateline, when the body opens with one.
     pub dateline: Option<Dateline>,
+    /// Where `published` came from.
+    pub published_source: Option<DateSource>,
+    /// Last modification date, in the same forms as `published`; never taken as
+    /// `published`.
+    pub modified: Option<String>,
+    /// The page's own summary (`og:description`, `description`, JSON-LD `description`).
+    pub description: Option<String>,
+    /// The main image's URL (`og:image`, JSON-LD `image`, `twitter:image`).
+    pub image: Option<String>,
+    /// Keywords and tags (`article:tag`, `keywords`, `news_keywords`, JSON-LD `keywords`).
+    pub tags: Vec<String>,
+    /// Sections and categories (`article:section`, JSON-LD `articleSection`).
+    pub categories: Vec<String>,
+    /// The content's licence, as given (`rel=license`, JSON-LD `license`, `dc.rights`).
+    pub license: Option<String>,
+    /// The host of the page's URL (`www.example.com`).
+    pub hostname: Option<String>,
+    /// What kind of page it is.
+    pub page_type: Option<PageType>,
+    /// The text of the page's comment section, when it has one (the blocks are also in
+    /// `removed` with kind `comments`), blocks joined by a blank line.
+    pub comments: Option<String>,
+}
+
+/// Where a published date was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum DateSource {
+    /// JSON-LD `datePublished` (or `dateCreated`).
+    #[serde(rename = "json-ld")]
+    JsonLd,
+    /// A `<meta>` tag (`article:published_time`, Dublin Core, ...).
+    #[serde(rename = "meta")]
+    Meta,
+    /// A `<time datetime>` element.
+    #[serde(rename = "time")]
+    Time,
+    /// The date in the page's URL path.
+    #[serde(rename = "url")]
+    Url,
+    /// A date line visible in the page or the text dump.
+    #[serde(rename = "text")]
+    Text,
+}
+
+impl DateSource {
+    /// The name used in records: `json-ld`, `meta`, `time`, `url` or `text`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::JsonLd => "json-ld",
+            DateSource::Meta => "meta",
+            DateSource::Time => "time",
+            DateSource::Url => "url",
+            DateSource::Text => "text",
+        }
+    }
+}
+
+/// What kind of page an article came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PageType {
+    /// One article (news, blog post, report).
+    Article,
+    /// A list of articles (a section front, a search or tag page).
+    Listing,
+    /// A video page.
+    Video,
+    /// Anything else (a product, a profile, a home page).
+    Other,
+}
+
+impl PageType {
+    /// The snake_case name used in records.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageType::Article => "article",
+            PageType::Listing => "listing",
+            PageType::Video => "video",
+            PageType::Other => "other",
+        }
+    }
 }
 
 /// An entity type: the four of CoNLL-2003.

@@ -10,8 +10,8 @@ use crate::article::{Article, Parts};
 use crate::error::{Error, ErrorKind, SpanError};
 use crate::offsets::{OffsetIndex, OffsetUnit};
 use crate::parts::{
-    Annotations, BlockKind, Cluster, DateMention, Dateline, Entity, Label, Paragraph, Quote,
-    Removed, RemovedKind, SpeakerKind, Warc,
+    Annotations, BlockKind, Cluster, DateMention, DateSource, Dateline, Entity, Label, PageType,
+    Paragraph, Quote, Removed, RemovedKind, SpeakerKind, Warc,
 };
 use crate::span::Span;
 
@@ -38,8 +38,16 @@ pub struct Record {
     /// The authors.
     #[serde(default)]
     pub authors: Vec<String>,
-    /// Publication date, ISO 8601.
+    /// Publication date: `yyyy-mm-dd` or an RFC 3339 date-time with its offset.
     pub published: Option<String>,
+    /// Where `published` was read: `json-ld`, `meta`, `time`, `url` or `text` (added to
+    /// `article/1` after its first release, like every key up to `page_type`: a record
+    /// without it reads as `null` or `[]`).
+    #[serde(default)]
+    pub published_source: Option<DateSource>,
+    /// Last modification date, in the forms of `published`.
+    #[serde(default)]
+    pub modified: Option<String>,
     /// Language code.
     pub language: Option<String>,
     /// The site's name.
@@ -48,6 +56,27 @@ pub struct Record {
     /// The canonical URL.
     #[serde(default)]
     pub url: Option<String>,
+    /// The host of the page's URL.
+    #[serde(default)]
+    pub hostname: Option<String>,
+    /// The page's own summary.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The main image's URL.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// Keywords and tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Sections and categories.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The content's licence, as the page gives it.
+    #[serde(default)]
+    pub license: Option<String>,
+    /// `article`, `listing`, `video` or `other`.
+    #[serde(default)]
+    pub page_type: Option<PageType>,
     /// The dateline.
     pub dateline: Option<Dateline>,
     /// Photo captions.
@@ -61,6 +90,9 @@ pub struct Record {
     /// Removed blocks.
     #[serde(default)]
     pub removed: Vec<RemovedRecord>,
+    /// The text of the comment section (its blocks are also in `removed`).
+    #[serde(default)]
+    pub comments: Option<String>,
     /// Entity mentions.
     #[serde(default)]
     pub entities: Vec<EntityRecord>,
@@ -391,9 +423,18 @@ impl Article {
             title: m.title.clone(),
             authors: m.authors.clone(),
             published: m.published.clone(),
+            published_source: m.published_source,
+            modified: m.modified.clone(),
             language: m.language.clone(),
             site_name: m.site_name.clone(),
             url: m.url.clone(),
+            hostname: m.hostname.clone(),
+            description: m.description.clone(),
+            image: m.image.clone(),
+            tags: m.tags.clone(),
+            categories: m.categories.clone(),
+            license: m.license.clone(),
+            page_type: m.page_type,
             dateline: m.dateline.clone(),
             captions: self.captions.clone(),
             body: self.body().to_owned(),
@@ -408,6 +449,7 @@ impl Article {
                     source: to_pair(r.source),
                 })
                 .collect(),
+            comments: m.comments.clone(),
             entities,
             clusters,
             quotes,
@@ -525,6 +567,16 @@ impl Article {
             site_name: record.site_name,
             url: record.url,
             dateline: record.dateline,
+            published_source: record.published_source,
+            modified: record.modified,
+            description: record.description,
+            image: record.image,
+            tags: record.tags,
+            categories: record.categories,
+            license: record.license,
+            hostname: record.hostname,
+            page_type: record.page_type,
+            comments: record.comments,
         };
         Article::from_parts(Parts {
             source: record.source,

@@ -226,6 +226,7 @@ impl Extractor {
                 }
             }
         }
+        crate::facts::finish(article);
         if article.paragraphs().is_empty() && article.removed.is_empty() {
             return Err(Error::new(ErrorKind::Empty, 0));
         }

@@ -55,6 +55,7 @@ mod decode;
 mod error;
 mod explain;
 mod extract;
+mod facts;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;

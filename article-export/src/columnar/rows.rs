@@ -113,6 +113,13 @@ pub(crate) struct Rows {
     published_at: TimestampMicrosecondBuilder,
     language: StringBuilder,
     site_name: StringBuilder,
+    /// `published_source`, `modified`, `hostname`, `description`, `image`.
+    page_text: [StringBuilder; 5],
+    tags: StringList,
+    categories: StringList,
+    license: StringBuilder,
+    page_type: StringBuilder,
+    comments: StringBuilder,
     dateline: [StringBuilder; 3],
     dateline_nulls: NullBufferBuilder,
     captions: StringList,
@@ -160,6 +167,12 @@ impl Rows {
             published_at: timestamps(),
             language: StringBuilder::new(),
             site_name: StringBuilder::new(),
+            page_text: Default::default(),
+            tags: StringList::new(),
+            categories: StringList::new(),
+            license: StringBuilder::new(),
+            page_type: StringBuilder::new(),
+            comments: StringBuilder::new(),
             dateline: Default::default(),
             dateline_nulls: NullBufferBuilder::new(0),
             captions: StringList::new(),
@@ -215,6 +228,18 @@ impl Rows {
         self.push_date(r.published.as_deref());
         self.language.append_option(r.language.as_deref());
         self.site_name.append_option(r.site_name.as_deref());
+        let [source, modified, host, description, image] = &mut self.page_text;
+        source.append_option(r.published_source.map(|s| s.as_str()));
+        modified.append_option(r.modified.as_deref());
+        host.append_option(r.hostname.as_deref());
+        description.append_option(r.description.as_deref());
+        image.append_option(r.image.as_deref());
+        self.tags.push(&r.tags);
+        self.categories.push(&r.categories);
+        self.license.append_option(r.license.as_deref());
+        self.page_type
+            .append_option(r.page_type.map(|p| p.as_str()));
+        self.comments.append_option(r.comments.as_deref());
         match &r.dateline {
             Some(d) => {
                 self.dateline[0].append_value(&d.place);
@@ -317,6 +342,14 @@ impl Rows {
         self.push_date(None);
         self.language.append_null();
         self.site_name.append_null();
+        for b in &mut self.page_text {
+            b.append_null();
+        }
+        self.tags.push(&[]);
+        self.categories.push(&[]);
+        self.license.append_null();
+        self.page_type.append_null();
+        self.comments.append_null();
         self.push_no_dateline();
         self.captions.push(&[]);
         self.body.append_null();
@@ -440,6 +473,7 @@ impl Rows {
             self.annotations_nulls.finish(),
         );
 
+        let [p0, p1, p2, p3, p4] = &mut self.page_text;
         let mut columns: Vec<ArrayRef> = vec![
             a(&mut self.source),
             a(&mut self.url),
@@ -450,11 +484,21 @@ impl Rows {
             a(&mut self.published_at),
             a(&mut self.language),
             a(&mut self.site_name),
+            a(p0),
+            a(p1),
+            a(p2),
+            a(p3),
+            a(p4),
+            self.tags.finish(),
+            self.categories.finish(),
+            a(&mut self.license),
+            a(&mut self.page_type),
             Arc::new(dateline),
             self.captions.finish(),
             a(&mut self.body),
             paragraphs,
             removed,
+            a(&mut self.comments),
             entities,
             clusters,
             quotes,

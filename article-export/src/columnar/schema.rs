@@ -140,11 +140,15 @@ pub(crate) fn date_fields() -> Fields {
 /// | `published_date` | date32 | its calendar date as written (the publisher's local date), when it has a full date |
 /// | `published_at` | timestamp (µs, UTC) | the instant, only when `published` is a date-time with an offset or `Z` |
 /// | `language`, `site_name` | string | |
+/// | `published_source`, `modified`, `hostname`, `description`, `image` | string | as in the record (`modified`: a date or an RFC 3339 date-time) |
+/// | `tags`, `categories` | list of string | |
+/// | `license`, `page_type` | string | `page_type`: `article`, `listing`, `video` or `other` |
 /// | `dateline` | struct `place`, `text`, `agency` | null when there is none |
 /// | `captions` | list of string | |
 /// | `body` | string | null only in error rows |
 /// | `paragraphs` | list of struct `kind`, `start`, `end`, `source_start`, `source_end` | |
 /// | `removed` | list of struct `kind`, `reason`, `text`, `source_start`, `source_end` | |
+/// | `comments` | string | the comment section's text |
 /// | `entities` | list of struct `text`, `label`, `start`, `end`, `cluster` | |
 /// | `clusters` | list of struct `id`, `canonical`, `label`, `mentions`, `start`, `end`, `role`, `affiliation` | |
 /// | `quotes` | list of struct `text`, `speaker`, `speaker_entity`, `speaker_kind`, `start`, `end`, `scare` | `speaker_kind`: `entity`, `description` or `pronoun` |
@@ -171,11 +175,21 @@ pub fn article_schema(warc: bool) -> SchemaRef {
         timestamp("published_at"),
         text("language", true),
         text("site_name", true),
+        text("published_source", true),
+        text("modified", true),
+        text("hostname", true),
+        text("description", true),
+        text("image", true),
+        list("tags", DataType::Utf8),
+        list("categories", DataType::Utf8),
+        text("license", true),
+        text("page_type", true),
         Field::new("dateline", DataType::Struct(dateline_fields()), true),
         list("captions", DataType::Utf8),
         text("body", true),
         struct_list("paragraphs", paragraph_fields()),
         struct_list("removed", removed_fields()),
+        text("comments", true),
         struct_list("entities", entity_fields()),
         struct_list("clusters", cluster_fields()),
         struct_list("quotes", quote_fields()),

@@ -55,8 +55,14 @@ fn extract_explained(
     let doc = builder::build(html, limits.max_depth(), limits.max_blocks());
     let ld = metadata::json_ld(&doc.meta.jsonld);
     let verdicts = locate::locate(&doc, ld.body.as_deref(), explain, learned);
+    let mut fates: Vec<Option<RemovedKind>> = Vec::with_capacity(doc.blocks.len());
     for (block, verdict) in doc.blocks.iter().zip(verdicts) {
         let source = decoded.source(block.start, block.end);
+        fates.push(match &verdict {
+            Fate::Keep => None,
+            Fate::Caption => Some(RemovedKind::Caption),
+            Fate::Remove(kind, _) => Some(*kind),
+        });
         match verdict {
             Fate::Keep => {
                 let kind = match block.kind {
@@ -108,7 +114,7 @@ fn extract_explained(
         ));
     }
     let body = article.body().to_owned();
-    metadata::fill(&doc, &ld, &body, &mut article.metadata);
+    metadata::fill(&doc, &ld, &fates, &body, &mut article.metadata);
     // The dateline opening the body, read by the shared recogniser.
     article.metadata.dateline = article
         .paragraphs()

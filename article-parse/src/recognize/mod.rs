@@ -18,10 +18,11 @@ pub(crate) use boilerplate::{
     stock_line,
 };
 pub(crate) use byline::{
-    AuthorSource, author_bio, byline, clean_author, is_name_line, split_byline,
+    AuthorSource, author_bio, byline, byline_names, clean_author, is_name_line,
 };
 pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;
 pub(crate) use dates::{
-    Timestamp, field_date, has_numeric_date, has_year_and_time, timestamp, url_date, visible_date,
+    Order, Timestamp, date_in_line, field_value, has_numeric_date, has_year_and_time, timestamp,
+    url_date, visible_date,
 };

@@ -134,6 +134,10 @@ pub(crate) struct PageMeta<'a> {
     /// `datetime` attributes of `<time>` (and `itemprop=datePublished` elements), with the
     /// number of blocks before them.
     pub times: Vec<(String, usize, bool)>,
+    /// `itemprop=dateModified` values (`content` or `datetime`).
+    pub modified_times: Vec<String>,
+    /// The `href` of the first `<link rel=license>` or `<a rel=license>`.
+    pub license: Option<String>,
 }
 
 /// The built page.

@@ -27,6 +27,20 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
+            Tag::Link | Tag::A if meta.license.is_none() => {
+                let rel = attr(attrs, "rel").unwrap_or("");
+                if rel
+                    .split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("license"))
+                {
+                    meta.license = attr(attrs, "href")
+                        .map(|h| charref::decode(h.trim(), true).into_owned())
+                        .filter(|h| !h.is_empty());
+                }
+            }
+            _ => {}
+        }
+        match tag {
             Tag::Link => {
                 let rel = attr(attrs, "rel").unwrap_or("");
                 if meta.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
@@ -79,6 +93,13 @@ impl<'a> Builder<'a> {
                     let n = self.doc.blocks.len();
                     meta.times.push((v.to_owned(), n, ip.is_some()));
                 }
+            }
+        }
+        if meta.modified_times.len() < 8
+            && attr(attrs, "itemprop").is_some_and(|v| contains_ci(v, "datemodified"))
+        {
+            if let Some(v) = attr(attrs, "content").or_else(|| attr(attrs, "datetime")) {
+                meta.modified_times.push(v.trim().to_owned());
             }
         }
     }

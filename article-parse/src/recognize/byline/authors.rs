@@ -1,11 +1,5 @@
-//! Author names: how a name found on a page is cleaned, and the metadata's reading of a
-//! byline line.
-//!
-//! ```text
-//! by          = "By " | "by " | "BY "
-//! split_line  = by? part (("," | "&" | " and ") part)* (("|" | "•" | "·") rest)?
-//! part        = 2..=4 words, each starting with an upper-case letter (others are skipped)
-//! ```
+//! Author names: how a name found on a page is cleaned (the metadata reads byline lines
+//! with the byline grammar's `byline_names`).
 //!
 //! A name is cleaned by where it comes from ([`AuthorSource`]):
 //!
@@ -73,9 +67,43 @@ fn strip_by(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// Words that follow a name in byline widgets and are no part of it ("View More
+/// Articles", "Topics", "Follow").
+const WIDGET_TAIL: &[&str] = &[
+    "view", "more", "articles", "topics", "follow", "email", "twitter", "posts", "profile", "bio",
+    "contact", "read", "rss",
+];
+
+/// `a` cut before a widget word, also one run into the name ("Jose AltoverosView More").
+fn cut_widget_tail(a: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for w in a.split_whitespace() {
+        if !out.is_empty() && WIDGET_TAIL.contains(&w.to_lowercase().as_str()) {
+            break;
+        }
+        // A lower-to-upper change inside a word, with a widget word after it.
+        let cut = w
+            .char_indices()
+            .zip(w.chars().skip(1))
+            .find(|&((_, c), n)| c.is_lowercase() && n.is_uppercase())
+            .map(|((k, c), _)| k + c.len_utf8())
+            .filter(|&k| {
+                let tail = w[k..].to_lowercase();
+                k >= 3 && WIDGET_TAIL.iter().any(|t| tail.starts_with(t))
+            });
+        if let Some(k) = cut {
+            out.push(w[..k].to_owned());
+            break;
+        }
+        out.push(w.to_owned());
+    }
+    out.join(" ")
+}
+
 /// [`AuthorSource::Field`].
 fn clean_field(a: &str) -> Option<String> {
-    let a = strip_by(a);
+    let a = cut_widget_tail(strip_by(a));
+    let a = a.as_str();
     let a = a.split(['|', '•']).next()?.trim();
     // "Troy L. Smith, Cleveland.com": drop an affiliation after the comma.
     let a = match a.split_once(", ") {
@@ -146,30 +174,6 @@ fn cut_before_date(name: &str) -> String {
     out.join(" ")
 }
 
-/// The names of a byline line as the page metadata reads it (`split_line` above, first
-/// line only): "By Jane Doe and John Roe, Reuters" gives ["Jane Doe", "John Roe"].
-pub(crate) fn split_byline(line: &str) -> Option<Vec<String>> {
-    let first = line.lines().next()?.trim();
-    let t = strip_by(first);
-    let t = t.split(['|', '•', '·']).next()?.trim();
-    let mut names = Vec::new();
-    for part in t.split([',', '&']).flat_map(|p| p.split(" and ")) {
-        let p = part.trim();
-        let words: Vec<&str> = p.split_whitespace().collect();
-        if words.len() < 2 || words.len() > 4 {
-            continue;
-        }
-        if !words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        {
-            continue;
-        }
-        names.push(p.to_owned());
-    }
-    (!names.is_empty()).then_some(names)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +193,9 @@ mod tests {
             ("https://example.com/jane", None),
             ("Reuters", Some("Reuters")),
             ("Jane Doe November 14", Some("Jane Doe November 14")),
+            ("Jose AltoverosView More Articles", Some("Jose Altoveros")),
+            ("Tim Ferriss Topics", Some("Tim Ferriss")),
+            ("Paul McDonald", Some("Paul McDonald")),
         ];
         for (raw, want) in cases {
             assert_eq!(
@@ -217,18 +224,5 @@ mod tests {
                 "{raw}"
             );
         }
-    }
-
-    #[test]
-    fn split_byline_table() {
-        assert_eq!(
-            split_byline("By Priya Raman and Owen Hartley | Northern Wire"),
-            Some(vec!["Priya Raman".to_owned(), "Owen Hartley".to_owned()])
-        );
-        assert_eq!(
-            split_byline("BY Ana Ruiz & Li Wei\nsecond line"),
-            Some(vec!["Ana Ruiz".to_owned(), "Li Wei".to_owned()])
-        );
-        assert_eq!(split_byline("by the way, this is text"), None);
     }
 }

@@ -15,7 +15,7 @@ use nom::{
     sequence::preceded,
 };
 
-use super::super::lexemes::{Res, cap_word, fail, itag, sp};
+use super::super::lexemes::{Res, cap_word, fail, itag, month, sp};
 use super::authors::{AuthorSource, clean_author};
 
 /// Words that never start or continue a person's name in a byline.
@@ -227,6 +227,158 @@ pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
     role(text).ok().map(|_| Vec::new())
 }
 
+/// A lower-case name particle and its space ("de ", "van ", "von der ").
+fn particle(i: &str) -> Res<'_, &str> {
+    recognize((
+        alt((
+            tag("van"),
+            tag("von"),
+            tag("der"),
+            tag("den"),
+            tag("del"),
+            tag("de"),
+            tag("da"),
+            tag("di"),
+            tag("du"),
+            tag("dos"),
+            tag("das"),
+            tag("la"),
+            tag("le"),
+            tag("ter"),
+            tag("bin"),
+            tag("al"),
+        )),
+        sp,
+    ))
+    .parse(i)
+}
+
+/// `person`: a [`name`] that may hold lower-case particles ("Jan de Vries", "Ludwig van
+/// der Berg"), for the metadata's bylines.
+fn person(i: &str) -> Res<'_, &str> {
+    let (rest, n) = recognize((
+        cap_word,
+        many_m_n(
+            0,
+            4,
+            preceded(
+                sp,
+                alt((
+                    cap_word,
+                    recognize((particle, many_m_n(0, 1, particle), cap_word)),
+                )),
+            ),
+        ),
+    ))
+    .parse(i)?;
+    name(n)
+        .map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))?;
+    Ok((rest, n))
+}
+
+/// `persons`: one to six [`person`]s.
+fn persons(i: &str) -> Res<'_, Vec<&str>> {
+    let (mut rest, first) = person(i)?;
+    let mut out = vec![first];
+    while out.len() < 6 {
+        match preceded(join, person).parse(rest) {
+            Ok((r, n)) => {
+                out.push(n);
+                rest = r;
+            }
+            Err(_) => break,
+        }
+    }
+    Ok((rest, out))
+}
+
+/// `lead`: what opens a byline for the page metadata, in the languages we see: the
+/// [`by`] words, and "Posted by", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Autor:",
+/// "Author:", "Text:" in any case.
+fn lead(i: &str) -> Res<'_, &str> {
+    let (i, w) = alt((
+        by,
+        itag("posted by"),
+        itag("published by"),
+        itag("story by"),
+        itag("text by"),
+        itag("author:"),
+        itag("authors:"),
+        itag("autor:"),
+        itag("autorin:"),
+        itag("auteur:"),
+        itag("text:"),
+        itag("texte:"),
+        itag("von"),
+        itag("par"),
+        itag("por"),
+        itag("di"),
+        itag("door"),
+        itag("av"),
+        itag("af"),
+        itag("by"),
+    ))
+    .parse(i)?;
+    let (i, _) = nom::combinator::opt(tag(":")).parse(i)?;
+    Ok((i, w))
+}
+
+/// Whether what follows a byline's names ends it: nothing, a separator, a date or time,
+/// "on"/"at"/"le"/"am"/"el"/"il" and a date, a role after a comma, an agency.
+fn byline_rest(rest: &str) -> bool {
+    let r = rest.trim_start();
+    r.is_empty()
+        || r.starts_with([
+            ',', '|', '-', '–', '—', '·', '/', '(', '•', '@', ':', ';', '0', '1', '2', '3', '4',
+            '5', '6', '7', '8', '9',
+        ])
+        || [
+            "on ", "at ", "le ", "am ", "el ", "il ", "em ", "op ", "for ", "in ",
+        ]
+        .iter()
+        .any(|w| r.len() > w.len() && r.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+        || month(r).is_ok()
+}
+
+/// The authors a byline names, as the page metadata reads a byline element, an author
+/// field or a line of the body: `lead? names rest?` where `rest` ends the names
+/// ([`byline_rest`]). "By Jane Roe - January 10, 2020", "Posted by Jane Roe at 5:11 AM",
+/// "Par Jeanne Roe", "Von Anna Schmidt und Max Muster", "Jane Roe, Staff Writer". With
+/// `need_lead`, a line without a lead word gives `None`.
+pub(crate) fn byline_names(text: &str, need_lead: bool) -> Option<Vec<String>> {
+    let mut text = text.lines().next()?.trim();
+    if text.len() > 200 {
+        return None;
+    }
+    // A date (or anything short) before a separator and the lead: "September 10, 2018 |
+    // by Catherine".
+    if let Some((head, tail)) = text.split_once(" | ") {
+        if head.len() < 40 && lead(tail.trim_start()).is_ok() {
+            text = tail.trim_start();
+        }
+    }
+    let after_lead = match (lead, sp).parse(text) {
+        Ok((rest, _)) => Some(rest),
+        Err(_) => None,
+    };
+    if need_lead && after_lead.is_none() {
+        return None;
+    }
+    let body = after_lead.unwrap_or(text);
+    let (rest, found) = persons(body).ok()?;
+    // After a lead word, a short tail of any words ("publiziert am 25. September 2018").
+    let short_tail = after_lead.is_some() && rest.split_whitespace().count() <= 8;
+    if !byline_rest(rest) && !short_tail {
+        return None;
+    }
+    let out: Vec<String> = found
+        .into_iter()
+        .filter_map(|n| clean_author(n, AuthorSource::Grammar))
+        .filter(|n| n.split_whitespace().count() >= 2 || after_lead.is_some())
+        .collect();
+    (!out.is_empty()).then_some(out)
+}
+
 /// Whether the block is an author's biography: "Jane Doe is a staff writer at ...",
 /// "Jeff Foust (jeff@example.com) is the editor of ...".
 pub(crate) fn author_bio(text: &str) -> bool {
@@ -321,6 +473,65 @@ mod tests {
         ];
         for (input, want) in cases {
             let got = byline(input);
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn byline_names_table() {
+        let cases: &[(&str, bool, Option<&[&str]>)] = &[
+            ("By Jane Roe - January 10, 2020", true, Some(&["Jane Roe"])),
+            ("by Jane Roe on January 20, 2020", true, Some(&["Jane Roe"])),
+            ("Posted by Jane Roe at 5:11 AM", true, Some(&["Jane Roe"])),
+            ("Par Jeanne Roe", true, Some(&["Jeanne Roe"])),
+            ("Von Anna Schmidt", true, Some(&["Anna Schmidt"])),
+            (
+                "Von Anna Schmidt und Max Muster",
+                true,
+                Some(&["Anna Schmidt", "Max Muster"]),
+            ),
+            ("Por María López", true, Some(&["María López"])),
+            ("Di Marco Rossi", true, Some(&["Marco Rossi"])),
+            ("Door Jan de Vries", true, Some(&["Jan de Vries"])),
+            ("Av Kari Nordmann", true, Some(&["Kari Nordmann"])),
+            ("BY JANE ROE", true, Some(&["JANE ROE"])),
+            (
+                "By Jane Roe and John Doe, Reuters",
+                true,
+                Some(&["Jane Roe", "John Doe"]),
+            ),
+            (
+                "By Jane Roe, John Doe & Ann Lee",
+                true,
+                Some(&["Jane Roe", "John Doe", "Ann Lee"]),
+            ),
+            ("Jane Roe", false, Some(&["Jane Roe"])),
+            ("Jane Roe", true, None),
+            ("Jane Roe, Staff Writer", false, Some(&["Jane Roe"])),
+            ("Jane Roe | The Daily", false, Some(&["Jane Roe"])),
+            ("Jane Roe says the plan is bad", false, None),
+            (
+                "Von Moritz Bachmann publiziert am 25. September 2018",
+                true,
+                Some(&["Moritz Bachmann"]),
+            ),
+            (
+                "September 10, 2018 | by Catherine",
+                true,
+                Some(&["Catherine"]),
+            ),
+            (
+                "By Jane Roe who went to the market and bought many things there today",
+                true,
+                None,
+            ),
+            ("By the way, this is a sentence.", true, None),
+            ("Jane", false, None),
+            ("", false, None),
+        ];
+        for &(input, need_lead, want) in cases {
+            let got = byline_names(input, need_lead);
             let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
             assert_eq!(got, want, "{input:?}");
         }

@@ -161,8 +161,8 @@ pub(crate) const WEEKDAYS: [(&str, &str); 7] = [
 /// How strictly a year, month and day are checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DateCheck {
-    /// Years 1990..=2100, months 1..=12, days 1..=31 whatever the month (2021-02-31
-    /// passes): the HTML metadata's check.
+    /// Years 1990..=2100, days within the month's length: the HTML metadata's check
+    /// (it let 2021-02-31 pass before issue 13; every value must now parse as a date).
     Loose,
     /// Years 1900..=2100, days within the month's length, leap years counted: the text
     /// timestamp recogniser's check.
@@ -172,9 +172,7 @@ pub(crate) enum DateCheck {
 /// Whether `y-m-d` is a date under `check`.
 pub(crate) fn valid_date(y: u32, m: u32, d: u32, check: DateCheck) -> bool {
     match check {
-        DateCheck::Loose => {
-            (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
-        }
+        DateCheck::Loose => y >= 1990 && valid_date(y, m, d, DateCheck::Calendar),
         DateCheck::Calendar => {
             let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
             let days = match m {
@@ -197,12 +195,12 @@ mod tests {
     fn date_check_table() {
         let cases = [
             ((2021, 2, 28), true, true),
-            ((2021, 2, 31), true, false),
+            ((2021, 2, 31), false, false),
             ((2020, 2, 29), true, true),
-            ((2100, 2, 29), true, false),
+            ((2100, 2, 29), false, false),
             ((1950, 6, 1), false, true),
             ((2020, 13, 1), false, false),
-            ((2020, 4, 31), true, false),
+            ((2020, 4, 31), false, false),
             ((2020, 1, 0), false, false),
         ];
         for ((y, m, d), loose, calendar) in cases {

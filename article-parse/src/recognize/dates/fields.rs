@@ -3,39 +3,30 @@
 
 use super::calendar::{month_number, valid_date};
 use super::mode::DateMode;
-use super::numeric::{compact_date, iso, numeric_date};
+use super::numeric::{Ymd, compact_date, iso};
+use super::value::{DateValue, Order, date_in_line, date_value};
 
 /// The mode of every reader here.
 const MODE: DateMode = DateMode::METADATA;
 
-/// The date (or date-time) of a metadata field as ISO 8601, or `None`:
-/// `numeric (("T" | " ") time)?`, `compact`, or a date written in words
-/// ([`visible_date`]). A time is kept as written (`hh:mm`, seconds, fraction, zone).
+/// The date (or date-time) of a metadata field, rendered (see [`DateValue::render`]):
+/// a [`date_value`] (ISO 8601, `10.07.2015`, a written date, RFC 2822), `compact`, a date
+/// value among the first words of the field, or a date written in words
+/// ([`visible_date`]). Ambiguous numeric dates are read month first.
 pub(crate) fn field_date(s: &str) -> Option<String> {
+    field_value(s, Order::MonthFirst).map(|v| v.render())
+}
+
+/// [`field_date`] before rendering, ambiguous numeric dates read in `order`.
+pub(crate) fn field_value(s: &str, order: Order) -> Option<DateValue> {
     let s = s.trim();
-    if let Some((ymd, rest)) = numeric_date(s, MODE.separators) {
-        if !valid_date(ymd.0, ymd.1, ymd.2, MODE.check) {
-            return None;
-        }
-        let date = iso(ymd);
-        if let Some(t) = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' ')) {
-            let tb = t.as_bytes();
-            if tb.len() >= 5 && tb.get(2) == Some(&b':') {
-                let end = t
-                    .find(|c: char| {
-                        !(c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-' | 'Z'))
-                    })
-                    .unwrap_or(t.len());
-                let time = t.get(..end)?.trim_end_matches(['-', '+']);
-                return Some(format!("{date}T{time}"));
-            }
-        }
-        return Some(date);
+    if let Some(v) = date_value(s, order) {
+        return Some(v);
     }
     if let Some(ymd) = compact_date(s) {
-        return valid_date(ymd.0, ymd.1, ymd.2, MODE.check).then(|| iso(ymd));
+        return valid_date(ymd.0, ymd.1, ymd.2, MODE.check).then(|| DateValue::date(ymd));
     }
-    visible_date(s)
+    date_in_line(s, order).or_else(|| visible_ymd(s).map(DateValue::date))
 }
 
 /// A date in a URL path: `/2020/07/16/`, `/2020-07-16`, `/20200716`.
@@ -89,6 +80,11 @@ pub(crate) fn url_date(url: &str) -> Option<String> {
 /// year  = four digits
 /// ```
 pub(crate) fn visible_date(line: &str) -> Option<String> {
+    visible_ymd(line).map(iso)
+}
+
+/// [`visible_date`] before rendering.
+fn visible_ymd(line: &str) -> Option<Ymd> {
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "di" | "the" | "of"))
@@ -110,14 +106,14 @@ pub(crate) fn visible_date(line: &str) -> Option<String> {
         if let Some(m) = month(w(0)) {
             if let (Some(d), Some(y)) = (day(w(1)), year(w(2))) {
                 if valid((y, m, d)) {
-                    return Some(iso((y, m, d)));
+                    return Some((y, m, d));
                 }
             }
         }
         if let Some(d) = day(w(0)) {
             if let (Some(m), Some(y)) = (month(w(1)), year(w(2))) {
                 if valid((y, m, d)) {
-                    return Some(iso((y, m, d)));
+                    return Some((y, m, d));
                 }
             }
         }
@@ -137,20 +133,36 @@ mod tests {
                 "2020-07-16T10:05:00+03:00",
                 Some("2020-07-16T10:05:00+03:00"),
             ),
-            ("2020-07-16 10:05:00", Some("2020-07-16T10:05:00")),
+            ("2020-07-16 10:05:00", Some("2020-07-16")),
+            (
+                "2015-07-10 09:53:00 -0400",
+                Some("2015-07-10T09:53:00-04:00"),
+            ),
+            ("10.07.2015", Some("2015-07-10")),
+            (
+                "July 10, 2015 9:53 AM EDT",
+                Some("2015-07-10T09:53:00-04:00"),
+            ),
+            ("10 juillet 2015", Some("2015-07-10")),
             ("2020-07-16T10:05:00.000Z", Some("2020-07-16T10:05:00.000Z")),
             ("20200716", Some("2020-07-16")),
             ("July 16, 2020", Some("2020-07-16")),
-            ("Updated: 3 November 2023 18:42 GMT", Some("2023-11-03")),
-            ("Thu, 16 Jul 2020 10:05:00 GMT", Some("2020-07-16")),
+            (
+                "Updated: 3 November 2023 18:42 GMT",
+                Some("2023-11-03T18:42:00Z"),
+            ),
+            (
+                "Thu, 16 Jul 2020 10:05:00 GMT",
+                Some("2020-07-16T10:05:00Z"),
+            ),
             (
                 "segunda-feira, 22 de janeiro de 2018 às 0:13",
                 Some("2018-01-22"),
             ),
             ("3. März 2021", Some("2021-03-03")),
             ("the 4th of July 2019", Some("2019-07-04")),
-            ("2021-02-31", Some("2021-02-31")),
-            ("31 February 2021", Some("2021-02-31")),
+            ("2021-02-31", None),
+            ("31 February 2021", None),
             ("2020-13-16", None),
             ("1989-07-16", None),
             ("2020/07/16", None),

@@ -17,13 +17,16 @@
 //! - [`visible_date`]: a written date among the words of a short line.
 //! - [`timestamp()`]: a timestamp line of the text, with its label and time (its grammar is
 //!   in the `timestamp` module).
+//! - [`date_value`], [`date_in_line`]: a date with its time and zone, rendered as a date
+//!   or an RFC 3339 date-time (grammar in the `value` module, sharing the timestamp
+//!   grammar's written dates); [`relative_date`]: "vor 3 Tagen" from an anchor date.
 //! - [`has_numeric_date`], [`has_year_and_time`]: shapes of a date line, without a value.
 //!
 //! Page metadata and text lines read dates in two modes ([`DateMode`]):
 //!
 //! | | [`DateMode::METADATA`] | [`DateMode::TEXT`] |
 //! |---|---|---|
-//! | check ([`DateCheck`]) | `Loose`: years 1990..=2100, days 1..=31 in every month (2021-02-31 passes) | `Calendar`: years 1900..=2100, month lengths, leap years |
+//! | check ([`DateCheck`]) | `Loose`: years 1990..=2100, month lengths, leap years | `Calendar`: years 1900..=2100, month lengths, leap years |
 //! | month words ([`MonthReader`]) | `Metadata`: any script, accented and short forms ("févr", "märz", "ene") | `Recognisers`: ASCII words |
 //! | numeric separators ([`Separators`]) | `Hyphen` | `HyphenSlashDot` |
 //!
@@ -36,6 +39,7 @@ mod mode;
 mod numeric;
 mod shapes;
 mod timestamp;
+mod value;
 
 #[cfg(doc)]
 use {
@@ -43,7 +47,8 @@ use {
     mode::Separators,
 };
 
-pub(crate) use fields::{field_date, url_date, visible_date};
+pub(crate) use fields::{field_value, url_date, visible_date};
 pub(crate) use mode::DateMode;
 pub(crate) use shapes::{has_numeric_date, has_year_and_time};
 pub(crate) use timestamp::{Timestamp, timestamp};
+pub(crate) use value::{Order, date_in_line};

@@ -10,9 +10,10 @@
 //! zone      = "GMT" | "UTC" | "Z" | "ET" | "EST" | "EDT" | "BST" | "CET" | ...
 //! ```
 //!
-//! The ISO 8601 value is given only when the date is unambiguous: a named month or a
-//! year-first numeric date. A time is added when one is written; "Z" when the zone is
-//! GMT or UTC; other zones are not converted (the value stays a date).
+//! The value is given only when the date is unambiguous: a named month or a year-first
+//! numeric date. A time is added when one is written with a zone that names one offset
+//! (GMT, UTC and Z as `Z`, EDT as `-04:00`, ...); a time with no zone, or with "ET", "PT"
+//! or "IST", is dropped and the value stays a date (never a naive time).
 
 use nom::{
     Parser,
@@ -25,7 +26,8 @@ use nom::{
 use super::super::lexemes::{Res, fail, itag, month, number, sp, sp0};
 use super::calendar::{WEEKDAYS, valid_date};
 use super::mode::DateMode;
-use super::numeric::{Ymd, iso, numeric_date};
+use super::numeric::{Ymd, numeric_date};
+use super::value::{DateValue, Zone};
 
 /// The mode of the timestamp grammar.
 const MODE: DateMode = DateMode::TEXT;
@@ -35,7 +37,8 @@ const MODE: DateMode = DateMode::TEXT;
 pub(crate) struct Timestamp {
     /// Whether the line was labelled as an update (not the first publication).
     pub updated: bool,
-    /// ISO 8601 date or date-time.
+    /// The date (`yyyy-mm-dd`), or an RFC 3339 date-time when a time and a zone that
+    /// names one offset are written (see [`DateValue::render`]).
     pub iso: String,
 }
 
@@ -84,7 +87,7 @@ fn ordinal(i: &str) -> Res<'_, &str> {
 }
 
 /// `date` with a named month: `(year, month, day)`.
-fn named_date(i: &str) -> Res<'_, (u32, u32, u32)> {
+pub(super) fn named_date(i: &str) -> Res<'_, (u32, u32, u32)> {
     let (i, _) = opt(weekday).parse(i)?;
     // month day, year
     let md = |i| -> Res<'_, (u32, u32, u32)> {
@@ -150,22 +153,22 @@ fn time(i: &str) -> Res<'_, (u32, u32)> {
     Ok((i, (h, m)))
 }
 
-/// `zone`: whether the zone is UTC.
-fn zone(i: &str) -> Res<'_, bool> {
+/// `zone`: its offset, when the name stands for one (not "ET", "PT", "IST").
+fn zone(i: &str) -> Res<'_, Option<Zone>> {
     alt((
-        tag("GMT").map(|_| true),
-        tag("UTC").map(|_| true),
-        tag("Z").map(|_| true),
-        tag("ET").map(|_| false),
-        tag("EST").map(|_| false),
-        tag("EDT").map(|_| false),
-        tag("BST").map(|_| false),
-        tag("CET").map(|_| false),
-        tag("CEST").map(|_| false),
-        tag("IST").map(|_| false),
-        tag("PT").map(|_| false),
-        tag("PST").map(|_| false),
-        tag("PDT").map(|_| false),
+        tag("GMT").map(|_| Some(Zone::Utc)),
+        tag("UTC").map(|_| Some(Zone::Utc)),
+        tag("Z").map(|_| Some(Zone::Utc)),
+        tag("ET").map(|_| None),
+        tag("EST").map(|_| Some(Zone::Minutes(-300))),
+        tag("EDT").map(|_| Some(Zone::Minutes(-240))),
+        tag("BST").map(|_| Some(Zone::Minutes(60))),
+        tag("CET").map(|_| Some(Zone::Minutes(60))),
+        tag("CEST").map(|_| Some(Zone::Minutes(120))),
+        tag("IST").map(|_| None),
+        tag("PT").map(|_| None),
+        tag("PST").map(|_| Some(Zone::Minutes(-480))),
+        tag("PDT").map(|_| Some(Zone::Minutes(-420))),
     ))
     .parse(i)
 }
@@ -174,8 +177,8 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
     valid_date(y, m, d, MODE.check)
 }
 
-/// A parsed date: year, month, day, `(hour, minute)` if written, whether the zone is UTC.
-type DateTime = (u32, u32, u32, Option<(u32, u32)>, bool);
+/// A parsed date: year, month, day, `(hour, minute)` if written, its zone if known.
+type DateTime = (u32, u32, u32, Option<(u32, u32)>, Option<Zone>);
 
 /// A date (and time) anywhere a timestamp's date may start.
 fn date_time(i: &str) -> Res<'_, DateTime> {
@@ -196,8 +199,8 @@ fn date_time(i: &str) -> Res<'_, DateTime> {
         tag("T"),
     ));
     let (i, t) = opt(preceded(sep, time)).parse(i)?;
-    let (i, utc) = opt(preceded(sp0, zone)).parse(i)?;
-    Ok((i, (y, m, d, t, utc.unwrap_or(false) && t.is_some())))
+    let (i, z) = opt(preceded(sp0, zone)).parse(i)?;
+    Ok((i, (y, m, d, t, z.flatten().filter(|_| t.is_some()))))
 }
 
 /// Recognises a timestamp block: a date, maybe labelled and with a time, and little else.
@@ -213,22 +216,16 @@ pub(crate) fn timestamp(text: &str) -> Option<Timestamp> {
     // The date may follow up to four short words ("Reuters November 18, 2019").
     let mut start = after_label;
     for _ in 0..5 {
-        if let Ok((rest, (y, m, d, t, utc))) = date_time(start) {
+        if let Ok((rest, (y, m, d, t, zone))) = date_time(start) {
             let skipped = after_label.len() - start.len();
             let leftover = rest.trim().len() + skipped;
             if leftover > 40 {
                 return None;
             }
-            let mut value = iso((y, m, d));
-            if let Some((h, min)) = t {
-                value.push_str(&format!("T{h:02}:{min:02}:00"));
-                if utc {
-                    value.push('Z');
-                }
-            }
+            let value = DateValue::at((y, m, d), t, zone);
             return Some(Timestamp {
                 updated,
-                iso: value,
+                iso: value.render(),
             });
         }
         // Skip one word and its spaces.
@@ -245,23 +242,24 @@ mod tests {
     #[test]
     fn timestamp_table() {
         let cases: &[(&str, Option<(bool, &str)>)] = &[
-            (
-                "Published 16 July 2020, 10:05",
-                Some((false, "2020-07-16T10:05:00")),
-            ),
+            ("Published 16 July 2020, 10:05", Some((false, "2020-07-16"))),
             (
                 "Updated: 3 November 2023 18:42 GMT",
                 Some((true, "2023-11-03T18:42:00Z")),
             ),
+            (
+                "July 10, 2015 9:53 AM EDT",
+                Some((false, "2015-07-10T09:53:00-04:00")),
+            ),
             ("September 18, 2022", Some((false, "2022-09-18"))),
             (
                 "Reuters November 18, 2019 11:03 PM",
-                Some((false, "2019-11-18T23:03:00")),
+                Some((false, "2019-11-18")),
             ),
             ("2019-11-18", Some((false, "2019-11-18"))),
             (
                 "Published 14 March 2024, 09:30",
-                Some((false, "2024-03-14T09:30:00")),
+                Some((false, "2024-03-14")),
             ),
             (
                 "Posted on Tuesday, Nov. 19th, 2019",

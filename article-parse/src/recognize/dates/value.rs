@@ -1,0 +1,598 @@
+//! Date values: what a date says, and its one written form in records.
+//!
+//! ```text
+//! value    = iso | written | numeric_dmy | rfc2822          (then little else on the line)
+//! iso      = yyyy "-" mm "-" dd (("T" | sp) clock)?
+//! written  = the timestamp grammar's `date` (weekday? month day year | day month year)
+//!            (sep clock)?
+//! numeric_dmy = d{1,2} sep d{1,2} sep yyyy (sep clock)?    (sep: "." "/" "-", the same twice)
+//! clock    = hh ":" mm (":" ss ("." | ",") digits?)? sp? ampm? sp? zone?
+//! zone     = "Z" | ("GMT" | "UTC") offset? | offset | abbreviation
+//! offset   = ("+" | "-") hh ":"? mm | ("+" | "-") hh
+//! abbreviation = EST EDT CST CDT MST MDT PST PDT BST CET CEST EET EEST WET WEST JST AEST AEDT
+//! relative = n sp unit sp "ago" | "vor" sp n sp unit | "il y a" sp n sp unit | "hace" sp n sp unit
+//!          | "yesterday" | "gestern" | "hier" | "ayer" | "today" | "heute" | "aujourd'hui" | "hoy"
+//! ```
+//!
+//! A value is written as a date (`2015-07-10`), or as an RFC 3339 date-time with the
+//! page's offset (`2015-07-10T09:53:00-04:00`, `...Z`) when the page gives a zone. A time
+//! without a zone (or with one that names no single offset, like "ET") is dropped, never
+//! presented as UTC, so every value parses with Python's `datetime.fromisoformat` and no
+//! value is a naive date-time.
+//!
+//! Numeric dates with the day and month both 12 or less are ambiguous: dots mean day
+//! first (`10.07.2015`), otherwise the caller's [`Order`] decides.
+
+use nom::{
+    Parser,
+    branch::alt,
+    bytes::complete::{tag, take_while_m_n},
+    character::complete::one_of,
+    combinator::opt,
+    sequence::preceded,
+};
+
+use super::super::lexemes::{Res, fail, itag, number, sp, sp0};
+use super::calendar::{DateCheck, valid_date};
+use super::numeric::{Ymd, iso};
+use super::timestamp::named_date;
+
+/// Which of day and month comes first in an ambiguous numeric date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Order {
+    /// `10/07/2015` is 10 July (most of the world).
+    DayFirst,
+    /// `07/10/2015` is 10 July (the United States).
+    MonthFirst,
+}
+
+/// A time zone as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Zone {
+    /// `Z`, `GMT`, `UTC`.
+    Utc,
+    /// An offset east of UTC in minutes (`-04:00` is -240).
+    Minutes(i32),
+}
+
+/// A time of day with its seconds' fraction digits and zone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Clock {
+    hour: u32,
+    minute: u32,
+    second: u32,
+    /// Digits after the decimal point of the seconds, at most 6.
+    fraction: String,
+    zone: Option<Zone>,
+}
+
+/// A date read from a page, maybe with a time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct DateValue {
+    /// Year, month, day.
+    pub ymd: Ymd,
+    clock: Option<Clock>,
+    /// Whether the day and month could be read either way (a numeric `a/b/yyyy`, both 12
+    /// or less, not dotted).
+    pub ambiguous: bool,
+}
+
+impl DateValue {
+    /// A date without a time.
+    pub(crate) fn date(ymd: Ymd) -> DateValue {
+        DateValue {
+            ymd,
+            clock: None,
+            ambiguous: false,
+        }
+    }
+
+    /// A date with an `(hour, minute)` and a zone, as the timestamp grammar reads them.
+    pub(crate) fn at(ymd: Ymd, time: Option<(u32, u32)>, zone: Option<Zone>) -> DateValue {
+        DateValue {
+            ymd,
+            clock: time.map(|(hour, minute)| Clock {
+                hour,
+                minute,
+                second: 0,
+                fraction: String::new(),
+                zone,
+            }),
+            ambiguous: false,
+        }
+    }
+
+    /// `yyyy-mm-dd`, or `yyyy-mm-ddThh:mm:ss(.f)?(Z|±hh:mm)` when the zone is known.
+    pub(crate) fn render(&self) -> String {
+        let mut out = iso(self.ymd);
+        let Some(c) = &self.clock else {
+            return out;
+        };
+        let Some(zone) = c.zone else {
+            return out;
+        };
+        out.push_str(&format!("T{:02}:{:02}:{:02}", c.hour, c.minute, c.second));
+        if !c.fraction.is_empty() {
+            out.push('.');
+            out.push_str(&c.fraction);
+        }
+        match zone {
+            Zone::Utc => out.push('Z'),
+            Zone::Minutes(m) => {
+                let sign = if m < 0 { '-' } else { '+' };
+                let m = m.unsigned_abs();
+                out.push_str(&format!("{sign}{:02}:{:02}", m / 60, m % 60));
+            }
+        }
+        out
+    }
+}
+
+fn two_digits(i: &str) -> Res<'_, u32> {
+    let (i, d) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit()).parse(i)?;
+    match d.parse() {
+        Ok(n) => Ok((i, n)),
+        Err(_) => fail(i),
+    }
+}
+
+fn four_digits(i: &str) -> Res<'_, u32> {
+    let (i, d) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit()).parse(i)?;
+    match d.parse() {
+        Ok(n) => Ok((i, n)),
+        Err(_) => fail(i),
+    }
+}
+
+/// `offset`: `+05:30`, `-0400`, `+01`: minutes east of UTC (at most 18 hours).
+fn offset(i: &str) -> Res<'_, Zone> {
+    let (i, sign) = one_of("+-\u{2212}").parse(i)?;
+    let (i, h) = two_digits(i)?;
+    let (i, m) = opt(preceded(opt(tag(":")), two_digits)).parse(i)?;
+    let m = m.unwrap_or(0);
+    if h > 18 || m > 59 {
+        return fail(i);
+    }
+    let total = i32::try_from(h * 60 + m).unwrap_or(0);
+    Ok((i, Zone::Minutes(if sign == '+' { total } else { -total })))
+}
+
+/// `abbreviation`: the zone names that stand for one offset.
+fn abbreviation(i: &str) -> Res<'_, Zone> {
+    const NAMES: &[(&str, i32)] = &[
+        ("AEDT", 660),
+        ("AEST", 600),
+        ("CEST", 120),
+        ("EEST", 180),
+        ("WEST", 60),
+        ("EST", -300),
+        ("EDT", -240),
+        ("CST", -360),
+        ("CDT", -300),
+        ("MST", -420),
+        ("MDT", -360),
+        ("PST", -480),
+        ("PDT", -420),
+        ("BST", 60),
+        ("CET", 60),
+        ("EET", 120),
+        ("WET", 0),
+        ("JST", 540),
+    ];
+    for &(name, minutes) in NAMES {
+        if let Ok((rest, _)) = tag::<_, _, nom::error::Error<&str>>(name).parse(i) {
+            if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return Ok((rest, Zone::Minutes(minutes)));
+            }
+        }
+    }
+    fail(i)
+}
+
+/// `zone`.
+pub(crate) fn zone(i: &str) -> Res<'_, Zone> {
+    let utc = |i| -> Res<'_, Zone> {
+        let (i, _) = alt((tag("GMT"), tag("UTC"))).parse(i)?;
+        let (i, off) = opt(offset).parse(i)?;
+        Ok((i, off.unwrap_or(Zone::Utc)))
+    };
+    alt((utc, tag("Z").map(|_| Zone::Utc), offset, abbreviation)).parse(i)
+}
+
+/// `clock`.
+pub(crate) fn clock(i: &str) -> Res<'_, Clock> {
+    let (i, hour) = number(i)?;
+    let (i, _) = tag(":").parse(i)?;
+    let (i, minute) = two_digits(i)?;
+    let (i, second) = opt(preceded(tag(":"), two_digits)).parse(i)?;
+    let (i, fraction) = opt(preceded(
+        one_of(".,"),
+        take_while_m_n(1, 9, |c: char| c.is_ascii_digit()),
+    ))
+    .parse(i)?;
+    let (i, ampm) = opt(preceded(
+        sp0,
+        alt((
+            itag("a.m.").map(|_| false),
+            itag("p.m.").map(|_| true),
+            itag("am").map(|_| false),
+            itag("pm").map(|_| true),
+        )),
+    ))
+    .parse(i)?;
+    let hour = match ampm {
+        Some(pm) if (1..=12).contains(&hour) => (hour % 12) + if pm { 12 } else { 0 },
+        Some(_) => 99,
+        None => hour,
+    };
+    let second = second.unwrap_or(0);
+    if hour > 23 || minute > 59 || second > 59 {
+        return fail(i);
+    }
+    let (i, zone) = opt(preceded(sp0, zone)).parse(i)?;
+    let fraction = fraction.map_or(String::new(), |f| f.chars().take(6).collect());
+    Ok((
+        i,
+        Clock {
+            hour,
+            minute,
+            second,
+            fraction,
+            zone,
+        },
+    ))
+}
+
+/// What may stand between a date and its time: `T`, a space, `, `, ` at `, ` - `, ` | `.
+fn clock_sep(i: &str) -> Res<'_, &str> {
+    alt((
+        tag("T"),
+        preceded(
+            sp0,
+            preceded(
+                alt((
+                    tag(","),
+                    tag("at"),
+                    tag("à"),
+                    tag("um"),
+                    tag("|"),
+                    tag("-"),
+                    tag("•"),
+                )),
+                sp0,
+            ),
+        ),
+        sp,
+    ))
+    .parse(i)
+}
+
+/// `iso`.
+fn iso_value(i: &str) -> Res<'_, DateValue> {
+    let (i, y) = four_digits(i)?;
+    let (i, _) = tag("-").parse(i)?;
+    let (i, m) = two_digits(i)?;
+    let (i, _) = tag("-").parse(i)?;
+    let (i, d) = two_digits(i)?;
+    let (i, clock) = opt(preceded(alt((tag("T"), sp)), clock)).parse(i)?;
+    Ok((
+        i,
+        DateValue {
+            ymd: (y, m, d),
+            clock,
+            ambiguous: false,
+        },
+    ))
+}
+
+/// `numeric_dmy`, read in `order` unless the numbers or the dots decide.
+fn numeric_dmy(i: &str, order: Order) -> Res<'_, DateValue> {
+    let (i, a) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (i, sep) = one_of("./-").parse(i)?;
+    let (i, b) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (i, _) = tag(&*sep.to_string()).parse(i)?;
+    let (i, y) = four_digits(i)?;
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i);
+    }
+    let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+        return fail(i);
+    };
+    let (ymd, ambiguous) = if a > 12 || sep == '.' {
+        ((y, b, a), false)
+    } else if b > 12 {
+        ((y, a, b), false)
+    } else {
+        let ymd = match order {
+            Order::DayFirst => (y, b, a),
+            Order::MonthFirst => (y, a, b),
+        };
+        (ymd, a != b)
+    };
+    let (i, clock) = opt(preceded(clock_sep, clock)).parse(i)?;
+    Ok((
+        i,
+        DateValue {
+            ymd,
+            clock,
+            ambiguous,
+        },
+    ))
+}
+
+/// `written` (also RFC 2822's `Thu, 16 Jul 2020 10:05:00 +0000`).
+fn written(i: &str) -> Res<'_, DateValue> {
+    let (i, ymd) = named_date(i)?;
+    let (i, clock) = opt(preceded(clock_sep, clock)).parse(i)?;
+    Ok((
+        i,
+        DateValue {
+            ymd,
+            clock,
+            ambiguous: false,
+        },
+    ))
+}
+
+fn valid(ymd: Ymd) -> bool {
+    valid_date(ymd.0, ymd.1, ymd.2, DateCheck::Calendar) && ymd.0 >= 1990
+}
+
+/// The date value at the start of `s` (after spaces), or `None`; what follows is not looked
+/// at. Checked against the calendar (years 1990..=2100).
+pub(crate) fn date_value(s: &str, order: Order) -> Option<DateValue> {
+    let s = s.trim_start();
+    let found = alt((iso_value, |i| numeric_dmy(i, order), written))
+        .parse(s)
+        .ok()?
+        .1;
+    valid(found.ymd).then_some(found)
+}
+
+/// The first date value among the first words of a short line ("Posted by X on July 10,
+/// 2015 9:53 AM EDT"): tried at each of the first twelve word starts.
+pub(crate) fn date_in_line(line: &str, order: Order) -> Option<DateValue> {
+    if line.len() > 200 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut rest = line.trim_start();
+    for _ in 0..12 {
+        if let Some(v) = date_value(rest, order) {
+            return Some(v);
+        }
+        let next = rest.find(char::is_whitespace)?;
+        rest = rest[next..].trim_start();
+    }
+    None
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil((y, m, d): Ymd) -> i64 {
+    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+/// The date `days` after 1970-01-01.
+fn civil_from_days(days: i64) -> Option<Ymd> {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Some((
+        u32::try_from(y).ok()?,
+        u32::try_from(m).ok()?,
+        u32::try_from(d).ok()?,
+    ))
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+/// A unit of a relative date, in days.
+fn unit(i: &str) -> Res<'_, i64> {
+    let (rest, w) = take_while_m_n(1, 12, |c: char| c.is_alphabetic()).parse(i)?;
+    let w = w.to_lowercase();
+    let days = match w.as_str() {
+        "day" | "days" | "tag" | "tagen" | "tage" | "jour" | "jours" | "día" | "días" | "dia"
+        | "dias" | "giorno" | "giorni" | "dag" | "dagen" => 1,
+        "week" | "weeks" | "woche" | "wochen" | "semaine" | "semaines" | "semana" | "semanas"
+        | "settimana" | "settimane" | "weken" => 7,
+        _ => return fail(i),
+    };
+    Ok((rest, days))
+}
+
+/// `relative`: the date it names, counted back from `anchor`.
+///
+/// Not called by extraction yet: an HTML page or a dump gives no anchor date of its own
+/// (a caller's anchor, like the CLI's `--anchor-date`, is not passed to the parser).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn relative_date(text: &str, anchor: Ymd) -> Option<Ymd> {
+    let t = text.trim().to_lowercase();
+    let t = t.trim_end_matches('.');
+    let back = |n: i64| civil_from_days(days_from_civil(anchor) - n);
+    match t {
+        "today" | "heute" | "aujourd'hui" | "aujourd’hui" | "hoy" | "oggi" | "vandaag" => {
+            return back(0);
+        }
+        "yesterday" | "gestern" | "hier" | "ayer" | "ieri" | "gisteren" => return back(1),
+        _ => {}
+    }
+    let count_unit = |i| -> Res<'_, i64> {
+        let (i, n) = number(i)?;
+        let (i, _) = sp(i)?;
+        let (i, u) = unit(i)?;
+        Ok((i, i64::from(n) * u))
+    };
+    let ago = |i| -> Res<'_, i64> {
+        let (i, n) = count_unit(i)?;
+        let (i, _) = (sp, tag("ago")).parse(i)?;
+        Ok((i, n))
+    };
+    let lead = |i| -> Res<'_, i64> {
+        let (i, _) = alt((tag("vor"), tag("il y a"), tag("hace"), tag("há"))).parse(i)?;
+        let (i, _) = sp(i)?;
+        count_unit(i)
+    };
+    let (rest, n) = alt((ago, lead)).parse(t).ok()?;
+    (rest.trim().is_empty() && n <= 3660)
+        .then(|| back(n))
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_value_table() {
+        use Order::{DayFirst, MonthFirst};
+        let cases: &[(&str, Order, Option<&str>)] = &[
+            ("2015-07-10", DayFirst, Some("2015-07-10")),
+            (
+                "2015-07-10T09:53:00-04:00",
+                DayFirst,
+                Some("2015-07-10T09:53:00-04:00"),
+            ),
+            (
+                "2015-07-10 09:53:00 -0400",
+                DayFirst,
+                Some("2015-07-10T09:53:00-04:00"),
+            ),
+            (
+                "2015-07-10T09:53:00-0800",
+                DayFirst,
+                Some("2015-07-10T09:53:00-08:00"),
+            ),
+            (
+                "2015-07-10T09:53:00.123Z",
+                DayFirst,
+                Some("2015-07-10T09:53:00.123Z"),
+            ),
+            ("2015-07-10T09:53", DayFirst, Some("2015-07-10")),
+            ("2015-07-10T09:53:00", DayFirst, Some("2015-07-10")),
+            (
+                "Thu, 16 Jul 2020 10:05:00 GMT",
+                DayFirst,
+                Some("2020-07-16T10:05:00Z"),
+            ),
+            (
+                "Fri, 10 Jul 2015 09:53:00 +0000",
+                DayFirst,
+                Some("2015-07-10T09:53:00+00:00"),
+            ),
+            ("10.07.2015", MonthFirst, Some("2015-07-10")),
+            ("10.07.2015 09:53", DayFirst, Some("2015-07-10")),
+            ("10/07/2015", DayFirst, Some("2015-07-10")),
+            ("07/10/2015", MonthFirst, Some("2015-07-10")),
+            ("25/12/2019", MonthFirst, Some("2019-12-25")),
+            ("12/25/2019", DayFirst, Some("2019-12-25")),
+            (
+                "July 10, 2015 9:53 AM EDT",
+                DayFirst,
+                Some("2015-07-10T09:53:00-04:00"),
+            ),
+            (
+                "July 10, 2015 at 9:53 pm PST",
+                DayFirst,
+                Some("2015-07-10T21:53:00-08:00"),
+            ),
+            ("July 10, 2015 9:53 AM ET", DayFirst, Some("2015-07-10")),
+            ("10 juillet 2015", DayFirst, Some("2015-07-10")),
+            ("10. Juli 2015, 09:53 Uhr", DayFirst, Some("2015-07-10")),
+            ("22 de janeiro de 2018", DayFirst, Some("2018-01-22")),
+            ("2021-02-31", DayFirst, None),
+            ("31.02.2021", DayFirst, None),
+            ("1989-07-16", DayFirst, None),
+            ("2015-07-10T25:00:00Z", DayFirst, Some("2015-07-10")),
+            ("10.07.20155", DayFirst, None),
+            ("yesterday", DayFirst, None),
+            ("", DayFirst, None),
+        ];
+        for &(input, order, want) in cases {
+            let got = date_value(input, order).map(|v| v.render());
+            assert_eq!(got.as_deref(), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn ambiguity_table() {
+        let cases = [
+            ("10/07/2015", true),
+            ("10.07.2015", false),
+            ("25/12/2019", false),
+            ("07/07/2015", false),
+            ("2015-07-10", false),
+        ];
+        for (input, want) in cases {
+            let v = date_value(input, Order::DayFirst).unwrap();
+            assert_eq!(v.ambiguous, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn date_in_line_table() {
+        let cases = [
+            ("By Jane Roe - January 10, 2020", Some("2020-01-10")),
+            ("Posted by Jane Roe at 5:11 AM", None),
+            (
+                "Published: 10.07.2015, 09:53 CEST",
+                Some("2015-07-10T09:53:00+02:00"),
+            ),
+            ("No date here 2015", None),
+        ];
+        for (input, want) in cases {
+            let got = date_in_line(input, Order::DayFirst).map(|v| v.render());
+            assert_eq!(got.as_deref(), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn relative_date_table() {
+        let anchor = (2015, 7, 10);
+        let cases = [
+            ("vor 3 Tagen", Some((2015, 7, 7))),
+            ("3 days ago", Some((2015, 7, 7))),
+            ("il y a 2 semaines", Some((2015, 6, 26))),
+            ("hace 10 días", Some((2015, 6, 30))),
+            ("yesterday", Some((2015, 7, 9))),
+            ("Gestern", Some((2015, 7, 9))),
+            ("today", Some((2015, 7, 10))),
+            ("vor 3 Stunden", None),
+            ("3 days", None),
+            ("vor 99999 Tagen", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(relative_date(input, anchor), want, "{input}");
+        }
+        assert_eq!(
+            relative_date("vor 1 Tag", (2016, 3, 1)),
+            Some((2016, 2, 29))
+        );
+        assert_eq!(
+            relative_date("1 day ago", (2015, 1, 1)),
+            Some((2014, 12, 31))
+        );
+    }
+
+    #[test]
+    fn civil_days_round_trip() {
+        for days in [-1000, 0, 1, 59, 365, 10_957, 16_626, 20_000, 47_482] {
+            let ymd = civil_from_days(days).unwrap();
+            assert_eq!(days_from_civil(ymd), days, "{ymd:?}");
+        }
+        assert_eq!(days_from_civil((1970, 1, 1)), 0);
+        assert_eq!(days_from_civil((2000, 3, 1)), 11_017);
+    }
+}
