@@ -17,12 +17,17 @@
 mod attribution;
 mod noun_phrase;
 mod paragraph;
+mod rank;
+mod rank_weights;
 mod resolve;
+#[cfg(test)]
+mod train;
 
 use article_model::{Cluster, Entity};
 
 use self::attribution::{post_np, pre_np, reported_speaker, verb_right_before};
 use self::paragraph::Para;
+use self::rank::F;
 pub(crate) use self::resolve::Speaker;
 use self::resolve::{Candidate, Candidates, Resolver};
 use super::marks::Piece;
@@ -33,7 +38,13 @@ use crate::paragraph_words::ParaWords;
 pub(crate) struct Attributions {
     pub speakers: Vec<Option<Speaker>>,
     pub direct: Vec<bool>,
+    /// The rule chain's speakers (the state the candidates of later quotations see).
+    speakers_by_rules: Vec<Option<Speaker>>,
 }
+
+/// Whether the learned ranker ([`rank`]) picks the speaker; otherwise the rule chain's
+/// answer stands.
+const USE_RANKER: bool = true;
 
 /// Attributes each chain of `pieces` (sorted, chain ids `0..n`). `scare[c]` marks chains
 /// that are scare quotes (no speaker is searched for them).
@@ -49,6 +60,7 @@ pub(crate) fn attribute(
     let mut out = Attributions {
         speakers: vec![None; n_chains],
         direct: vec![false; n_chains],
+        speakers_by_rules: vec![None; n_chains],
     };
     // Pieces are in text order; the pieces of one chain are consecutive.
     let mut by_para: Vec<Vec<(usize, usize)>> = vec![Vec::new(); words.len()];
@@ -89,8 +101,9 @@ pub(crate) fn attribute(
             continue;
         }
         let mut found: Option<Speaker> = None;
+        let mut stage = F::Rule;
         let mut matched = false;
-        for idx in range {
+        for idx in range.clone() {
             let piece = &pieces[idx];
             let Some(para) = paras.get(piece.paragraph) else {
                 continue;
@@ -116,6 +129,11 @@ pub(crate) fn attribute(
                     }
                 }
                 if found.is_some() {
+                    stage = if verb_right_before(para, piece.open) {
+                        F::RulePre
+                    } else {
+                        F::RulePost
+                    };
                     break;
                 }
             }
@@ -132,6 +150,7 @@ pub(crate) fn attribute(
                 if let Some(np) = reported_speaker(para) {
                     let end = para.toks.last().map_or(0, |t| t.end);
                     found = resolver.resolve(para, np, &cands, before, end);
+                    stage = F::RuleReported;
                 }
             }
         }
@@ -151,6 +170,7 @@ pub(crate) fn attribute(
             if let Some(para) = paras.get(first.paragraph).filter(|_| alone) {
                 if para.starts_sentence(first.open) {
                     found = resolver.previous_subject(para, first.open);
+                    stage = F::RulePrevSubject;
                 }
             }
         }
@@ -161,9 +181,38 @@ pub(crate) fn attribute(
                 let near = prev_para == first.paragraph
                     || (opens_paragraph && first.paragraph <= prev_para + 1);
                 if near {
-                    found = out.speakers.get(prev).cloned().flatten();
+                    found = out.speakers_by_rules.get(prev).cloned().flatten();
+                    stage = F::RuleCarry;
                 }
             }
+        }
+        let ranked = {
+            let ctx = RankContext {
+                body,
+                paras: &paras,
+                pieces,
+                range: range.clone(),
+                resolver: &resolver,
+                cands: &cands,
+                rule: found.as_ref().map(|s| (s, stage)),
+                matched,
+                opens_paragraph,
+                previous: last_attributed.and_then(|(prev, para)| {
+                    out.speakers_by_rules
+                        .get(prev)
+                        .cloned()
+                        .flatten()
+                        .map(|s| (s, para))
+                }),
+                clusters,
+            };
+            let candidates = ctx.candidates();
+            #[cfg(test)]
+            train::record(pieces, range.clone(), &candidates);
+            candidates.best(&rank::WEIGHTS).map(|c| c.speaker.clone())
+        };
+        if let Some(slot) = out.speakers_by_rules.get_mut(chain) {
+            slot.clone_from(&found);
         }
         if let Some(s) = &found {
             cands.add_speaker(Candidate {
@@ -175,11 +224,157 @@ pub(crate) fn attribute(
             last_attributed = Some((chain, last.paragraph));
         }
         if let Some(slot) = out.speakers.get_mut(chain) {
-            *slot = found;
+            *slot = if USE_RANKER { ranked } else { found };
         }
         if let Some(slot) = out.direct.get_mut(chain) {
             *slot = direct;
         }
     }
     out
+}
+
+/// What the candidates of one quotation are collected from.
+struct RankContext<'a, 'b> {
+    body: &'a str,
+    paras: &'b [Para<'a>],
+    pieces: &'b [Piece],
+    /// The quotation's pieces in `pieces`.
+    range: std::ops::Range<usize>,
+    resolver: &'b Resolver<'a>,
+    cands: &'b Candidates,
+    /// The rule chain's answer and the rule that gave it.
+    rule: Option<(&'b Speaker, F)>,
+    /// Whether a reporting-verb pattern matched.
+    matched: bool,
+    opens_paragraph: bool,
+    /// The previous attributed quotation's speaker (by the rules) and the paragraph of
+    /// its last piece.
+    previous: Option<(Speaker, usize)>,
+    clusters: &'b [Cluster],
+}
+
+impl RankContext<'_, '_> {
+    /// Every candidate speaker of the quotation, with its features.
+    fn candidates(&self) -> rank::Candidates {
+        let mut out = rank::Candidates::default();
+        let first = &self.pieces[self.range.start];
+        let last = &self.pieces[self.range.end - 1];
+        if let Some((s, stage)) = self.rule {
+            out.add(s, F::Rule, 0);
+            if stage != F::Rule {
+                out.add(s, stage, 0);
+            }
+        }
+        for idx in self.range.clone() {
+            let piece = &self.pieces[idx];
+            let Some(para) = self.paras.get(piece.paragraph) else {
+                continue;
+            };
+            let later = idx != self.range.start;
+            if let Some((np, statement)) = post_np(para, self.pieces, idx) {
+                if let Some(s) =
+                    self.resolver
+                        .resolve(para, np, self.cands, piece.paragraph, piece.open)
+                {
+                    out.add(&s, if later { F::PostLater } else { F::PostFirst }, 0);
+                    if statement {
+                        out.add(&s, F::Statement, 0);
+                    }
+                }
+            }
+            if let Some((np, statement)) = pre_np(para, self.pieces, idx) {
+                if let Some(s) =
+                    self.resolver
+                        .resolve(para, np, self.cands, piece.paragraph, piece.open)
+                {
+                    out.add(&s, if later { F::PreLater } else { F::PreFirst }, 0);
+                    if !later && verb_right_before(para, piece.open) {
+                        out.add(&s, F::PreVerbBefore, 0);
+                    }
+                    if statement {
+                        out.add(&s, F::Statement, 0);
+                    }
+                }
+            }
+        }
+        if let Some((s, prev_para)) = &self.previous {
+            let f = if *prev_para == first.paragraph {
+                F::PrevSamePara
+            } else if self.opens_paragraph && first.paragraph == prev_para + 1 {
+                F::PrevNextPara
+            } else {
+                F::PrevFar
+            };
+            out.add(s, f, 0);
+            if !self.matched {
+                out.add(s, F::NoPatternPrev, 0);
+            }
+        }
+        if let Some(para) = self.paras.get(first.paragraph) {
+            if !self.opens_paragraph && para.starts_sentence(first.open) {
+                if let Some(s) = self.resolver.previous_subject(para, first.open) {
+                    out.add(&s, F::PrevSubject, 0);
+                }
+            }
+        }
+        if self.opens_paragraph && first.paragraph > 0 {
+            let before = first.paragraph - 1;
+            if let Some(para) = self.paras.get(before) {
+                if let Some(np) = reported_speaker(para) {
+                    let end = para.toks.last().map_or(0, |t| t.end);
+                    if let Some(s) = self.resolver.resolve(para, np, self.cands, before, end) {
+                        out.add(&s, F::Reported, 0);
+                        if !para.quoted.is_empty() {
+                            out.add(&s, F::ReportedQuotedPara, 0);
+                        }
+                    }
+                }
+            }
+        }
+        let recent = [F::Recent1, F::Recent2, F::Recent3];
+        let mut seen: Vec<&str> = Vec::new();
+        for c in self.cands.recent(first.open, first.paragraph) {
+            if seen.len() == recent.len() {
+                break;
+            }
+            if seen.contains(&c.speaker.name.as_str()) {
+                continue;
+            }
+            out.add(
+                &c.speaker,
+                recent[seen.len()],
+                first.open - c.pos.min(first.open),
+            );
+            if seen.is_empty() && !self.matched {
+                out.add(&c.speaker, F::NoPatternRecent1, 0);
+            }
+            seen.push(&c.speaker.name);
+        }
+        if let (Some(pf), Some(pl)) = (
+            self.paras.get(first.paragraph),
+            self.paras.get(last.paragraph),
+        ) {
+            let lo = pf.sentence_start(first.open);
+            let close = last.close.unwrap_or(last.content.end());
+            let hi = pl.next_sentence(close).min(self.body.len());
+            for (pos, s) in self.resolver.entities_in(lo, hi) {
+                let inside = self.paras[first.paragraph..=last.paragraph]
+                    .iter()
+                    .any(|p| p.is_quoted(pos));
+                if inside {
+                    continue;
+                }
+                if pos < first.open {
+                    out.add(&s, F::SentenceBefore, first.open - pos);
+                } else {
+                    out.add(&s, F::SentenceAfter, pos.saturating_sub(close));
+                }
+                if !self.matched {
+                    out.add(&s, F::NoPatternSentence, 0);
+                }
+            }
+        }
+        out.finish(|id| self.clusters.get(id).map_or(0, |c| c.mentions));
+        out
+    }
 }

@@ -57,7 +57,7 @@ impl Candidates {
 
     /// The most recent candidates before `pos` within `REFERENT_PARAGRAPHS` of
     /// `paragraph`, most recent first.
-    fn recent(&self, pos: usize, paragraph: usize) -> Vec<&Candidate> {
+    pub(super) fn recent(&self, pos: usize, paragraph: usize) -> Vec<&Candidate> {
         let mut out: Vec<&Candidate> = Vec::new();
         for list in [&self.subjects, &self.speakers] {
             let end = list.partition_point(|c| c.pos < pos);
@@ -330,6 +330,28 @@ impl<'a> Resolver<'a> {
             kind,
             given: SpeakerKind::Entity,
         })
+    }
+
+    /// The person and organisation entities starting in `start..end`, with their start
+    /// (at most 16).
+    pub(super) fn entities_in(&self, start: usize, end: usize) -> Vec<(usize, Speaker)> {
+        let from = self
+            .by_start
+            .partition_point(|&i| self.entities[i].span.start() < start);
+        let mut out = Vec::new();
+        for &i in self.by_start[from..].iter().take(16) {
+            work_meter::step(1);
+            let e = &self.entities[i];
+            if e.span.start() >= end {
+                break;
+            }
+            if matches!(e.label, Label::Per | Label::Org) {
+                if let Some(s) = self.entity_speaker(e.span.start(), e.span.end()) {
+                    out.push((e.span.start(), s));
+                }
+            }
+        }
+        out
     }
 
     /// The cluster of the last PER (else ORG) entity inside `start..end`.
