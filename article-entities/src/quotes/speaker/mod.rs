@@ -356,18 +356,29 @@ impl RankContext<'_, '_> {
         ) {
             let lo = pf.sentence_start(first.open);
             let close = last.close.unwrap_or(last.content.end());
-            let hi = pl.next_sentence(close).min(self.body.len());
-            for (pos, s) in self.resolver.entities_in(lo, hi) {
-                let inside = self.paras[first.paragraph..=last.paragraph]
+            let para_end = pl.toks.last().map_or(close, |t| t.end);
+            let hi = pl.next_sentence(close).min(para_end);
+            let mut nearest_after = true;
+            for (pos, end, s) in self.resolver.entities_in(lo, hi) {
+                let Some(para) = self.paras[first.paragraph..=last.paragraph]
                     .iter()
-                    .any(|p| p.is_quoted(pos));
-                if inside {
+                    .rev()
+                    .find(|p| p.toks.first().is_some_and(|t| t.start <= pos))
+                    .filter(|p| !p.is_quoted(pos))
+                else {
                     continue;
-                }
+                };
                 if pos < first.open {
                     out.add(&s, F::SentenceBefore, first.open - pos);
                 } else {
                     out.add(&s, F::SentenceAfter, pos.saturating_sub(close));
+                    if nearest_after {
+                        out.add(&s, F::NearestAfter, 0);
+                        nearest_after = false;
+                    }
+                }
+                if next_to_reporting_verb(para, pos, end) {
+                    out.add(&s, F::VerbNext, 0);
                 }
                 if !self.matched {
                     out.add(&s, F::NoPatternSentence, 0);
@@ -377,4 +388,19 @@ impl RankContext<'_, '_> {
         out.finish(|id| self.clusters.get(id).map_or(0, |c| c.mentions));
         out
     }
+}
+
+/// Whether a reporting verb (outside quotations) stands within three tokens before or
+/// after the phrase `start..end` of `para` ("Roe said", "said Roe", "Roe, 56, told").
+fn next_to_reporting_verb(para: &Para<'_>, start: usize, end: usize) -> bool {
+    let (a, b) = para.range(start, end);
+    let lo = a.saturating_sub(3);
+    let hi = (b + 3).min(para.toks.len());
+    (lo..a).chain(b..hi).any(|k| {
+        let t = &para.toks[k];
+        t.is_word()
+            && !t.is_capitalized()
+            && !para.is_quoted(t.start)
+            && crate::wordlists::is_reporting_verb(t.text)
+    })
 }

@@ -67,6 +67,10 @@ pub(super) enum F {
     SentenceBefore,
     /// ... after it.
     SentenceAfter,
+    /// ... the first after it.
+    NearestAfter,
+    /// ... with a reporting verb within three tokens.
+    VerbNext,
     /// Given by a name.
     GivenEntity,
     /// Given by a description.
@@ -127,6 +131,8 @@ pub(super) const NAMES: [&str; N_FEATURES] = [
     "recent_3",
     "sentence_before",
     "sentence_after",
+    "nearest_after",
+    "verb_next",
     "given_entity",
     "given_description",
     "given_pronoun",

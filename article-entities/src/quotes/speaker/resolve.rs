@@ -333,8 +333,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// The person and organisation entities starting in `start..end`, with their start
-    /// (at most 16).
-    pub(super) fn entities_in(&self, start: usize, end: usize) -> Vec<(usize, Speaker)> {
+    /// and end (at most 16).
+    pub(super) fn entities_in(&self, start: usize, end: usize) -> Vec<(usize, usize, Speaker)> {
         let from = self
             .by_start
             .partition_point(|&i| self.entities[i].span.start() < start);
@@ -347,7 +347,7 @@ impl<'a> Resolver<'a> {
             }
             if matches!(e.label, Label::Per | Label::Org) {
                 if let Some(s) = self.entity_speaker(e.span.start(), e.span.end()) {
-                    out.push((e.span.start(), s));
+                    out.push((e.span.start(), e.span.end(), s));
                 }
             }
         }
@@ -380,8 +380,16 @@ impl<'a> Resolver<'a> {
         } else {
             NameKind::Org
         };
+        let mut name = cluster.map_or_else(|| pick.text.clone(), |c| c.canonical.clone());
+        // A person whose cluster kept a short name ("Rice"): the full name the text gives
+        // ("Condoleezza Rice").
+        if kind == NameKind::Person && !name.contains(' ') {
+            if let Some(full) = self.index.full_name(&name, pick.span.start()) {
+                name = full.to_owned();
+            }
+        }
         Some(Speaker {
-            name: cluster.map_or_else(|| pick.text.clone(), |c| c.canonical.clone()),
+            name,
             cluster: cluster.map(|c| c.id),
             kind,
             given: SpeakerKind::Entity,

@@ -54,6 +54,10 @@ pub(super) fn record(pieces: &[Piece], range: std::ops::Range<usize>, c: &Candid
 /// One labelled quotation: its candidates and which are right.
 struct Example {
     article: usize,
+    /// The candidates' names, the right names and the quotation's start (for listings).
+    names: Vec<String>,
+    gold: Vec<String>,
+    quote: String,
     features: Vec<[f64; N_FEATURES]>,
     right: Vec<bool>,
 }
@@ -135,8 +139,12 @@ fn collect_examples(
             let Some(rec) = records.iter().find(|r| r.spans.contains(&span)) else {
                 continue;
             };
+            let quote: String = article.body()[span.0..span.1].chars().take(40).collect();
             out.push(Example {
                 article: first_article + n,
+                names: rec.candidates.iter().map(|c| c.0.clone()).collect(),
+                gold: alts.clone(),
+                quote,
                 features: rec.candidates.iter().map(|c| c.1).collect(),
                 right: rec
                     .candidates
@@ -227,6 +235,27 @@ fn loao(examples: &[Example], n_articles: usize, mask: &[bool; N_FEATURES], l2: 
         let train: Vec<&Example> = examples.iter().filter(|e| e.article != a).collect();
         let w = fit(&train, mask, l2);
         right += test.iter().filter(|e| picks_right(e, &w)).count();
+        if std::env::var_os("SPEAKER_RANK_VERBOSE").is_some() {
+            for e in test.iter().filter(|e| !picks_right(e, &w)) {
+                let mut c: Vec<(f64, &str, String)> = e
+                    .features
+                    .iter()
+                    .zip(&e.names)
+                    .map(|(x, name)| {
+                        let on: Vec<&str> = (0..N_FEATURES)
+                            .filter(|&k| x[k] != 0.0)
+                            .map(|k| NAMES[k])
+                            .collect();
+                        (rank::score(x, &w), name.as_str(), on.join(","))
+                    })
+                    .collect();
+                c.sort_by(|a, b| b.0.total_cmp(&a.0));
+                eprintln!("MISS a{a} {:?} want {:?}", e.quote, e.gold);
+                for (s, name, on) in c {
+                    eprintln!("    {s:7.3} {name:?} [{on}]");
+                }
+            }
+        }
     }
     right
 }
@@ -285,9 +314,16 @@ fn train_speaker_ranker() {
         ("no interactions", no_interactions),
         ("no distance or source count", no_distance),
     ];
+    // SPEAKER_RANK_VERBOSE: one setting only, listing its misses.
+    let verbose = std::env::var_os("SPEAKER_RANK_VERBOSE").is_some();
+    let (masks, l2s) = if verbose {
+        (&masks[..1], &[0.01][..])
+    } else {
+        (&masks[..], &[0.001, 0.01, 0.1][..])
+    };
     let mut best: Option<(usize, &str, [bool; N_FEATURES], f64)> = None;
-    for (name, mask) in &masks {
-        for l2 in [0.001, 0.01, 0.1] {
+    for (name, mask) in masks {
+        for &l2 in l2s {
             let right = loao(&examples, n_articles, mask, l2);
             eprintln!(
                 "leave-one-article-out, {name}, l2 {l2}: {right}/{total} ({:.3})",
@@ -328,7 +364,7 @@ fn train_speaker_ranker() {
     .unwrap();
     file.push_str("use super::rank::N_FEATURES;\n\n");
     file.push_str("/// Weights of the speaker ranker's features (see `rank::F`).\n");
-    file.push_str("pub(super) const WEIGHTS: [f64; N_FEATURES] = [\n");
+    file.push_str("#[rustfmt::skip]\npub(super) const WEIGHTS: [f64; N_FEATURES] = [\n");
     for (k, x) in w.iter().enumerate() {
         writeln!(file, "    {x:.6}, // {}", NAMES[k]).unwrap();
     }
