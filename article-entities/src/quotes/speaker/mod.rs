@@ -154,19 +154,25 @@ pub(crate) fn attribute(
                 }
             }
         }
+        // Whether nothing follows the quotation in its sentence: words after it that no
+        // pattern reads are an attribution this layer cannot read ("„…“, sagte Greindl").
+        let alone = paras.get(last.paragraph).is_some_and(|para| {
+            let close = last.close.unwrap_or(usize::MAX);
+            let (k, _) = para.range(close, usize::MAX);
+            para.toks[k..]
+                .iter()
+                .find(|t| t.is_word())
+                .is_none_or(|t| para.starts_sentence(t.start))
+        });
+        let unread_after = !matched
+            && !alone
+            && paras
+                .get(first.paragraph)
+                .is_some_and(|p| p.starts_sentence(first.open));
         if found.is_none() && !matched && !opens_paragraph {
             // A quotation opening a sentence after one whose subject is a person, in the
             // same paragraph: that person ("Walton shrugged. “He is right.”").
-            // Only when nothing follows the quotation in its sentence: words after it
-            // are an attribution this layer cannot read ("„…“, sagte Greindl").
-            let alone = paras.get(last.paragraph).is_some_and(|para| {
-                let close = last.close.unwrap_or(usize::MAX);
-                let (k, _) = para.range(close, usize::MAX);
-                para.toks[k..]
-                    .iter()
-                    .find(|t| t.is_word())
-                    .is_none_or(|t| para.starts_sentence(t.start))
-            });
+            // Only when nothing follows the quotation in its sentence.
             if let Some(para) = paras.get(first.paragraph).filter(|_| alone) {
                 if para.starts_sentence(first.open) {
                     found = resolver.previous_subject(para, first.open);
@@ -196,6 +202,7 @@ pub(crate) fn attribute(
                 cands: &cands,
                 rule: found.as_ref().map(|s| (s, stage)),
                 matched,
+                unread_after,
                 opens_paragraph,
                 previous: last_attributed.and_then(|(prev, para)| {
                     out.speakers_by_rules
@@ -246,6 +253,9 @@ struct RankContext<'a, 'b> {
     rule: Option<(&'b Speaker, F)>,
     /// Whether a reporting-verb pattern matched.
     matched: bool,
+    /// The quotation opens its sentence and is followed by words no pattern reads: only
+    /// an entity after it can be the speaker.
+    unread_after: bool,
     opens_paragraph: bool,
     /// The previous attributed quotation's speaker (by the rules) and the paragraph of
     /// its last piece.
@@ -384,6 +394,10 @@ impl RankContext<'_, '_> {
                     out.add(&s, F::NoPatternSentence, 0);
                 }
             }
+        }
+        if self.unread_after {
+            out.list
+                .retain(|c| c.features[F::SentenceAfter as usize] != 0.0);
         }
         out.finish(|id| self.clusters.get(id).map_or(0, |c| c.mentions));
         out
