@@ -194,7 +194,6 @@ pub(crate) fn attribute(
         }
         let ranked = {
             let ctx = RankContext {
-                body,
                 paras: &paras,
                 pieces,
                 range: range.clone(),
@@ -242,7 +241,6 @@ pub(crate) fn attribute(
 
 /// What the candidates of one quotation are collected from.
 struct RankContext<'a, 'b> {
-    body: &'a str,
     paras: &'b [Para<'a>],
     pieces: &'b [Piece],
     /// The quotation's pieces in `pieces`.
