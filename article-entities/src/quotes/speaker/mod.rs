@@ -1,5 +1,6 @@
-//! Who said a quotation: its candidates in a fixed rank order, the first that gives a
-//! speaker winning: (1) reporting-verb patterns on either side of it ([`attribution`]),
+//! Who said a quotation: a learned ranker ([`rank`]) over its candidates. One candidate
+//! is the answer of the rule chain, which also keeps the state (previous speaker, pronoun
+//! referents): its rules in a fixed rank order, the first that gives a speaker winning: (1) reporting-verb patterns on either side of it ([`attribution`]),
 //! the side of a verb right before the mark first; (2) a colon or dash introduction;
 //! (3) for a quotation opening a paragraph, the speaker of the reported speech that ends
 //! the paragraph before; (4) for a quotation alone in its sentence, the person who is the
