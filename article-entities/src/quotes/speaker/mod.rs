@@ -1,5 +1,6 @@
-//! Who said a quotation: its candidates in a fixed rank order, the first that gives a
-//! speaker winning: (1) reporting-verb patterns on either side of it ([`attribution`]),
+//! Who said a quotation: a learned ranker ([`rank`]) over its candidates. One candidate
+//! is the answer of the rule chain, which also keeps the state (previous speaker, pronoun
+//! referents): its rules in a fixed rank order, the first that gives a speaker winning: (1) reporting-verb patterns on either side of it ([`attribution`]),
 //! the side of a verb right before the mark first; (2) a colon or dash introduction;
 //! (3) for a quotation opening a paragraph, the speaker of the reported speech that ends
 //! the paragraph before; (4) for a quotation alone in its sentence, the person who is the
@@ -17,12 +18,17 @@
 mod attribution;
 mod noun_phrase;
 mod paragraph;
+mod rank;
+mod rank_weights;
 mod resolve;
+#[cfg(test)]
+mod train;
 
 use article_model::{Cluster, Entity};
 
 use self::attribution::{post_np, pre_np, reported_speaker, verb_right_before};
 use self::paragraph::Para;
+use self::rank::F;
 pub(crate) use self::resolve::Speaker;
 use self::resolve::{Candidate, Candidates, Resolver};
 use super::marks::Piece;
@@ -33,7 +39,13 @@ use crate::paragraph_words::ParaWords;
 pub(crate) struct Attributions {
     pub speakers: Vec<Option<Speaker>>,
     pub direct: Vec<bool>,
+    /// The rule chain's speakers (the state the candidates of later quotations see).
+    speakers_by_rules: Vec<Option<Speaker>>,
 }
+
+/// Whether the learned ranker ([`rank`]) picks the speaker; otherwise the rule chain's
+/// answer stands.
+const USE_RANKER: bool = true;
 
 /// Attributes each chain of `pieces` (sorted, chain ids `0..n`). `scare[c]` marks chains
 /// that are scare quotes (no speaker is searched for them).
@@ -49,6 +61,7 @@ pub(crate) fn attribute(
     let mut out = Attributions {
         speakers: vec![None; n_chains],
         direct: vec![false; n_chains],
+        speakers_by_rules: vec![None; n_chains],
     };
     // Pieces are in text order; the pieces of one chain are consecutive.
     let mut by_para: Vec<Vec<(usize, usize)>> = vec![Vec::new(); words.len()];
@@ -89,8 +102,9 @@ pub(crate) fn attribute(
             continue;
         }
         let mut found: Option<Speaker> = None;
+        let mut stage = F::Rule;
         let mut matched = false;
-        for idx in range {
+        for idx in range.clone() {
             let piece = &pieces[idx];
             let Some(para) = paras.get(piece.paragraph) else {
                 continue;
@@ -116,6 +130,11 @@ pub(crate) fn attribute(
                     }
                 }
                 if found.is_some() {
+                    stage = if verb_right_before(para, piece.open) {
+                        F::RulePre
+                    } else {
+                        F::RulePost
+                    };
                     break;
                 }
             }
@@ -132,25 +151,33 @@ pub(crate) fn attribute(
                 if let Some(np) = reported_speaker(para) {
                     let end = para.toks.last().map_or(0, |t| t.end);
                     found = resolver.resolve(para, np, &cands, before, end);
+                    stage = F::RuleReported;
                 }
             }
         }
+        // Whether nothing follows the quotation in its sentence: words after it that no
+        // pattern reads are an attribution this layer cannot read ("„…“, sagte Greindl").
+        let alone = paras.get(last.paragraph).is_some_and(|para| {
+            let close = last.close.unwrap_or(usize::MAX);
+            let (k, _) = para.range(close, usize::MAX);
+            para.toks[k..]
+                .iter()
+                .find(|t| t.is_word())
+                .is_none_or(|t| para.starts_sentence(t.start))
+        });
+        let unread_after = !matched
+            && !alone
+            && paras
+                .get(first.paragraph)
+                .is_some_and(|p| p.starts_sentence(first.open));
         if found.is_none() && !matched && !opens_paragraph {
             // A quotation opening a sentence after one whose subject is a person, in the
             // same paragraph: that person ("Walton shrugged. “He is right.”").
-            // Only when nothing follows the quotation in its sentence: words after it
-            // are an attribution this layer cannot read ("„…“, sagte Greindl").
-            let alone = paras.get(last.paragraph).is_some_and(|para| {
-                let close = last.close.unwrap_or(usize::MAX);
-                let (k, _) = para.range(close, usize::MAX);
-                para.toks[k..]
-                    .iter()
-                    .find(|t| t.is_word())
-                    .is_none_or(|t| para.starts_sentence(t.start))
-            });
+            // Only when nothing follows the quotation in its sentence.
             if let Some(para) = paras.get(first.paragraph).filter(|_| alone) {
                 if para.starts_sentence(first.open) {
                     found = resolver.previous_subject(para, first.open);
+                    stage = F::RulePrevSubject;
                 }
             }
         }
@@ -161,9 +188,38 @@ pub(crate) fn attribute(
                 let near = prev_para == first.paragraph
                     || (opens_paragraph && first.paragraph <= prev_para + 1);
                 if near {
-                    found = out.speakers.get(prev).cloned().flatten();
+                    found = out.speakers_by_rules.get(prev).cloned().flatten();
+                    stage = F::RuleCarry;
                 }
             }
+        }
+        let ranked = {
+            let ctx = RankContext {
+                paras: &paras,
+                pieces,
+                range: range.clone(),
+                resolver: &resolver,
+                cands: &cands,
+                rule: found.as_ref().map(|s| (s, stage)),
+                matched,
+                unread_after,
+                opens_paragraph,
+                previous: last_attributed.and_then(|(prev, para)| {
+                    out.speakers_by_rules
+                        .get(prev)
+                        .cloned()
+                        .flatten()
+                        .map(|s| (s, para))
+                }),
+                clusters,
+            };
+            let candidates = ctx.candidates();
+            #[cfg(test)]
+            train::record(pieces, range.clone(), &candidates);
+            candidates.best(&rank::WEIGHTS).map(|c| c.speaker.clone())
+        };
+        if let Some(slot) = out.speakers_by_rules.get_mut(chain) {
+            slot.clone_from(&found);
         }
         if let Some(s) = &found {
             cands.add_speaker(Candidate {
@@ -175,11 +231,189 @@ pub(crate) fn attribute(
             last_attributed = Some((chain, last.paragraph));
         }
         if let Some(slot) = out.speakers.get_mut(chain) {
-            *slot = found;
+            *slot = if USE_RANKER { ranked } else { found };
         }
         if let Some(slot) = out.direct.get_mut(chain) {
             *slot = direct;
         }
     }
     out
+}
+
+/// What the candidates of one quotation are collected from.
+struct RankContext<'a, 'b> {
+    paras: &'b [Para<'a>],
+    pieces: &'b [Piece],
+    /// The quotation's pieces in `pieces`.
+    range: std::ops::Range<usize>,
+    resolver: &'b Resolver<'a>,
+    cands: &'b Candidates,
+    /// The rule chain's answer and the rule that gave it.
+    rule: Option<(&'b Speaker, F)>,
+    /// Whether a reporting-verb pattern matched.
+    matched: bool,
+    /// The quotation opens its sentence and is followed by words no pattern reads: only
+    /// an entity after it can be the speaker.
+    unread_after: bool,
+    opens_paragraph: bool,
+    /// The previous attributed quotation's speaker (by the rules) and the paragraph of
+    /// its last piece.
+    previous: Option<(Speaker, usize)>,
+    clusters: &'b [Cluster],
+}
+
+impl RankContext<'_, '_> {
+    /// Every candidate speaker of the quotation, with its features.
+    fn candidates(&self) -> rank::Candidates {
+        let mut out = rank::Candidates::default();
+        let first = &self.pieces[self.range.start];
+        let last = &self.pieces[self.range.end - 1];
+        if let Some((s, stage)) = self.rule {
+            out.add(s, F::Rule, 0);
+            if stage != F::Rule {
+                out.add(s, stage, 0);
+            }
+        }
+        for idx in self.range.clone() {
+            let piece = &self.pieces[idx];
+            let Some(para) = self.paras.get(piece.paragraph) else {
+                continue;
+            };
+            let later = idx != self.range.start;
+            if let Some((np, statement)) = post_np(para, self.pieces, idx) {
+                if let Some(s) =
+                    self.resolver
+                        .resolve(para, np, self.cands, piece.paragraph, piece.open)
+                {
+                    out.add(&s, if later { F::PostLater } else { F::PostFirst }, 0);
+                    if statement {
+                        out.add(&s, F::Statement, 0);
+                    }
+                }
+            }
+            if let Some((np, statement)) = pre_np(para, self.pieces, idx) {
+                if let Some(s) =
+                    self.resolver
+                        .resolve(para, np, self.cands, piece.paragraph, piece.open)
+                {
+                    out.add(&s, if later { F::PreLater } else { F::PreFirst }, 0);
+                    if !later && verb_right_before(para, piece.open) {
+                        out.add(&s, F::PreVerbBefore, 0);
+                    }
+                    if statement {
+                        out.add(&s, F::Statement, 0);
+                    }
+                }
+            }
+        }
+        if let Some((s, prev_para)) = &self.previous {
+            let f = if *prev_para == first.paragraph {
+                F::PrevSamePara
+            } else if self.opens_paragraph && first.paragraph == prev_para + 1 {
+                F::PrevNextPara
+            } else {
+                F::PrevFar
+            };
+            out.add(s, f, 0);
+            if !self.matched {
+                out.add(s, F::NoPatternPrev, 0);
+            }
+        }
+        if let Some(para) = self.paras.get(first.paragraph) {
+            if !self.opens_paragraph && para.starts_sentence(first.open) {
+                if let Some(s) = self.resolver.previous_subject(para, first.open) {
+                    out.add(&s, F::PrevSubject, 0);
+                }
+            }
+        }
+        if self.opens_paragraph && first.paragraph > 0 {
+            let before = first.paragraph - 1;
+            if let Some(para) = self.paras.get(before) {
+                if let Some(np) = reported_speaker(para) {
+                    let end = para.toks.last().map_or(0, |t| t.end);
+                    if let Some(s) = self.resolver.resolve(para, np, self.cands, before, end) {
+                        out.add(&s, F::Reported, 0);
+                        if !para.quoted.is_empty() {
+                            out.add(&s, F::ReportedQuotedPara, 0);
+                        }
+                    }
+                }
+            }
+        }
+        let recent = [F::Recent1, F::Recent2, F::Recent3];
+        let mut seen: Vec<&str> = Vec::new();
+        for c in self.cands.recent(first.open, first.paragraph) {
+            if seen.len() == recent.len() {
+                break;
+            }
+            if seen.contains(&c.speaker.name.as_str()) {
+                continue;
+            }
+            out.add(
+                &c.speaker,
+                recent[seen.len()],
+                first.open - c.pos.min(first.open),
+            );
+            if seen.is_empty() && !self.matched {
+                out.add(&c.speaker, F::NoPatternRecent1, 0);
+            }
+            seen.push(&c.speaker.name);
+        }
+        if let (Some(pf), Some(pl)) = (
+            self.paras.get(first.paragraph),
+            self.paras.get(last.paragraph),
+        ) {
+            let lo = pf.sentence_start(first.open);
+            let close = last.close.unwrap_or(last.content.end());
+            let para_end = pl.toks.last().map_or(close, |t| t.end);
+            let hi = pl.next_sentence(close).min(para_end);
+            let mut nearest_after = true;
+            for (pos, end, s) in self.resolver.entities_in(lo, hi) {
+                let Some(para) = self.paras[first.paragraph..=last.paragraph]
+                    .iter()
+                    .rev()
+                    .find(|p| p.toks.first().is_some_and(|t| t.start <= pos))
+                    .filter(|p| !p.is_quoted(pos))
+                else {
+                    continue;
+                };
+                if pos < first.open {
+                    out.add(&s, F::SentenceBefore, first.open - pos);
+                } else {
+                    out.add(&s, F::SentenceAfter, pos.saturating_sub(close));
+                    if nearest_after {
+                        out.add(&s, F::NearestAfter, 0);
+                        nearest_after = false;
+                    }
+                }
+                if next_to_reporting_verb(para, pos, end) {
+                    out.add(&s, F::VerbNext, 0);
+                }
+                if !self.matched {
+                    out.add(&s, F::NoPatternSentence, 0);
+                }
+            }
+        }
+        if self.unread_after {
+            out.list
+                .retain(|c| c.features[F::SentenceAfter as usize] != 0.0);
+        }
+        out.finish(|id| self.clusters.get(id).map_or(0, |c| c.mentions));
+        out
+    }
+}
+
+/// Whether a reporting verb (outside quotations) stands within three tokens before or
+/// after the phrase `start..end` of `para` ("Roe said", "said Roe", "Roe, 56, told").
+fn next_to_reporting_verb(para: &Para<'_>, start: usize, end: usize) -> bool {
+    let (a, b) = para.range(start, end);
+    let lo = a.saturating_sub(3);
+    let hi = (b + 3).min(para.toks.len());
+    (lo..a).chain(b..hi).any(|k| {
+        let t = &para.toks[k];
+        t.is_word()
+            && !t.is_capitalized()
+            && !para.is_quoted(t.start)
+            && crate::wordlists::is_reporting_verb(t.text)
+    })
 }

@@ -57,7 +57,7 @@ impl Candidates {
 
     /// The most recent candidates before `pos` within `REFERENT_PARAGRAPHS` of
     /// `paragraph`, most recent first.
-    fn recent(&self, pos: usize, paragraph: usize) -> Vec<&Candidate> {
+    pub(super) fn recent(&self, pos: usize, paragraph: usize) -> Vec<&Candidate> {
         let mut out: Vec<&Candidate> = Vec::new();
         for list in [&self.subjects, &self.speakers] {
             let end = list.partition_point(|c| c.pos < pos);
@@ -332,6 +332,28 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// The person and organisation entities starting in `start..end`, with their start
+    /// and end (at most 16).
+    pub(super) fn entities_in(&self, start: usize, end: usize) -> Vec<(usize, usize, Speaker)> {
+        let from = self
+            .by_start
+            .partition_point(|&i| self.entities[i].span.start() < start);
+        let mut out = Vec::new();
+        for &i in self.by_start[from..].iter().take(16) {
+            work_meter::step(1);
+            let e = &self.entities[i];
+            if e.span.start() >= end {
+                break;
+            }
+            if matches!(e.label, Label::Per | Label::Org) {
+                if let Some(s) = self.entity_speaker(e.span.start(), e.span.end()) {
+                    out.push((e.span.start(), e.span.end(), s));
+                }
+            }
+        }
+        out
+    }
+
     /// The cluster of the last PER (else ORG) entity inside `start..end`.
     fn entity_speaker(&self, start: usize, end: usize) -> Option<Speaker> {
         // The entities starting in `start..end`, by position (a binary search, not a scan).
@@ -358,8 +380,16 @@ impl<'a> Resolver<'a> {
         } else {
             NameKind::Org
         };
+        let mut name = cluster.map_or_else(|| pick.text.clone(), |c| c.canonical.clone());
+        // A person whose cluster kept a short name ("Rice"): the full name the text gives
+        // ("Condoleezza Rice").
+        if kind == NameKind::Person && !name.contains(' ') {
+            if let Some(full) = self.index.full_name(&name, pick.span.start()) {
+                name = full.to_owned();
+            }
+        }
         Some(Speaker {
-            name: cluster.map_or_else(|| pick.text.clone(), |c| c.canonical.clone()),
+            name,
             cluster: cluster.map(|c| c.id),
             kind,
             given: SpeakerKind::Entity,
