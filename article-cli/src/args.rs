@@ -27,7 +27,8 @@ macro_rules! exit_status {
 
 /// Shown after the top-level help.
 const AFTER_HELP: &str = concat!(
-    "Output formats (article extract --to): json, jsonl, text, markdown, csv, conll, brat, tei\n\n",
+    "Output formats (article extract --to): json, jsonl, text, markdown, csv, conll, brat, tei,\n\
+     parquet\n\n",
     exit_status!()
 );
 
@@ -126,7 +127,8 @@ pub(crate) enum From {
     Html,
     /// Plain-text dump of a page.
     Text,
-    /// WARC file (not supported by this build yet: refused).
+    /// WARC file (.warc, .warc.gz): each HTTP 200 HTML response is a page; other records
+    /// are skipped and counted.
     Warc,
 }
 
@@ -150,12 +152,15 @@ pub(crate) enum To {
     Brat,
     /// TEI XML.
     Tei,
+    /// Apache Parquet, one row per page with typed columns (needs -o FILE).
+    Parquet,
 }
 
 impl To {
-    pub fn format(self) -> article_export::Format {
+    /// The writer's format; `None` for Parquet, which has its own writer.
+    pub fn format(self) -> Option<article_export::Format> {
         use article_export::Format;
-        match self {
+        Some(match self {
             To::Json => Format::Json,
             To::Jsonl => Format::Jsonl,
             To::Text => Format::Text,
@@ -164,7 +169,8 @@ impl To {
             To::Conll => Format::Conll,
             To::Brat => Format::Brat,
             To::Tei => Format::Tei,
-        }
+            To::Parquet => return None,
+        })
     }
 }
 
