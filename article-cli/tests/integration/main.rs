@@ -8,6 +8,7 @@ mod issue16;
 mod snapshots;
 #[cfg(feature = "train")]
 mod train;
+mod warc;
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
