@@ -219,7 +219,8 @@ pub(crate) struct ExtractArgs {
     pub anchor_date: Option<article_entities::CalendarDate>,
 
     /// Output file (written through a temporary file, then renamed; *.gz compressed), or -
-    /// for stdout; with --to brat, the directory (as --output-dir) [default: stdout].
+    /// for stdout; with --to brat, the directory (as --output-dir); --to parquet needs a
+    /// file [default: stdout].
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
@@ -229,12 +230,13 @@ pub(crate) struct ExtractArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub output_dir: Option<PathBuf>,
 
-    /// Time budget per input, in milliseconds (0: none): an input not done by then is
-    /// reported as failed and the others go on.
+    /// Time budget per input (per record of a WARC), in milliseconds (0: none): an input
+    /// not done by then is reported as failed and the others go on.
     #[arg(long, value_name = "MS", default_value_t = 600_000)]
     pub timeout_ms: u64,
 
-    /// Inputs larger than this (after gunzip), in MiB, are refused (exit 1 for them).
+    /// Inputs (records of a WARC) larger than this (after gunzip), in MiB, are refused
+    /// (exit 1 for them).
     #[arg(long, value_name = "MIB", default_value_t = 256,
           value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
     pub max_input_mb: u64,
