@@ -194,8 +194,8 @@ pub(crate) struct ExtractArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = From::Auto)]
     pub from: From,
 
-    /// Output format [default: json for one named file or stdin, jsonl for a directory or
-    /// several inputs].
+    /// Output format [default: json for one named page file or stdin, jsonl for a
+    /// directory, several inputs or a WARC].
     #[arg(long, value_enum, ignore_case = true)]
     pub to: Option<To>,
 

@@ -105,22 +105,26 @@ fn check_parquet(args: &ExtractArgs) -> Result<(), Fatal> {
     Ok(())
 }
 
-/// The format when `--to` is not given: JSON for one named file or stdin, JSONL for a
-/// directory or several inputs, whatever the directory holds.
-fn default_format(paths: &[std::path::PathBuf]) -> Format {
-    if several(paths) {
+/// The format when `--to` is not given: JSON for one named page file or stdin, JSONL for
+/// a directory, several inputs or a WARC, whatever the directory holds.
+fn default_format(paths: &[std::path::PathBuf], from: From) -> Format {
+    if several(paths, from) {
         Format::Jsonl
     } else {
         Format::Json
     }
 }
 
-/// Whether the command line names several inputs or a directory.
-fn several(paths: &[std::path::PathBuf]) -> bool {
+/// Whether the command line names several inputs, a directory, or a WARC (by `--from
+/// warc` or its extension), which holds many pages.
+fn several(paths: &[std::path::PathBuf], from: From) -> bool {
     paths.len() > 1
-        || paths
-            .iter()
-            .any(|p| p.as_os_str() != "-" && std::fs::metadata(p).is_ok_and(|m| m.is_dir()))
+        || from == From::Warc
+        || paths.iter().any(|p| {
+            p.as_os_str() != "-"
+                && (std::fs::metadata(p).is_ok_and(|m| m.is_dir())
+                    || Feed::is_warc(from, &Input::File(p.clone())))
+        })
 }
 
 pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
@@ -131,7 +135,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     let format = args
         .to
         .and_then(To::format)
-        .unwrap_or_else(|| default_format(&args.inputs));
+        .unwrap_or_else(|| default_format(&args.inputs, args.from));
     // brat keeps its -o DIR; every format can go into --output-dir DIR
     let out_dir = match (&args.output_dir, format.is_per_document()) {
         (Some(dir), _) => Some(dir.as_path()),
@@ -255,7 +259,8 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
         }
         None => {
             let out = Output::open(out_file).map_err(Fatal::Output)?;
-            Sink::Stream(Stream::new(out, format, options, several(&args.inputs)))
+            let several = several(&args.inputs, args.from);
+            Sink::Stream(Stream::new(out, format, options, several))
         }
     };
 
@@ -686,14 +691,21 @@ mod tests {
     #[test]
     fn default_format_follows_the_command_line() {
         let dir = std::env::temp_dir();
-        let cases: [(Vec<std::path::PathBuf>, Format); 4] = [
-            (vec![], Format::Json),
-            (vec!["page.html".into()], Format::Json),
-            (vec![dir], Format::Jsonl),
-            (vec!["a.html".into(), "b.html".into()], Format::Jsonl),
+        let cases: [(Vec<std::path::PathBuf>, From, Format); 7] = [
+            (vec![], From::Auto, Format::Json),
+            (vec![], From::Warc, Format::Jsonl),
+            (vec!["page.html".into()], From::Auto, Format::Json),
+            (vec!["crawl.warc.gz".into()], From::Auto, Format::Jsonl),
+            (vec!["crawl.bin".into()], From::Warc, Format::Jsonl),
+            (vec![dir], From::Auto, Format::Jsonl),
+            (
+                vec!["a.html".into(), "b.html".into()],
+                From::Auto,
+                Format::Jsonl,
+            ),
         ];
-        for (paths, want) in cases {
-            assert_eq!(default_format(&paths), want, "{paths:?}");
+        for (paths, from, want) in cases {
+            assert_eq!(default_format(&paths, from), want, "{paths:?} {from:?}");
         }
     }
 }

@@ -145,7 +145,7 @@ impl Extractor {
     /// use article_parse::Extractor;
     /// let page = b"<p>Caf\xe9 cr\xe8me is back on the menu at the harbour.</p>";
     /// let article = Extractor::default().extract_with_charset(page, Some("ISO-8859-1"))?;
-    /// assert!(article.body.starts_with("Caf\u{e9} cr\u{e8}me"));
+    /// assert!(article.body().starts_with("Caf\u{e9} cr\u{e8}me"));
     /// # Ok::<(), article_parse::Error>(())
     /// ```
     ///

@@ -92,7 +92,13 @@ fn issue_15_uncompressed_chunked_warc_and_stdin() {
     let out = run(&["extract", "--no-entities", s(&warc)], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(got["body"].as_str().unwrap().contains("Root Zone trust anchor"), "{got}");
+    assert!(
+        got["body"]
+            .as_str()
+            .unwrap()
+            .contains("Root Zone trust anchor"),
+        "{got}"
+    );
     // stdin is WARC with --from warc; its file is "-"
     let bytes = fs::read(&warc).unwrap();
     let out = run(
