@@ -27,7 +27,8 @@ macro_rules! exit_status {
 
 /// Shown after the top-level help.
 const AFTER_HELP: &str = concat!(
-    "Output formats (article extract --to): json, jsonl, text, markdown, csv, conll, brat, tei\n\n",
+    "Output formats (article extract --to): json, jsonl, text, markdown, csv, conll, brat, tei,\n\
+     parquet\n\n",
     exit_status!()
 );
 
@@ -138,7 +139,8 @@ pub(crate) enum From {
     Html,
     /// Plain-text dump of a page.
     Text,
-    /// WARC file (not supported by this build yet: refused).
+    /// WARC file (.warc, .warc.gz): each HTTP 200 HTML response is a page; other records
+    /// are skipped and counted.
     Warc,
 }
 
@@ -162,12 +164,15 @@ pub(crate) enum To {
     Brat,
     /// TEI XML.
     Tei,
+    /// Apache Parquet, one row per page with typed columns (needs -o FILE).
+    Parquet,
 }
 
 impl To {
-    pub fn format(self) -> article_export::Format {
+    /// The writer's format; `None` for Parquet, which has its own writer.
+    pub fn format(self) -> Option<article_export::Format> {
         use article_export::Format;
-        match self {
+        Some(match self {
             To::Json => Format::Json,
             To::Jsonl => Format::Jsonl,
             To::Text => Format::Text,
@@ -176,7 +181,8 @@ impl To {
             To::Conll => Format::Conll,
             To::Brat => Format::Brat,
             To::Tei => Format::Tei,
-        }
+            To::Parquet => return None,
+        })
     }
 }
 
@@ -200,8 +206,8 @@ pub(crate) struct ExtractArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = From::Auto)]
     pub from: From,
 
-    /// Output format [default: json for one named file or stdin, jsonl for a directory or
-    /// several inputs].
+    /// Output format [default: json for one named page file or stdin, jsonl for a
+    /// directory, several inputs or a WARC].
     #[arg(long, value_enum, ignore_case = true)]
     pub to: Option<To>,
 
@@ -231,7 +237,8 @@ pub(crate) struct ExtractArgs {
     pub anchor_date: Option<article_entities::CalendarDate>,
 
     /// Output file (written through a temporary file, then renamed; *.gz compressed), or -
-    /// for stdout; with --to brat, the directory (as --output-dir) [default: stdout].
+    /// for stdout; with --to brat, the directory (as --output-dir); --to parquet needs a
+    /// file [default: stdout].
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
@@ -241,12 +248,13 @@ pub(crate) struct ExtractArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub output_dir: Option<PathBuf>,
 
-    /// Time budget per input, in milliseconds (0: none): an input not done by then is
-    /// reported as failed and the others go on.
+    /// Time budget per input (per record of a WARC), in milliseconds (0: none): an input
+    /// not done by then is reported as failed and the others go on.
     #[arg(long, value_name = "MS", default_value_t = 600_000)]
     pub timeout_ms: u64,
 
-    /// Inputs larger than this (after gunzip), in MiB, are refused (exit 1 for them).
+    /// Inputs (records of a WARC) larger than this (after gunzip), in MiB, are refused
+    /// (exit 1 for them).
     #[arg(long, value_name = "MIB", default_value_t = 256,
           value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
     pub max_input_mb: u64,

@@ -1,9 +1,10 @@
 //! `article extract`: inputs -> parse -> annotate -> write, in parallel, in input order.
 //!
-//! Workers (`-j` threads) take inputs in order; the writer writes each article as soon as every one
-//! before it is written, and flushes whenever it has to wait, so records appear as they
-//! are ready. Workers stay at most a window of inputs ahead of the writer, which bounds
-//! memory however many inputs there are.
+//! Workers (`-j` threads) take jobs in order from the [`Feed`] (a page file each, or a
+//! record of a WARC file, read as a stream); the writer writes each article as soon as
+//! every one before it is written, and flushes whenever it has to wait, so records appear
+//! as they are ready. Workers stay at most a window of jobs ahead of the writer, which
+//! bounds memory however many inputs (or WARC records) there are.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal};
@@ -15,12 +16,13 @@ use std::time::{Duration, Instant};
 
 use article_entities::Annotator;
 use article_export::{CsvRows, Format, Options};
-use article_model::{Article, OffsetUnit};
+use article_model::{Article, OffsetUnit, Warc};
 use article_parse::{Extractor, InputFormat, Limits};
 use indicatif::{ProgressBar, ProgressStyle};
 use signal_hook::consts::{SIGINT, SIGTERM};
 
-use crate::args::{ExtractArgs, From, Offsets};
+use crate::args::{ExtractArgs, From, Offsets, To};
+use crate::feed::{Feed, Job, Work};
 use crate::inputs::{self, Filter, Input};
 use crate::kind::{self, Kind};
 use crate::outdir::OutDir;
@@ -28,13 +30,10 @@ use crate::output::{Identity, Output};
 use crate::sink::{Sink, Stream, WriteError};
 use crate::status::{Fatal, Status};
 
-/// How far (in inputs, per worker) workers may run ahead of the writer: bounds memory
+/// How far (in jobs, per worker) workers may run ahead of the writer: bounds memory
 /// (at most this many articles are held before being written) while keeping every
 /// worker busy when one input is slow.
 const WINDOW_PER_JOB: usize = 8;
-
-/// The message for WARC inputs until the reader is built in.
-const NO_WARC: &str = "WARC input is not supported by this build";
 
 /// Everything a worker needs, shared by reference.
 struct Pipeline {
@@ -45,20 +44,36 @@ struct Pipeline {
 }
 
 impl Pipeline {
-    fn process(&self, input: &Input) -> anyhow::Result<Article> {
-        let by_name = kind::by_name(self.from, input.file_name());
-        if by_name == Some(Kind::Warc) {
-            anyhow::bail!("{NO_WARC}");
-        }
-        let bytes = inputs::read(input, self.html.limits().max_input_bytes())?;
-        let extractor = match by_name.unwrap_or_else(|| kind::sniff(&bytes)) {
-            Kind::Html => &self.html,
-            Kind::Text => &self.text,
-            Kind::Warc => anyhow::bail!("{NO_WARC} (the content is a WARC file)"),
+    /// The article of one job: a page read from `input`, or the HTTP payload of a WARC
+    /// record (decoded with its `Content-Type` charset first), with `warc` provenance.
+    fn process(&self, input: &Input, warc: Option<&Warc>, work: Work) -> anyhow::Result<Article> {
+        let mut article = match work {
+            Work::Broken(e) => return Err(e),
+            Work::Page => {
+                let by_name = kind::by_name(self.from, input.file_name());
+                let bytes = inputs::read(input, self.html.limits().max_input_bytes())?;
+                let extractor = match by_name.unwrap_or_else(|| kind::sniff(&bytes)) {
+                    Kind::Html => &self.html,
+                    Kind::Text => &self.text,
+                    Kind::Warc => anyhow::bail!(
+                        "the content is a WARC file: name it *.warc or *.warc.gz, or give --from warc"
+                    ),
+                };
+                let mut article = extractor.extract(&bytes)?;
+                article.source = Some(input.name());
+                article
+            }
+            Work::Record(record) => {
+                let http = record.http_response()?;
+                let payload = http.payload()?;
+                let mut article = self.html.extract_with_charset(&payload, http.charset())?;
+                article.source = warc
+                    .and_then(|w| w.target_uri.clone())
+                    .or_else(|| Some(input.name()));
+                article.warc = warc.cloned();
+                article
+            }
         };
-        let mut article = extractor.extract(&bytes)?;
-        drop(bytes);
-        article.source = Some(input.name());
         if let Some(annotator) = &self.annotator {
             annotator.annotate(&mut article)?;
         }
@@ -66,31 +81,61 @@ impl Pipeline {
     }
 }
 
-/// The format when `--to` is not given: JSON for one named file or stdin, JSONL for a
-/// directory or several inputs, whatever the directory holds.
-fn default_format(paths: &[std::path::PathBuf]) -> Format {
-    if several(paths) {
+/// Why `--to parquet` cannot go to stdout.
+const PARQUET_STDOUT: &str = "--to parquet writes a file: give -o FILE (Parquet is not written to \
+     stdout: its footer, which readers need first, comes last)";
+
+/// Refuses `--to parquet` where it cannot work: to stdout, with --output-dir, or in a
+/// binary built without the `parquet` feature.
+fn check_parquet(args: &ExtractArgs) -> Result<(), Fatal> {
+    if !cfg!(feature = "parquet") {
+        return Err(Fatal::Usage(
+            "--to parquet is not supported by this build (built without the `parquet` feature)"
+                .into(),
+        ));
+    }
+    if args.output_dir.is_some() {
+        return Err(Fatal::Usage(
+            "--to parquet writes one file for all inputs: give -o FILE, not --output-dir".into(),
+        ));
+    }
+    if args.output.as_deref().is_none_or(|p| p.as_os_str() == "-") {
+        return Err(Fatal::Usage(PARQUET_STDOUT.into()));
+    }
+    Ok(())
+}
+
+/// The format when `--to` is not given: JSON for one named page file or stdin, JSONL for
+/// a directory, several inputs or a WARC, whatever the directory holds.
+fn default_format(paths: &[std::path::PathBuf], from: From) -> Format {
+    if several(paths, from) {
         Format::Jsonl
     } else {
         Format::Json
     }
 }
 
-/// Whether the command line names several inputs or a directory.
-fn several(paths: &[std::path::PathBuf]) -> bool {
+/// Whether the command line names several inputs, a directory, or a WARC (by `--from
+/// warc` or its extension), which holds many pages.
+fn several(paths: &[std::path::PathBuf], from: From) -> bool {
     paths.len() > 1
-        || paths
-            .iter()
-            .any(|p| p.as_os_str() != "-" && std::fs::metadata(p).is_ok_and(|m| m.is_dir()))
+        || from == From::Warc
+        || paths.iter().any(|p| {
+            p.as_os_str() != "-"
+                && (std::fs::metadata(p).is_ok_and(|m| m.is_dir())
+                    || Feed::is_warc(from, &Input::File(p.clone())))
+        })
 }
 
 pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
-    if args.from == From::Warc {
-        return Err(Fatal::Usage(format!("--from warc: {NO_WARC}")));
+    let parquet = args.to == Some(To::Parquet);
+    if parquet {
+        check_parquet(args)?;
     }
     let format = args
         .to
-        .map_or_else(|| default_format(&args.inputs), |t| t.format());
+        .and_then(To::format)
+        .unwrap_or_else(|| default_format(&args.inputs, args.from));
     // brat keeps its -o DIR; every format can go into --output-dir DIR
     let out_dir = match (&args.output_dir, format.is_per_document()) {
         (Some(dir), _) => Some(dir.as_path()),
@@ -205,9 +250,21 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
         Some(dir) => {
             Sink::Dir(OutDir::new(dir, format, options, input_ids).map_err(Fatal::Output)?)
         }
+        #[cfg(feature = "parquet")]
+        None if parquet => {
+            let path = out_file.ok_or_else(|| Fatal::Usage(PARQUET_STDOUT.into()))?;
+            let unit = match args.offsets {
+                Offsets::Char => OffsetUnit::Char,
+                Offsets::Utf16 => OffsetUnit::Utf16,
+            };
+            Sink::Parquet(Box::new(
+                crate::sink::ParquetSink::create(path, unit).map_err(Fatal::Output)?,
+            ))
+        }
         None => {
             let out = Output::open(out_file).map_err(Fatal::Output)?;
-            Sink::Stream(Stream::new(out, format, options, several(&args.inputs)))
+            let several = several(&args.inputs, args.from);
+            Sink::Stream(Stream::new(out, format, options, several))
         }
     };
 
@@ -228,9 +285,15 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
             .is_some_and(|f| f.load(Ordering::Relaxed))
     };
 
-    let progress = (io::stderr().is_terminal() && inputs.len() > 1).then(|| {
-        let bar = ProgressBar::new(inputs.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template(PROGRESS) {
+    let any_warc = inputs.iter().any(|i| Feed::is_warc(args.from, i));
+    let progress = (io::stderr().is_terminal() && (inputs.len() > 1 || any_warc)).then(|| {
+        // With WARC inputs the number of pages is known only at the end.
+        let (bar, template) = if any_warc {
+            (ProgressBar::no_length(), PROGRESS_OPEN)
+        } else {
+            (ProgressBar::new(inputs.len() as u64), PROGRESS)
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style.with_key(
                 "rate",
                 |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
@@ -253,29 +316,39 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     for (name, e) in &expand_errors {
         report(name, e);
     }
-    let n_inputs = inputs.len();
+    let workers = if any_warc {
+        jobs
+    } else {
+        jobs.min(inputs.len().max(1))
+    };
+    let max_record_bytes = pipeline.html.limits().max_input_bytes();
     let shared = Arc::new(Shared {
         window: jobs * WINDOW_PER_JOB,
-        inputs,
+        feed: Mutex::new(Feed::new(inputs, args.from, max_record_bytes)),
         pipeline,
         state: Mutex::new(Dispatch {
-            next: 0,
             written: 0,
             stop: false,
         }),
         moved: Condvar::new(),
         started: Mutex::new(HashMap::new()),
     });
-    let (tx, rx) = mpsc::channel::<(usize, anyhow::Result<Article>)>();
+    let (tx, rx) = mpsc::channel::<Message>();
     // Workers are threads of their own, not joined: one stuck on a page past the time
     // budget is left behind (and replaced) while the writer, here, goes on.
     let mut spawned = 0usize;
-    for _ in 0..jobs.min(n_inputs.max(1)) {
+    for _ in 0..workers {
         spawn_worker(&shared, tx.clone(), spawned)
             .map_err(|e| Fatal::Output(anyhow::Error::new(e).context("cannot start workers")))?;
         spawned += 1;
     }
-    let started_at = |i: usize| shared.started.lock().ok().and_then(|s| s.get(&i).copied());
+    let started_at = |i: usize| {
+        shared
+            .started
+            .lock()
+            .ok()
+            .and_then(|s| s.get(&i).map(|t| t.at))
+    };
     let advance = |expected: usize| {
         if let Ok(mut s) = shared.state.lock() {
             s.written = expected;
@@ -285,36 +358,45 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
         }
         shared.moved.notify_all();
     };
-    let mut pending: BTreeMap<usize, anyhow::Result<Article>> = BTreeMap::new();
+    let mut pending: BTreeMap<usize, Box<Outcome>> = BTreeMap::new();
+    // The number of jobs, once the feed has handed out the last one.
+    let mut total: Option<usize> = None;
     let mut expected = 0;
     let outcome = loop {
         if is_interrupted() {
             break Err(Fatal::Interrupted(sink.describe()));
         }
-        if let Some(result) = pending.remove(&expected) {
-            let input = &shared.inputs[expected];
+        if let Some(done) = pending.remove(&expected) {
             expected += 1;
             advance(expected);
-            match result {
-                Ok(article) => match sink.write(&article, input) {
-                    Ok(()) => written += 1,
-                    Err(WriteError::Article(e)) => {
-                        failed += 1;
-                        report(&input.name(), &e);
-                    }
-                    Err(WriteError::Output(e)) => break Err(Fatal::Output(e)),
-                },
+            let Outcome {
+                name,
+                input,
+                warc,
+                result,
+            } = *done;
+            let result = match result {
+                Ok(article) => sink.write(&article, &input).map(|()| written += 1),
                 Err(e) => {
                     failed += 1;
-                    report(&input.name(), &e);
+                    report(&name, &e);
+                    sink.write_error(&input, warc.as_ref(), &format!("{e:#}"))
                 }
+            };
+            match result {
+                Ok(()) => {}
+                Err(WriteError::Article(e)) => {
+                    failed += 1;
+                    report(&name, &e);
+                }
+                Err(WriteError::Output(e)) => break Err(Fatal::Output(e)),
             }
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
             continue;
         }
-        if expected == n_inputs {
+        if total == Some(expected) {
             break Ok(());
         }
         let next = match rx.try_recv() {
@@ -345,26 +427,35 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
             }
         };
         match next {
-            Some((i, result)) if i >= expected => {
-                pending.insert(i, result);
+            Some(Message::End(n)) => total = Some(n),
+            Some(Message::Done(i, done)) if i >= expected => {
+                pending.insert(i, done);
             }
-            Some(_) => {} // an input given up on (time budget) that finished late
+            Some(Message::Done(..)) => {} // a job given up on (time budget) that finished late
             None if is_interrupted() => break Err(Fatal::Interrupted(sink.describe())),
             None => {
                 let over = budget
                     .zip(started_at(expected))
                     .is_some_and(|(b, t)| t.elapsed() >= b);
                 if over {
-                    let input = &shared.inputs[expected];
+                    let late = shared
+                        .started
+                        .lock()
+                        .ok()
+                        .and_then(|mut s| s.remove(&expected));
                     failed += 1;
-                    report(
-                        &input.name(),
-                        &anyhow::anyhow!(
-                            "not done within the time budget of {} ms (--timeout-ms): \
-                             given up; the other inputs go on",
-                            args.timeout_ms
-                        ),
+                    let e = anyhow::anyhow!(
+                        "not done within the time budget of {} ms (--timeout-ms): \
+                         given up; the other inputs go on",
+                        args.timeout_ms
                     );
+                    if let Some(late) = late {
+                        report(&late.name, &e);
+                        let row = sink.write_error(&late.input, late.warc.as_ref(), &e.to_string());
+                        if let Err(WriteError::Output(e)) = row {
+                            break Err(Fatal::Output(e));
+                        }
+                    }
                     expected += 1;
                     advance(expected);
                     if let Some(bar) = &progress {
@@ -390,15 +481,18 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
+    if any_warc {
+        // Every job was handed out: the feed is not being read any more.
+        if let Ok(feed) = shared.feed.lock() {
+            eprintln!("article: {}", feed.tally.summary());
+        }
+    }
     if written == 0 && failed > 0 {
-        if let Sink::Stream(stream) = &sink {
-            if stream.is_file() {
-                eprintln!(
-                    "article: {} not written: no input succeeded (a file already there is unchanged)",
-                    stream.shown()
-                );
-                return Ok(Status::SomeFailed);
-            }
+        if let Some(shown) = sink.file_shown() {
+            eprintln!(
+                "article: {shown} not written: no input succeeded (a file already there is unchanged)"
+            );
+            return Ok(Status::SomeFailed);
         }
     }
     sink.finish().map_err(Fatal::Output)?;
@@ -426,6 +520,9 @@ fn cap_jobs(requested: usize, cores: usize) -> (usize, bool) {
 /// The progress bar: pages done, an integer rate and the time left.
 const PROGRESS: &str = "{bar:40} {pos}/{len} pages, {rate} pages/s, eta {eta}";
 
+/// The progress line when the number of pages is not known (WARC inputs).
+const PROGRESS_OPEN: &str = "{spinner} {pos} pages, {rate} pages/s, {elapsed}";
+
 /// The rate shown on the progress bar: a whole number of pages per second.
 fn rate(per_sec: f64) -> String {
     if per_sec.is_finite() && per_sec >= 0.0 {
@@ -440,40 +537,85 @@ const POLL: Duration = Duration::from_millis(100);
 
 /// What the workers share with the writer.
 struct Shared {
-    inputs: Vec<Input>,
     pipeline: Pipeline,
+    /// The jobs, handed out in order.
+    feed: Mutex<Feed>,
     state: Mutex<Dispatch>,
     moved: Condvar,
-    /// How far (in inputs) workers may run ahead of the writer.
+    /// How far (in jobs) workers may run ahead of the writer.
     window: usize,
-    /// When a worker took each input not yet written (for the time budget).
-    started: Mutex<HashMap<usize, Instant>>,
+    /// Jobs taken by a worker and not yet written (for the time budget).
+    started: Mutex<HashMap<usize, Started>>,
 }
 
-/// Starts worker `n`: takes inputs in order and sends their results until every input is
-/// handed out or the writer stops. A panic while processing an input is that input's
-/// error, not the end of the run.
-fn spawn_worker(
-    shared: &Arc<Shared>,
-    tx: mpsc::Sender<(usize, anyhow::Result<Article>)>,
-    n: usize,
-) -> io::Result<()> {
+/// A job a worker took: when, and what names it if it is given up on.
+struct Started {
+    at: Instant,
+    name: String,
+    input: Arc<Input>,
+    warc: Option<Warc>,
+}
+
+/// A finished job, for the writer.
+struct Outcome {
+    name: String,
+    input: Arc<Input>,
+    warc: Option<Warc>,
+    result: anyhow::Result<Article>,
+}
+
+/// What workers tell the writer.
+enum Message {
+    /// Job `seq` is done.
+    Done(usize, Box<Outcome>),
+    /// Every job is handed out: there are this many.
+    End(usize),
+}
+
+/// Starts worker `n`: takes jobs in order and sends their results until every job is
+/// handed out or the writer stops. A panic while processing a job is that job's error,
+/// not the end of the run.
+fn spawn_worker(shared: &Arc<Shared>, tx: mpsc::Sender<Message>, n: usize) -> io::Result<()> {
     let shared = Arc::clone(shared);
     std::thread::Builder::new()
         .name(format!("article-worker-{n}"))
         .spawn(move || {
-            let len = shared.inputs.len();
-            while let Some(i) = take_next(&shared.state, &shared.moved, len, shared.window) {
+            loop {
+                let job = match take_next(&shared) {
+                    Taken::Job(job) => job,
+                    Taken::End(total) => {
+                        let _ = tx.send(Message::End(total));
+                        break;
+                    }
+                    Taken::Stop => break,
+                };
+                let Job {
+                    seq,
+                    name,
+                    input,
+                    warc,
+                    work,
+                } = job;
                 if let Ok(mut s) = shared.started.lock() {
-                    s.insert(i, Instant::now());
+                    let started = Started {
+                        at: Instant::now(),
+                        name: name.clone(),
+                        input: Arc::clone(&input),
+                        warc: warc.clone(),
+                    };
+                    s.insert(seq, started);
                 }
-                let input = &shared.inputs[i];
-                let result =
-                    std::panic::catch_unwind(AssertUnwindSafe(|| shared.pipeline.process(input)))
-                        .unwrap_or_else(|_| {
-                            Err(anyhow::anyhow!("internal error: the worker panicked"))
-                        });
-                if tx.send((i, result)).is_err() {
+                let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    shared.pipeline.process(&input, warc.as_ref(), work)
+                }))
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the worker panicked")));
+                let done = Outcome {
+                    name,
+                    input,
+                    warc,
+                    result,
+                };
+                if tx.send(Message::Done(seq, Box::new(done))).is_err() {
                     break;
                 }
             }
@@ -481,28 +623,48 @@ fn spawn_worker(
         .map(drop)
 }
 
-/// The order in which workers take inputs, and how far the writer has got.
+/// How far the writer has got.
 struct Dispatch {
-    /// The next input to hand out.
-    next: usize,
-    /// Inputs written (or reported) so far.
+    /// Jobs written (or reported) so far.
     written: usize,
     /// Set when the writer stops early.
     stop: bool,
 }
 
-/// Hands out the next input, waiting while workers are a whole `window` ahead of the
-/// writer; `None` when every input is handed out or the writer stopped.
-fn take_next(state: &Mutex<Dispatch>, moved: &Condvar, len: usize, window: usize) -> Option<usize> {
-    let mut s = state.lock().ok()?;
-    while !s.stop && s.next < len && s.next >= s.written + window {
-        s = moved.wait(s).ok()?;
+/// What a worker gets from [`take_next`].
+enum Taken {
+    Job(Job),
+    /// No more jobs: there were this many.
+    End(usize),
+    /// The writer stopped.
+    Stop,
+}
+
+/// Hands out the next job, waiting while workers are a whole `window` ahead of the
+/// writer. The feed stays locked meanwhile (the writer never locks it while running), so
+/// jobs are numbered in the order they are handed out.
+fn take_next(shared: &Shared) -> Taken {
+    let Ok(mut feed) = shared.feed.lock() else {
+        return Taken::Stop;
+    };
+    {
+        let Ok(mut s) = shared.state.lock() else {
+            return Taken::Stop;
+        };
+        while !s.stop && !feed.is_done() && feed.next_seq() >= s.written + shared.window {
+            s = match shared.moved.wait(s) {
+                Ok(s) => s,
+                Err(_) => return Taken::Stop,
+            };
+        }
+        if s.stop {
+            return Taken::Stop;
+        }
     }
-    if s.stop || s.next >= len {
-        return None;
+    match feed.next_job() {
+        Some(job) => Taken::Job(job),
+        None => Taken::End(feed.next_seq()),
     }
-    s.next += 1;
-    Some(s.next - 1)
 }
 
 #[cfg(test)]
@@ -533,14 +695,21 @@ mod tests {
     #[test]
     fn default_format_follows_the_command_line() {
         let dir = std::env::temp_dir();
-        let cases: [(Vec<std::path::PathBuf>, Format); 4] = [
-            (vec![], Format::Json),
-            (vec!["page.html".into()], Format::Json),
-            (vec![dir], Format::Jsonl),
-            (vec!["a.html".into(), "b.html".into()], Format::Jsonl),
+        let cases: [(Vec<std::path::PathBuf>, From, Format); 7] = [
+            (vec![], From::Auto, Format::Json),
+            (vec![], From::Warc, Format::Jsonl),
+            (vec!["page.html".into()], From::Auto, Format::Json),
+            (vec!["crawl.warc.gz".into()], From::Auto, Format::Jsonl),
+            (vec!["crawl.bin".into()], From::Warc, Format::Jsonl),
+            (vec![dir], From::Auto, Format::Jsonl),
+            (
+                vec!["a.html".into(), "b.html".into()],
+                From::Auto,
+                Format::Jsonl,
+            ),
         ];
-        for (paths, want) in cases {
-            assert_eq!(default_format(&paths), want, "{paths:?}");
+        for (paths, from, want) in cases {
+            assert_eq!(default_format(&paths, from), want, "{paths:?} {from:?}");
         }
     }
 }

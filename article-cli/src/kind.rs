@@ -10,7 +10,7 @@ pub(crate) enum Kind {
     Html,
     /// A plain-text dump of a page.
     Text,
-    /// A WARC file of crawled records (not read by this build yet).
+    /// A WARC file of crawled records.
     Warc,
 }
 

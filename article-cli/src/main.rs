@@ -6,6 +6,7 @@
 
 mod args;
 mod extract;
+mod feed;
 mod inputs;
 mod kind;
 mod ner;
@@ -15,6 +16,7 @@ mod sink;
 mod status;
 #[cfg(feature = "train")]
 mod train;
+mod warc;
 
 use std::io::Write;
 use std::process::ExitCode;

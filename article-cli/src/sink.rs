@@ -1,12 +1,12 @@
 //! Where articles go: one output stream (JSON records as one array, text bodies separated
-//! by a form-feed line, every other format through `article-export`'s writer) or one file
-//! per article in a directory.
+//! by a form-feed line, every other format through `article-export`'s writer), one file
+//! per article in a directory, or one Parquet file (feature `parquet`).
 
 use std::io::{self, Write};
 
 use anyhow::Context;
 use article_export::{ErrorKind, Format, Options, Writer, to_string};
-use article_model::Article;
+use article_model::{Article, Warc};
 
 use crate::inputs::Input;
 use crate::outdir::OutDir;
@@ -24,6 +24,8 @@ pub(crate) enum WriteError {
 pub(crate) enum Sink {
     Stream(Stream),
     Dir(OutDir),
+    #[cfg(feature = "parquet")]
+    Parquet(Box<ParquetSink>),
 }
 
 impl Sink {
@@ -37,6 +39,36 @@ impl Sink {
                     WriteError::Article(e)
                 }
             }),
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => p.write(article),
+        }
+    }
+
+    /// Records an input (or WARC record) that gave no article: a row with its `error` in
+    /// Parquet; nothing in the other formats (the error is on stderr).
+    pub(crate) fn write_error(
+        &mut self,
+        input: &Input,
+        warc: Option<&Warc>,
+        message: &str,
+    ) -> Result<(), WriteError> {
+        match self {
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => p.write_error(input, warc, message),
+            _ => {
+                let _ = (input, warc, message);
+                Ok(())
+            }
+        }
+    }
+
+    /// The output file's name when the run writes one file (not stdout, not a directory).
+    pub(crate) fn file_shown(&self) -> Option<&str> {
+        match self {
+            Sink::Stream(s) => s.is_file().then(|| s.shown()),
+            Sink::Dir(_) => None,
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => Some(p.out.as_str()),
         }
     }
 
@@ -51,13 +83,18 @@ impl Sink {
                 "the files written so far in {} are whole; its index.jsonl is not written",
                 d.dir().display()
             ),
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => {
+                format!("{} not written (a file already there is unchanged)", p.out)
+            }
         }
     }
 
     pub(crate) fn flush(&mut self) -> anyhow::Result<()> {
         match self {
             Sink::Stream(s) => s.flush(),
-            Sink::Dir(_) => Ok(()),
+            // Parquet is written a row group at a time
+            _ => Ok(()),
         }
     }
 
@@ -65,6 +102,8 @@ impl Sink {
         match self {
             Sink::Stream(s) => s.finish(),
             Sink::Dir(d) => d.finish(),
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => p.finish(),
         }
     }
 }
@@ -181,5 +220,67 @@ impl Stream {
                 .with_context(|| format!("cannot write {shown}"))?,
         };
         out.commit()
+    }
+}
+
+/// One Parquet file of articles (the `warc_*` columns included, null for page files), one
+/// row per input or WARC record; inputs that gave no article are rows with their `error`.
+/// Written through a temporary file, renamed when complete.
+#[cfg(feature = "parquet")]
+pub(crate) struct ParquetSink {
+    writer: article_export::ParquetWriter<crate::output::OutputFile>,
+    out: String,
+}
+
+#[cfg(feature = "parquet")]
+impl ParquetSink {
+    /// Starts writing `path`, offsets in `unit`.
+    pub(crate) fn create(
+        path: &std::path::Path,
+        unit: article_model::OffsetUnit,
+    ) -> anyhow::Result<ParquetSink> {
+        let file = crate::output::OutputFile::create(path)?;
+        let out = file.shown().to_owned();
+        let options = article_export::ParquetOptions::default()
+            .warc(true)
+            .offsets(unit);
+        let writer = article_export::ParquetWriter::new(file, options)
+            .with_context(|| format!("cannot write {out}"))?;
+        Ok(ParquetSink { writer, out })
+    }
+
+    fn error(&self, e: article_export::Error) -> WriteError {
+        match e.kind() {
+            ErrorKind::Article(_) | ErrorKind::Offset(_) => WriteError::Article(e.into()),
+            _ => WriteError::Output(
+                anyhow::Error::new(e).context(format!("cannot write {}", self.out)),
+            ),
+        }
+    }
+
+    fn write(&mut self, article: &Article) -> Result<(), WriteError> {
+        self.writer.write(article).map_err(|e| self.error(e))
+    }
+
+    fn write_error(
+        &mut self,
+        input: &Input,
+        warc: Option<&Warc>,
+        message: &str,
+    ) -> Result<(), WriteError> {
+        let source = warc
+            .and_then(|w| w.target_uri.clone())
+            .unwrap_or_else(|| input.name());
+        self.writer
+            .write_error(Some(&source), warc, message)
+            .map_err(|e| self.error(e))
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        let out = self.out;
+        self.writer
+            .finish()
+            .with_context(|| format!("cannot write {out}"))?
+            .commit()
     }
 }

@@ -60,7 +60,9 @@ mod tokens;
 mod writer;
 
 #[cfg(feature = "parquet")]
-pub use crate::columnar::{BatchBuilder, ParquetOptions, ParquetWriter, article_schema};
+pub use crate::columnar::{
+    BatchBuilder, DEFAULT_ROW_GROUP_BYTES, ParquetOptions, ParquetWriter, article_schema,
+};
 pub use crate::{
     brat::{BRAT_ANNOTATION_CONF, Brat, to_brat},
     dir::DirWriter,

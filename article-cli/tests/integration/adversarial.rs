@@ -406,7 +406,7 @@ fn usage_errors_write_nothing() {
             s(&out_file),
             s(&page),
         ],
-        vec!["extract", "--from", "warc", "-o", s(&out_file), s(&page)],
+        vec!["extract", "--to", "parquet", s(&page)],
         vec!["ner", "--conll", s(&page), "-o", s(&page)],
     ];
     let before = snapshot(&dir);

@@ -112,7 +112,8 @@ fn issue_16_item_1_html_starting_with_css_or_php_warnings_is_html() {
 }
 
 #[test]
-fn issue_16_item_1_warc_is_named_as_unsupported() {
+fn issue_16_item_1_warc_is_read_by_its_extension() {
+    // refused until issue 15; now read as WARC, beside a page
     let dir = scratch("i16-warc");
     let warc = dir.join("crawl.warc.gz");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -125,14 +126,21 @@ fn issue_16_item_1_warc_is_named_as_unsupported() {
     let page = examples().join("harbour-strike.txt");
     let out = run(&["extract", s(&warc), s(&page)], None);
     let err = stderr(&out);
-    assert_eq!(code(&out), Some(1), "{err}");
-    assert!(err.contains("crawl.warc.gz"), "{err}");
-    assert!(err.contains("WARC input is not supported"), "{err}");
+    assert_eq!(code(&out), Some(0), "{err}");
+    assert!(
+        err.contains("1 record in 1 file: 0 HTML responses, 1 skipped (1 warcinfo)"),
+        "{err}"
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 
+    // a page is no WARC: a broken record, named
     let out = run(&["extract", "--from", "warc", s(&page)], None);
-    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("WARC input is not supported"));
+    assert_eq!(code(&out), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("invalid WARC header"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 // ---- item 2: the directory walk takes pages only ----------------------------------------

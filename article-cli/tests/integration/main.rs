@@ -9,6 +9,7 @@ mod issue17;
 mod snapshots;
 #[cfg(feature = "train")]
 mod train;
+mod warc;
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

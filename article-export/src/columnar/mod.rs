@@ -21,6 +21,7 @@ pub use self::schema::article_schema;
 #[derive(Clone, Copy, Debug)]
 pub struct ParquetOptions {
     row_group_size: usize,
+    row_group_bytes: usize,
     warc: bool,
     offsets: OffsetUnit,
 }
@@ -29,18 +30,38 @@ impl Default for ParquetOptions {
     fn default() -> ParquetOptions {
         ParquetOptions {
             row_group_size: 4096,
+            row_group_bytes: DEFAULT_ROW_GROUP_BYTES,
             warc: false,
             offsets: OffsetUnit::Char,
         }
     }
 }
 
+/// Default [`ParquetOptions::row_group_bytes`]: 4 MiB.
+pub const DEFAULT_ROW_GROUP_BYTES: usize = 4 << 20;
+
+/// Rows buffered before they are handed to the Parquet encoder as one batch, at most.
+const BATCH_ROWS: usize = 64;
+
 impl ParquetOptions {
-    /// Rows per row group (default 4096; at least 1): the writer holds that many rows'
-    /// columns in memory, then writes them out.
+    /// Rows per row group, at most (default 4096; at least 1): a row group is written
+    /// out when it has this many rows, or [`row_group_bytes`](Self::row_group_bytes),
+    /// whichever comes first.
     #[must_use]
     pub fn row_group_size(mut self, rows: usize) -> ParquetOptions {
         self.row_group_size = rows.max(1);
+        self
+    }
+
+    /// The memory a row group being written may take, in bytes, at most (default
+    /// [`DEFAULT_ROW_GROUP_BYTES`], 4 MiB; at least 1): when the encoder's buffers for the
+    /// row group (Arrow's `ArrowWriter::memory_size`) pass it, the row group is written
+    /// out, whatever its row count. This, not the row count, keeps memory flat when
+    /// articles are long (row groups of the 110 dev pages of the repository's benchmark,
+    /// annotated, hold about 80 rows each at the default).
+    #[must_use]
+    pub fn row_group_bytes(mut self, bytes: usize) -> ParquetOptions {
+        self.row_group_bytes = bytes.max(1);
         self
     }
 
@@ -65,6 +86,32 @@ fn unit_name(unit: OffsetUnit) -> &'static str {
         OffsetUnit::Byte => "byte",
         _ => "char",
     }
+}
+
+/// About how many bytes of text a record's row holds (its strings, and a few bytes per
+/// list item), to bound the rows buffered before encoding.
+fn record_bytes(r: &article_model::Record) -> usize {
+    const ITEM: usize = 32;
+    let texts = |v: &[String]| v.iter().map(|t| t.len() + ITEM).sum::<usize>();
+    r.body.len()
+        + r.title.as_ref().map_or(0, String::len)
+        + texts(&r.authors)
+        + texts(&r.captions)
+        + r.paragraphs.len() * ITEM
+        + r.removed
+            .iter()
+            .map(|x| x.text.len() + x.reason.len() + ITEM)
+            .sum::<usize>()
+        + r.entities
+            .iter()
+            .map(|e| e.text.len() + ITEM)
+            .sum::<usize>()
+        + r.clusters
+            .iter()
+            .map(|c| c.canonical.len() + ITEM)
+            .sum::<usize>()
+        + r.quotes.iter().map(|q| q.text.len() + ITEM).sum::<usize>()
+        + r.dates.iter().map(|d| d.text.len() + ITEM).sum::<usize>()
 }
 
 fn parquet_error(e: impl std::fmt::Display) -> Error {
@@ -168,8 +215,10 @@ impl BatchBuilder {
 /// Writes articles as Parquet, one row per article in the columns of
 /// [`article_schema`], Snappy-compressed.
 ///
-/// Rows are buffered up to the row-group size, then encoded and written to `out`, so
-/// memory depends on the row-group size, not on the number of articles. Inputs that
+/// Rows are buffered a few dozen at a time and handed to the encoder, which writes a row
+/// group out when it reaches [`ParquetOptions::row_group_size`] rows or
+/// [`ParquetOptions::row_group_bytes`] of memory, so memory depends on those limits, not on
+/// the number of articles. Inputs that
 /// gave no article are rows too ([`ParquetWriter::write_error`]), with the reason in
 /// `error`, so the rows of a run add up to its inputs.
 ///
@@ -189,6 +238,8 @@ impl BatchBuilder {
 pub struct ParquetWriter<W: Write + Send> {
     inner: ArrowWriter<W>,
     rows: rows::Rows,
+    /// About how many bytes of text the buffered rows hold.
+    buffered_bytes: usize,
     options: ParquetOptions,
     written: usize,
 }
@@ -219,6 +270,7 @@ impl<W: Write + Send> ParquetWriter<W> {
         Ok(ParquetWriter {
             inner,
             rows,
+            buffered_bytes: 0,
             options,
             written: 0,
         })
@@ -237,6 +289,7 @@ impl<W: Write + Send> ParquetWriter<W> {
     pub fn write(&mut self, article: &Article) -> Result<()> {
         let record = article.to_record(self.options.offsets)?;
         self.rows.push(&record);
+        self.buffered_bytes += record_bytes(&record);
         self.row_done()
     }
 
@@ -252,25 +305,35 @@ impl<W: Write + Send> ParquetWriter<W> {
         message: &str,
     ) -> Result<()> {
         self.rows.push_error(source, warc, message);
+        self.buffered_bytes += message.len() + source.map_or(0, str::len);
         self.row_done()
     }
 
     fn row_done(&mut self) -> Result<()> {
         self.written += 1;
-        if self.rows.len() >= self.options.row_group_size {
-            self.flush_rows()?;
+        let budget = self.options.row_group_bytes;
+        let rows = self.inner.in_progress_rows() + self.rows.len();
+        if self.rows.len() >= BATCH_ROWS
+            || rows >= self.options.row_group_size
+            || self.buffered_bytes >= budget / 4
+        {
+            self.encode_rows()?;
+            let rows = self.inner.in_progress_rows();
+            if rows >= self.options.row_group_size || self.inner.memory_size() >= budget {
+                self.inner.flush().map_err(parquet_error)?;
+            }
         }
         Ok(())
     }
 
-    /// Encodes the buffered rows and writes them out as one row group.
-    fn flush_rows(&mut self) -> Result<()> {
+    /// Hands the buffered rows to the encoder, as one batch of the row group being written.
+    fn encode_rows(&mut self) -> Result<()> {
         if self.rows.len() == 0 {
             return Ok(());
         }
         let batch = self.rows.take_batch().map_err(parquet_error)?;
-        self.inner.write(&batch).map_err(parquet_error)?;
-        self.inner.flush().map_err(parquet_error)
+        self.buffered_bytes = 0;
+        self.inner.write(&batch).map_err(parquet_error)
     }
 
     /// Writes the last row group and the footer, and gives back the output.
@@ -278,7 +341,8 @@ impl<W: Write + Send> ParquetWriter<W> {
     /// # Errors
     /// On I/O failure.
     pub fn finish(mut self) -> Result<W> {
-        self.flush_rows()?;
+        self.encode_rows()?;
+        self.inner.flush().map_err(parquet_error)?;
         self.inner.into_inner().map_err(parquet_error)
     }
 }

@@ -29,9 +29,9 @@ use article_model::{Article, RemovedKind};
 
 pub(crate) use assemble::assemble;
 pub(crate) use features::BlockInfo;
-pub(crate) use features::N_FEATURES;
 #[cfg(any(test, feature = "training"))]
 pub(crate) use features::FEATURE_NAMES;
+pub(crate) use features::N_FEATURES;
 pub(crate) use lang::{Acceptance, body_language, guess as guess_language};
 #[cfg(feature = "training")]
 pub(crate) use learned::EXTRA_NAMES;

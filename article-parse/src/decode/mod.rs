@@ -106,8 +106,28 @@ impl Decoded<'_> {
     }
 }
 
+/// The encoding a transport-level charset label names (an HTTP `Content-Type`
+/// `charset`), when it can be used: `None` for labels encoding_rs does not know, and for
+/// UTF-16 and `replacement`, which a page with ASCII markup cannot be in.
+pub(crate) fn transport_encoding(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes()).filter(|&e| {
+        e != encoding_rs::UTF_16LE && e != encoding_rs::UTF_16BE && e != encoding_rs::REPLACEMENT
+    })
+}
+
 /// Decodes `input` as `mode` says, or refuses it when it looks binary.
 pub(crate) fn decode(input: &[u8], mode: Mode) -> Result<Decoded<'_>> {
+    decode_declared(input, mode, None)
+}
+
+/// Like [`decode`], with the encoding a transport declared: for [`Encodings::Legacy`],
+/// used when there is no BOM, before `<meta charset>` and detection; ignored for
+/// [`Encodings::Utf8`].
+pub(crate) fn decode_declared<'a>(
+    input: &'a [u8],
+    mode: Mode,
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded<'a>> {
     let bom = match mode.encodings {
         Encodings::Legacy => Encoding::for_bom(input),
         Encodings::Utf8 => input.starts_with(b"\xef\xbb\xbf").then_some((UTF_8, 3)),
@@ -119,7 +139,7 @@ pub(crate) fn decode(input: &[u8], mode: Mode) -> Result<Decoded<'_>> {
     }
     let encoding = match (bom, mode.encodings) {
         (Some((enc, _)), _) => enc,
-        (None, Encodings::Legacy) => charset::sniff_encoding(input),
+        (None, Encodings::Legacy) => declared.unwrap_or_else(|| charset::sniff_encoding(input)),
         (None, Encodings::Utf8) => UTF_8,
     };
     if encoding == UTF_8 {
@@ -265,6 +285,42 @@ mod tests {
                     (got, want) => panic!("{input:?} {mode:?}: {got:?} want {want:?}"),
                 }
             }
+        }
+    }
+
+    #[test]
+    fn declared_encoding_comes_before_meta_and_detection() {
+        let latin1 = b"<meta charset=utf-8><p>caf\xe9</p>";
+        let cases: &[(&[u8], Option<&str>, Mode, &str)] = &[
+            // declared beats <meta>
+            (latin1, Some("iso-8859-1"), Mode::HTML, "caf\u{e9}"),
+            // no declaration: <meta> says UTF-8, the byte is invalid
+            (latin1, None, Mode::HTML, "caf\u{fffd}"),
+            // an unknown label, UTF-16 and replacement are ignored
+            (latin1, Some("bogus"), Mode::HTML, "caf\u{fffd}"),
+            (latin1, Some("utf-16"), Mode::HTML, "caf\u{fffd}"),
+            (latin1, Some("iso-2022-kr"), Mode::HTML, "caf\u{fffd}"),
+            // a BOM beats the declaration
+            (
+                b"\xef\xbb\xbf<p>caf\xc3\xa9</p>",
+                Some("windows-1252"),
+                Mode::HTML,
+                "caf\u{e9}",
+            ),
+            // declared beats detection
+            (
+                b"<p>\xd0\xd2\xc9\xd7\xc5\xd4</p>",
+                Some("koi8-r"),
+                Mode::HTML,
+                "\u{43f}\u{440}\u{438}\u{432}\u{435}\u{442}",
+            ),
+            // text dumps are UTF-8 whatever is declared
+            (b"caf\xe9", Some("iso-8859-1"), Mode::TEXT, "caf\u{fffd}"),
+        ];
+        for (input, label, mode, want) in cases {
+            let declared = label.and_then(transport_encoding);
+            let d = decode_declared(input, *mode, declared).unwrap();
+            assert!(d.text.contains(want), "{input:?} {label:?}: {}", d.text);
         }
     }
 
