@@ -79,7 +79,21 @@ impl Pipeline {
     /// One page: parsed as HTML, `source` set, annotated unless entities are off.
     /// The error is the message the CLI prints for such an input.
     pub(crate) fn article(&self, page: &[u8], source: Option<&str>) -> Result<Article, String> {
-        let mut article = self.extractor.extract(page).map_err(|e| e.to_string())?;
+        self.article_with_charset(page, None, source)
+    }
+
+    /// [`Pipeline::article`] for a page whose transport declared its charset (a WARC
+    /// response's `Content-Type`): that encoding is used before `<meta>` and detection.
+    pub(crate) fn article_with_charset(
+        &self,
+        page: &[u8],
+        charset: Option<&str>,
+        source: Option<&str>,
+    ) -> Result<Article, String> {
+        let mut article = self
+            .extractor
+            .extract_with_charset(page, charset)
+            .map_err(|e| e.to_string())?;
         article.source = source.map(str::to_owned);
         if let Some(annotator) = &self.annotator {
             annotator

@@ -95,11 +95,18 @@ impl WarcBatches {
                 .map(|item| match item {
                     Item::Page(record, warc) => {
                         let source = warc.target_uri.clone();
-                        let article = record
-                            .http_response()
-                            .map_err(|e| e.to_string())
-                            .and_then(|http| http.payload().map_err(|e| e.to_string()))
-                            .and_then(|page| self.pipeline.article(&page, source.as_deref()));
+                        let article =
+                            record
+                                .http_response()
+                                .map_err(|e| e.to_string())
+                                .and_then(|http| {
+                                    let page = http.payload().map_err(|e| e.to_string())?;
+                                    self.pipeline.article_with_charset(
+                                        &page,
+                                        http.charset(),
+                                        source.as_deref(),
+                                    )
+                                });
                         match article {
                             Ok(mut article) => {
                                 article.warc = Some(warc.clone());
