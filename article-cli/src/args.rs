@@ -169,6 +169,25 @@ pub(crate) enum To {
 }
 
 impl To {
+    /// The format an output file's name asks for: its extension, after a `.gz`
+    /// (`articles.parquet`, `out.jsonl.gz`); `None` for an unknown or missing one.
+    pub fn of_output(path: &std::path::Path) -> Option<To> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let (_, ext) = name.rsplit_once('.')?;
+        Some(match ext {
+            "json" => To::Json,
+            "jsonl" | "ndjson" => To::Jsonl,
+            "txt" => To::Text,
+            "md" | "markdown" => To::Markdown,
+            "csv" => To::Csv,
+            "conll" => To::Conll,
+            "xml" | "tei" => To::Tei,
+            "parquet" => To::Parquet,
+            _ => return None,
+        })
+    }
+
     /// The writer's format; `None` for Parquet, which has its own writer.
     pub fn format(self) -> Option<article_export::Format> {
         use article_export::Format;
@@ -206,8 +225,9 @@ pub(crate) struct ExtractArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = From::Auto)]
     pub from: From,
 
-    /// Output format [default: json for one named page file or stdin, jsonl for a
-    /// directory, several inputs or a WARC].
+    /// Output format [default: the extension of -o FILE (.json, .jsonl, .ndjson, .txt,
+    /// .md, .csv, .conll, .xml, .tei, .parquet, each also with .gz), else json for one named
+    /// page file or stdin, jsonl for a directory, several inputs or a WARC].
     #[arg(long, value_enum, ignore_case = true)]
     pub to: Option<To>,
 

@@ -128,12 +128,18 @@ fn several(paths: &[std::path::PathBuf], from: From) -> bool {
 }
 
 pub(crate) fn run(args: &ExtractArgs) -> Result<Status, Fatal> {
-    let parquet = args.to == Some(To::Parquet);
+    // --to, else what -o FILE's extension names (never guessed for --output-dir)
+    let to = args.to.or_else(|| {
+        args.output
+            .as_deref()
+            .filter(|p| p.as_os_str() != "-")
+            .and_then(To::of_output)
+    });
+    let parquet = to == Some(To::Parquet);
     if parquet {
         check_parquet(args)?;
     }
-    let format = args
-        .to
+    let format = to
         .and_then(To::format)
         .unwrap_or_else(|| default_format(&args.inputs, args.from));
     // brat keeps its -o DIR; every format can go into --output-dir DIR
@@ -690,6 +696,27 @@ mod tests {
             assert_eq!(rate(per_sec), want, "{per_sec}");
         }
         assert!(PROGRESS.contains("{rate}") && PROGRESS.contains("{eta}"));
+    }
+
+    #[test]
+    fn output_extension_names_a_format() {
+        use std::path::Path;
+        for (name, want) in [
+            ("articles.parquet", Some(To::Parquet)),
+            ("out.JSONL.gz", Some(To::Jsonl)),
+            ("out.ndjson", Some(To::Jsonl)),
+            ("page.json", Some(To::Json)),
+            ("body.txt", Some(To::Text)),
+            ("a.md", Some(To::Markdown)),
+            ("rows.csv.gz", Some(To::Csv)),
+            ("tags.conll", Some(To::Conll)),
+            ("doc.xml", Some(To::Tei)),
+            ("ann", None),
+            ("out.gz", None),
+            ("out.bin", None),
+        ] {
+            assert_eq!(To::of_output(Path::new(name)), want, "{name}");
+        }
     }
 
     #[test]

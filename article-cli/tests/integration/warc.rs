@@ -335,3 +335,54 @@ fn issue_15_bar_1_every_shared_warc_file_reads_without_panic() {
         }
     }
 }
+
+/// Without --to, `-o FILE` names the format by its extension: `articles.parquet` is
+/// Parquet (it was JSONL in a file called .parquet), `out.md.gz` Markdown, gzip-compressed.
+#[test]
+fn issue_15_output_extension_names_the_format() {
+    let dir = scratch("warc-out-extension");
+    let page = examples().join("harbour-strike.html");
+    let parquet = dir.join("articles.parquet");
+    let out = run(
+        &["extract", "--no-entities", "-o", s(&parquet), s(&page)],
+        None,
+    );
+    let err = stderr(&out);
+    if cfg!(feature = "parquet") {
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        let bytes = fs::read(&parquet).unwrap();
+        assert!(
+            bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"),
+            "not Parquet"
+        );
+    } else {
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("parquet"), "{err}");
+    }
+    let md = dir.join("out.md.gz");
+    let out = run(&["extract", "--no-entities", "-o", s(&md), s(&page)], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(fs::File::open(&md).unwrap()),
+        &mut text,
+    )
+    .unwrap();
+    assert!(text.starts_with("# "), "not Markdown: {text:.80}");
+    // --to wins over the extension
+    let json = dir.join("forced.parquet");
+    let out = run(
+        &[
+            "extract",
+            "--no-entities",
+            "--to",
+            "jsonl",
+            "-o",
+            s(&json),
+            s(&page),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(fs::read(&json).unwrap().starts_with(b"{\"schema\""));
+}
