@@ -362,9 +362,13 @@ fn train_speaker_ranker() {
         ratio(rules, total)
     )
     .unwrap();
-    file.push_str("use super::rank::N_FEATURES;\n\n");
+    // the length as a literal (`rank` checks it by type): no module loop with `rank`
     file.push_str("/// Weights of the speaker ranker's features (see `rank::F`).\n");
-    file.push_str("#[rustfmt::skip]\npub(super) const WEIGHTS: [f64; N_FEATURES] = [\n");
+    writeln!(
+        file,
+        "#[rustfmt::skip]\npub(super) const WEIGHTS: [f64; {N_FEATURES}] = ["
+    )
+    .unwrap();
     for (k, x) in w.iter().enumerate() {
         writeln!(file, "    {x:.6}, // {}", NAMES[k]).unwrap();
     }
