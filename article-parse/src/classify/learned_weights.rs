@@ -61,7 +61,7 @@ pub(crate) const SHARED: [f32; super::features::N_FEATURES] = [
 ];
 
 /// One weight per HTML-only feature, in `EXTRA_NAMES` order.
-pub(crate) const EXTRA: [f32; super::learned::N_EXTRA] = [
+pub(crate) const EXTRA: [f32; 25] = [
     0.28823942,  // html
     0.36546987,  // locator_keep
     -0.18621737, // locator_soft_removal

@@ -35,6 +35,7 @@
 
 pub(super) mod calendar;
 mod fields;
+mod instant;
 mod mode;
 mod numeric;
 mod shapes;

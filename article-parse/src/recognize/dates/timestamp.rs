@@ -25,9 +25,9 @@ use nom::{
 
 use super::super::lexemes::{Res, fail, itag, month, number, sp, sp0};
 use super::calendar::{WEEKDAYS, valid_date};
+use super::instant::{DateValue, Zone};
 use super::mode::DateMode;
 use super::numeric::{Ymd, numeric_date};
-use super::value::{DateValue, Zone};
 
 /// The mode of the timestamp grammar.
 const MODE: DateMode = DateMode::TEXT;
