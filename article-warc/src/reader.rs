@@ -282,6 +282,12 @@ impl<R: std::io::Read> Reader<R> {
             }
             let n = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
             if keep {
+                if block.capacity() - block.len() < n {
+                    // grow by doubling, but never past the length the header gave (kept
+                    // blocks are within the limit): a 1.1 MB page takes 1.1 MB, not 2 MiB
+                    let rest = usize::try_from(left).unwrap_or(usize::MAX);
+                    block.reserve_exact(rest.min(block.capacity().max(n)));
+                }
                 block.extend_from_slice(&buf[..n]);
             }
             self.input.consume(n);

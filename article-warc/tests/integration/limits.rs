@@ -277,3 +277,18 @@ fn a_failed_read_is_a_fatal_error() {
         );
     }
 }
+
+#[test]
+fn a_block_takes_the_memory_its_length_says() {
+    // past the first MiB reserved, the block grows to its declared length, not to the
+    // next power of two (a 1.25 MiB block held in 2 MiB)
+    let len = (1 << 20) + (1 << 18);
+    for packing in [Packing::Plain, Packing::Members, Packing::OneMember] {
+        let (file, _) = write_warc(&three(&vec![b'x'; len]), packing);
+        let blocks: Vec<Vec<u8>> = Reader::new(&file[..])
+            .map(|r| r.unwrap().into_block())
+            .collect();
+        assert_eq!(blocks[1].len(), len, "{packing:?}");
+        assert_eq!(blocks[1].capacity(), len, "{packing:?}");
+    }
+}
