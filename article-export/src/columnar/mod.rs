@@ -8,13 +8,15 @@ use std::io::Write;
 
 use ::parquet::arrow::ArrowWriter;
 use ::parquet::basic::Compression;
-use ::parquet::file::properties::WriterProperties;
+use ::parquet::file::properties::{EnabledStatistics, WriterProperties};
+use ::parquet::schema::types::ColumnPath;
 use arrow_array::RecordBatch;
 use arrow_schema::SchemaRef;
 use article_model::{Article, OffsetUnit, Record, Warc};
 
 use crate::error::{Error, ErrorKind, Result};
 
+use self::schema::DICTIONARY_COLUMNS;
 pub use self::schema::article_schema;
 
 /// Options of a [`ParquetWriter`]; every setter states its default.
@@ -37,8 +39,14 @@ impl Default for ParquetOptions {
     }
 }
 
-/// Default [`ParquetOptions::row_group_bytes`]: 4 MiB.
-pub const DEFAULT_ROW_GROUP_BYTES: usize = 4 << 20;
+/// Default [`ParquetOptions::row_group_bytes`]: 2 MiB.
+pub const DEFAULT_ROW_GROUP_BYTES: usize = 2 << 20;
+
+/// Bytes of values a data page holds before it is compressed: small, so that the row
+/// group being written is held mostly compressed (the encoder's memory is counted against
+/// [`ParquetOptions::row_group_bytes`]; parquet's default, 1 MiB per column, would be
+/// more than the whole budget).
+const DATA_PAGE_BYTES: usize = 64 << 10;
 
 /// Rows buffered before they are handed to the Parquet encoder as one batch, at most.
 const BATCH_ROWS: usize = 64;
@@ -54,11 +62,13 @@ impl ParquetOptions {
     }
 
     /// The memory a row group being written may take, in bytes, at most (default
-    /// [`DEFAULT_ROW_GROUP_BYTES`], 4 MiB; at least 1): when the encoder's buffers for the
+    /// [`DEFAULT_ROW_GROUP_BYTES`], 2 MiB; at least 1): when the encoder's buffers for the
     /// row group (Arrow's `ArrowWriter::memory_size`) pass it, the row group is written
     /// out, whatever its row count. This, not the row count, keeps memory flat when
-    /// articles are long (row groups of the 110 dev pages of the repository's benchmark,
-    /// annotated, hold about 80 rows each at the default).
+    /// articles are long: annotated news articles take about 20 KB each in the encoder
+    /// (row groups of the 110 dev pages of the repository's benchmark hold about 100 rows
+    /// at the default). A larger budget gives larger row groups and a somewhat smaller
+    /// file for that much more memory per writer.
     #[must_use]
     pub fn row_group_bytes(mut self, bytes: usize) -> ParquetOptions {
         self.row_group_bytes = bytes.max(1);
@@ -260,7 +270,17 @@ impl<W: Write + Send> ParquetWriter<W> {
     /// When writing the header fails.
     pub fn new(out: W, options: ParquetOptions) -> Result<ParquetWriter<W>> {
         let rows = rows::Rows::new(options.warc, unit_name(options.offsets));
-        let props = WriterProperties::builder()
+        let mut props = WriterProperties::builder()
+            .set_dictionary_enabled(false)
+            // min/max per row group (for predicate pushdown), no page index: pages hold a
+            // few rows of long text, and the index would grow the footer kept in memory
+            .set_statistics_enabled(EnabledStatistics::Chunk)
+            .set_data_page_size_limit(DATA_PAGE_BYTES);
+        for path in DICTIONARY_COLUMNS {
+            let parts = path.split('.').map(str::to_owned).collect();
+            props = props.set_column_dictionary_enabled(ColumnPath::new(parts), true);
+        }
+        let props = props
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_row_count(Some(options.row_group_size))
             .set_created_by(concat!("article-export ", env!("CARGO_PKG_VERSION")).to_owned())

@@ -129,6 +129,38 @@ pub(crate) fn date_fields() -> Fields {
     ])
 }
 
+/// The Parquet leaf columns whose values come from a small set (kinds, labels, reasons,
+/// language codes, host names): the only ones the writer dictionary-encodes. Every other
+/// column (body, texts, offsets, URLs) is mostly distinct values, where a dictionary only
+/// costs the encoder memory and the file bytes. Paths as Parquet names them (a list's
+/// item is `NAME.list.item`); a test checks each against [`article_schema`].
+pub(crate) const DICTIONARY_COLUMNS: &[&str] = &[
+    "language",
+    "site_name",
+    "published_source",
+    "hostname",
+    "license",
+    "page_type",
+    "dateline.agency",
+    "tags.list.item",
+    "categories.list.item",
+    "paragraphs.list.item.kind",
+    "removed.list.item.kind",
+    "removed.list.item.reason",
+    "entities.list.item.label",
+    "clusters.list.item.label",
+    "clusters.list.item.role",
+    "clusters.list.item.affiliation",
+    "quotes.list.item.speaker_kind",
+    "annotations.language",
+    "annotations.entities",
+    "annotations.quotes",
+    "annotations.dates",
+    "offsets",
+    "error",
+    "warc_file",
+];
+
 /// The Arrow schema of one article per row, as [`ParquetWriter`](crate::ParquetWriter)
 /// writes it; with `warc`, six `warc_*` provenance columns follow.
 ///
@@ -209,4 +241,28 @@ pub fn article_schema(warc: bool) -> SchemaRef {
         ]);
     }
     Arc::new(Schema::new(fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use ::parquet::arrow::ArrowSchemaConverter;
+
+    use super::*;
+
+    #[test]
+    fn dictionary_columns_are_leaf_columns_of_the_schema() {
+        let parquet = ArrowSchemaConverter::new()
+            .convert(&article_schema(true))
+            .unwrap();
+        let leaves: Vec<String> = parquet
+            .columns()
+            .iter()
+            .map(|c| c.path().string())
+            .collect();
+        for path in DICTIONARY_COLUMNS {
+            assert!(leaves.iter().any(|l| l == path), "{path} is not a column");
+        }
+        assert!(leaves.iter().any(|l| l == "body"));
+        assert!(!DICTIONARY_COLUMNS.contains(&"body"));
+    }
 }

@@ -231,6 +231,32 @@ fn write(articles: &[Article], options: ParquetOptions, errors: bool) -> Vec<u8>
     w.finish().unwrap()
 }
 
+/// Dictionaries only on the columns of few values; min/max per row group, no page index.
+fn check_encodings(meta: &parquet::file::metadata::ParquetMetaData) {
+    use parquet::basic::Encoding;
+    let group = meta.row_group(0);
+    let column = |path: &str| {
+        group
+            .columns()
+            .iter()
+            .find(|c| c.column_path().string() == path)
+            .unwrap_or_else(|| panic!("no column {path}"))
+    };
+    let dictionary = |path: &str| {
+        column(path)
+            .encodings()
+            .any(|e| matches!(e, Encoding::RLE_DICTIONARY | Encoding::PLAIN_DICTIONARY))
+    };
+    assert!(dictionary("removed.list.item.kind"));
+    assert!(dictionary("entities.list.item.label"));
+    assert!(!dictionary("body"));
+    assert!(!dictionary("removed.list.item.text"));
+    assert!(!dictionary("paragraphs.list.item.start"));
+    assert!(column("body").statistics().is_some());
+    assert!(column("body").column_index_offset().is_none());
+    assert!(column("body").offset_index_offset().is_some());
+}
+
 #[test]
 fn parquet_reads_back_as_the_records() {
     let articles = articles();
@@ -254,6 +280,7 @@ fn parquet_reads_back_as_the_records() {
         builder.metadata().num_row_groups(),
         (articles.len() + 1).div_ceil(4)
     );
+    check_encodings(builder.metadata());
     let batches: Vec<RecordBatch> = builder.build().unwrap().map(Result::unwrap).collect();
     let mut rows: Vec<_> = batches.iter().flat_map(rows).collect();
     assert_eq!(rows.len(), articles.len() + 1);
