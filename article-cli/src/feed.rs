@@ -136,18 +136,18 @@ impl Feed {
                     return Some((file, Arc::clone(input), None, Work::Broken(e)));
                 }
             };
-            let verdict = warc::verdict(&record);
+            let verdict = record.verdict();
             self.tally.count(&verdict);
             match verdict {
                 Verdict::Skip(_) => continue,
                 Verdict::Broken(e) => {
-                    let warc = warc::provenance(&file, &record);
+                    let warc = record.provenance(&file);
                     let e = anyhow::Error::new(e);
                     return Some((file, Arc::clone(input), Some(warc), Work::Broken(e)));
                 }
                 Verdict::Page => {
                     let name = warc::record_name(&file, record.record_id(), record.offset());
-                    let warc = warc::provenance(&file, &record);
+                    let warc = record.provenance(&file);
                     let work = Work::Record(Box::new(record));
                     return Some((name, Arc::clone(input), Some(warc), work));
                 }

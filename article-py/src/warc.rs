@@ -5,7 +5,7 @@ use std::io::BufReader;
 
 use article_export::BatchBuilder;
 use article_model::{Record, Warc};
-use article_warc::{Reader, RecordType};
+use article_warc::{Reader, Verdict};
 use pyo3::exceptions::{
     PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyValueError,
 };
@@ -19,28 +19,6 @@ use crate::pipeline::{Options, Pipeline};
 enum Item {
     Page(article_warc::Record, Warc),
     Unreadable(Warc, String),
-}
-
-/// The provenance of a record.
-fn provenance(file: &str, record: &article_warc::Record) -> Warc {
-    let mut warc = Warc::new(
-        file,
-        record.record_id().unwrap_or_default(),
-        record.offset(),
-        record.length(),
-    );
-    warc.target_uri = record.target_uri().map(str::to_owned);
-    warc.date = record.date().map(str::to_owned);
-    warc
-}
-
-/// Whether `record` is a response with status 200 and an HTML payload.
-fn is_html_200(record: &article_warc::Record) -> bool {
-    record.record_type() == RecordType::Response
-        && record.is_http_response()
-        && record
-            .http_response()
-            .is_ok_and(|http| http.status() == 200 && http.is_html())
 }
 
 /// The iterator of `extract_warc`: one `pyarrow.RecordBatch` (of `schema(warc=True)`)
@@ -65,12 +43,16 @@ impl WarcBatches {
                     self.reader = None;
                     break;
                 }
-                Some(Ok(record)) => {
-                    if is_html_200(&record) {
-                        let warc = provenance(&self.file, &record);
+                Some(Ok(record)) => match record.verdict() {
+                    Verdict::Page => {
+                        let warc = record.provenance(&self.file);
                         items.push(Item::Page(record, warc));
                     }
-                }
+                    Verdict::Skip(_) => {}
+                    Verdict::Broken(e) => {
+                        items.push(Item::Unreadable(record.provenance(&self.file), e.to_string()));
+                    }
+                },
                 Some(Err(e)) => {
                     let warc =
                         Warc::new(&self.file, e.record_id().unwrap_or_default(), e.offset(), 0);

@@ -58,6 +58,24 @@ def test_html_200_responses_only(tmp_path):
     assert t.column("warc_date").to_pylist()[0].year == 2024
 
 
+def test_records_are_chosen_as_the_cli_chooses_them(tmp_path):
+    """robots.txt served as HTML is skipped; a response whose HTTP head cannot be
+    parsed is an error row naming its record, not silently dropped."""
+    html = page("Story 0", *PARAGRAPHS).encode()
+    path = tmp_path / "c.warc.gz"
+    path.write_bytes(b"".join([
+        warc_record(b"response", b"https://example.com/robots.txt",
+                    http_response(200, b"text/html", b"User-agent: *\n")),
+        warc_record(b"response", b"https://example.com/broken", b"HTTP/1.1 abc\r\n\r\n<p>x</p>"),
+        warc_record(b"response", b"https://example.com/story", http_response(200, b"text/html", html)),
+    ]))
+    t = rows(path)
+    assert t.column("warc_target_uri").to_pylist() == ["https://example.com/broken", "https://example.com/story"]
+    errors = t.column("error").to_pylist()
+    assert errors[0] and errors[1] is None
+    assert t.column("title").to_pylist() == [None, "Story 0"]
+
+
 def test_rows_equal_extract_of_the_payload(tmp_path):
     t = rows(small_warc(tmp_path / "s.warc.gz", n=1))
     rec = article.extract(page("Story 0", *PARAGRAPHS).encode())

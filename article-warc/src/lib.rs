@@ -65,7 +65,8 @@
 //!
 //! # Crate features
 //!
-//! None.
+//! - `model` (off): [`Record::provenance`], the `article_model::Warc` an article from the
+//!   record carries.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -75,12 +76,14 @@ mod input;
 mod payload;
 mod reader;
 mod record;
+mod select;
 
 pub use crate::{
     error::{Error, ErrorKind, Result},
     http::HttpResponse,
     reader::{DEFAULT_MAX_RECORD_BYTES, MAX_HEADER_BYTES, Reader, ReaderBuilder},
     record::{OffsetKind, Record, RecordType},
+    select::Verdict,
 };
 
 #[cfg(doctest)]
