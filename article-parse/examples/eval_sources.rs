@@ -20,19 +20,15 @@
 //! characters but whose extracted body is empty, by id.
 #![allow(clippy::unwrap_used)]
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use article_parse::{BlockModel, Extractor, InputFormat};
 
+mod support;
+
 fn read_page(dir: &Path, id: &str) -> Vec<u8> {
-    let mut gz = flate2::read::GzDecoder::new(
-        std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).unwrap(),
-    );
-    let mut page = Vec::new();
-    gz.read_to_end(&mut page).unwrap();
-    page
+    support::read_gz(&dir.join("html").join(format!("{id}.html.gz"))).unwrap()
 }
 
 fn main() {
@@ -60,16 +56,8 @@ fn main() {
     std::fs::create_dir_all(&out).unwrap();
     for dir in &sources {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let ids: Vec<String> = std::fs::read_to_string(dir.join("ids.txt"))
-            .unwrap()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let truth: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.join("truth.json")).unwrap())
-                .unwrap();
+        let ids = support::read_ids(dir);
+        let truth = support::read_truth(dir);
         for (format, ext) in [(InputFormat::Html, "html"), (InputFormat::Text, "text")] {
             let extractor = Extractor::builder()
                 .format(format)

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use article_parse::{Extractor, InputFormat};
 
+mod support;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let out = PathBuf::from(args.next().expect("usage: score_dev OUT [DEV_DIR]"));
@@ -22,13 +24,7 @@ fn main() {
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/extraction/dev"),
         PathBuf::from,
     );
-    let ids: Vec<String> = std::fs::read_to_string(dev.join("ids.txt"))
-        .expect("ids.txt (is ../shared there?)")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let ids = support::read_ids(&dev);
     std::fs::create_dir_all(&out).unwrap();
     let extractor = Extractor::builder().format(InputFormat::Text).build();
     let (mut tuned, mut held) = (String::new(), String::new());

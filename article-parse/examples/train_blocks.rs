@@ -33,12 +33,13 @@
 // Numerical loops (Cholesky, Hessian sums) read better with indices.
 #![allow(clippy::needless_range_loop, clippy::type_complexity)]
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::io::Read;
-use std::path::{Path, PathBuf};
 
 use article_parse::training::{self, HtmlPage, TextPage};
+use support::{counts, read_gz, score, tokens};
+
+mod support;
 
 const SOURCES: [&str; 3] = ["dragnet", "l3s-gn1", "cleaneval-dev"];
 const RECALL_TEXT: [f64; 3] = [1.0, 2.0, 4.0];
@@ -47,83 +48,6 @@ const SWITCHES: [f32; 8] = [0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0];
 const SHIFTS: [f32; 8] = [-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0];
 const L2: f64 = 1.0;
 const NEWTON_STEPS: usize = 8;
-
-fn tokens(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let w = c.is_alphanumeric() || c == '_';
-        match (w, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(&text[s..i]);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(&text[s..]);
-    }
-    out
-}
-
-fn shingles<'a>(toks: &[&'a str]) -> HashMap<Vec<&'a str>, usize> {
-    let mut m = HashMap::new();
-    if toks.is_empty() {
-        return m;
-    }
-    if toks.len() <= 4 {
-        *m.entry(toks.to_vec()).or_insert(0) += 1;
-        return m;
-    }
-    for w in toks.windows(4) {
-        *m.entry(w.to_vec()).or_insert(0) += 1;
-    }
-    m
-}
-
-/// (matched, extra, missed) of one page, as score.py counts them.
-fn counts(truth: &str, pred: &str) -> (usize, usize, usize) {
-    let t = shingles(&tokens(truth));
-    let p = shingles(&tokens(pred));
-    let matched: usize = p
-        .iter()
-        .map(|(k, &c)| c.min(t.get(k).copied().unwrap_or(0)))
-        .sum();
-    let np: usize = p.values().sum();
-    let nt: usize = t.values().sum();
-    (matched, np - matched, nt - matched)
-}
-
-/// F1, precision, recall over pages, as score.py computes them.
-fn score(rows: &[(usize, usize, usize)]) -> (f64, f64, f64) {
-    let mean = |v: Vec<f64>| {
-        if v.is_empty() {
-            0.0
-        } else {
-            v.iter().sum::<f64>() / v.len() as f64
-        }
-    };
-    let p = mean(
-        rows.iter()
-            .filter(|r| r.0 + r.1 > 0)
-            .map(|r| r.0 as f64 / (r.0 + r.1) as f64)
-            .collect(),
-    );
-    let r = mean(
-        rows.iter()
-            .filter(|r| r.0 + r.2 > 0)
-            .map(|r| r.0 as f64 / (r.0 + r.2) as f64)
-            .collect(),
-    );
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    (f, p, r)
-}
 
 /// Whether `text` (a block) is the page's title or a part of it (`title`: its tokens
 /// joined by spaces): the body never holds the title, whatever a source's gold does.
@@ -433,26 +357,8 @@ fn weights_file(
     out
 }
 
-fn read_gz(path: &Path) -> Option<Vec<u8>> {
-    let mut gz = flate2::read::GzDecoder::new(std::fs::File::open(path).ok()?);
-    let mut page = Vec::new();
-    gz.read_to_end(&mut page).ok()?;
-    Some(page)
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut train: PathBuf =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/extraction/train");
-    let mut write: Option<PathBuf> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--write" {
-            write = it.next().map(PathBuf::from);
-        } else {
-            train = PathBuf::from(a);
-        }
-    }
+    let (train, write) = support::trainer_args("train");
     let names = training::learned_feature_names();
     let dim = names.len();
     let shared = training::shared_len();
@@ -461,16 +367,8 @@ fn main() {
     let mut by_source: Vec<Vec<Page>> = Vec::new();
     for src in SOURCES {
         let dir = train.join(src);
-        let ids: Vec<String> = std::fs::read_to_string(dir.join("ids.txt"))
-            .expect("ids.txt (is ../shared there?)")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let truth: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.join("truth.json")).unwrap())
-                .unwrap();
+        let ids = support::read_ids(&dir);
+        let truth = support::read_truth(&dir);
         let mut pages = Vec::new();
         for id in &ids {
             let t = truth[id.as_str()]["articleBody"]

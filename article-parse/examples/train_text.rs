@@ -21,87 +21,13 @@
 #![allow(clippy::unwrap_used, clippy::cast_possible_truncation)]
 #![allow(deprecated)] // the training hooks read the blocks of `text_blocks` (deprecated public API)
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use article_parse::{Block, text_blocks, training};
+use support::{counts, score, tokens};
 
-fn tokens(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let w = c.is_alphanumeric() || c == '_';
-        match (w, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(&text[s..i]);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(&text[s..]);
-    }
-    out
-}
-
-fn shingles<'a>(toks: &[&'a str]) -> HashMap<Vec<&'a str>, usize> {
-    let mut m = HashMap::new();
-    if toks.is_empty() {
-        return m;
-    }
-    if toks.len() <= 4 {
-        *m.entry(toks.to_vec()).or_insert(0) += 1;
-        return m;
-    }
-    for w in toks.windows(4) {
-        *m.entry(w.to_vec()).or_insert(0) += 1;
-    }
-    m
-}
-
-/// (matched, extra, missed) of one page, as score.py counts them.
-fn counts(truth: &str, pred: &str) -> (usize, usize, usize) {
-    let t = shingles(&tokens(truth));
-    let p = shingles(&tokens(pred));
-    let matched: usize = p
-        .iter()
-        .map(|(k, &c)| c.min(t.get(k).copied().unwrap_or(0)))
-        .sum();
-    let np: usize = p.values().sum();
-    let nt: usize = t.values().sum();
-    (matched, np - matched, nt - matched)
-}
-
-/// F1, precision, recall over pages, as score.py computes them.
-fn score(rows: &[(usize, usize, usize)]) -> (f64, f64, f64) {
-    let precs: Vec<f64> = rows
-        .iter()
-        .filter(|r| r.0 + r.1 > 0)
-        .map(|r| r.0 as f64 / (r.0 + r.1) as f64)
-        .collect();
-    let recs: Vec<f64> = rows
-        .iter()
-        .filter(|r| r.0 + r.2 > 0)
-        .map(|r| r.0 as f64 / (r.0 + r.2) as f64)
-        .collect();
-    let mean = |v: &[f64]| {
-        if v.is_empty() {
-            0.0
-        } else {
-            v.iter().sum::<f64>() / v.len() as f64
-        }
-    };
-    let (p, r) = (mean(&precs), mean(&recs));
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    (f, p, r)
-}
+mod support;
 
 struct Page {
     id: String,
@@ -260,27 +186,9 @@ fn weights_file(names: &[&str], weights: &[f32], switch: f32) -> String {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut dev: PathBuf =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/extraction/dev");
-    let mut write: Option<PathBuf> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--write" {
-            write = it.next().map(PathBuf::from);
-        } else {
-            dev = PathBuf::from(a);
-        }
-    }
-    let ids: Vec<String> = std::fs::read_to_string(dev.join("ids.txt"))
-        .expect("ids.txt (is ../shared there?)")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let truth: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dev.join("truth.json")).unwrap()).unwrap();
+    let (dev, write) = support::trainer_args("dev");
+    let ids = support::read_ids(&dev);
+    let truth = support::read_truth(&dev);
     let names = training::feature_names();
     let dim = names.len();
     let mut pages = Vec::new();

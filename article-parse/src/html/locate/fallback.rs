@@ -4,7 +4,7 @@
 use article_model::RemovedKind;
 
 use super::super::builder::{self, Kind};
-use super::fate::Fate;
+use super::fate::{Fate, strong};
 
 /// Whether a removal may be undone by the fallback: not hidden, and no strong sign of
 /// boilerplate (comments, related content, navigation, promotion, page furniture). When
@@ -14,25 +14,7 @@ fn soft_removal(v: &Fate, empty: bool) -> bool {
     use RemovedKind as K;
     match v {
         Fate::Remove(k, _) if empty => !matches!(k, K::Hidden | K::Comments | K::CommentForm),
-        Fate::Remove(k, _) => !matches!(
-            k,
-            K::Hidden
-                | K::Comments
-                | K::CommentForm
-                | K::Related
-                | K::Newsletter
-                | K::Share
-                | K::Navigation
-                | K::Advertisement
-                | K::CookieNotice
-                | K::Subscription
-                | K::Footer
-                | K::Copyright
-                | K::Sidebar
-                | K::Header
-                | K::Caption
-                | K::Title
-        ),
+        Fate::Remove(k, _) => !strong(*k),
         _ => false,
     }
 }

@@ -17,3 +17,28 @@ pub(crate) enum Fate {
 pub(crate) fn remove(kind: RemovedKind, why: impl Into<String>) -> Fate {
     Fate::Remove(kind, why.into())
 }
+
+/// Kinds of removal that are strong signs of boilerplate: the fallback never undoes them
+/// (unless nothing is kept), and the learned model sees them as such.
+pub(crate) fn strong(kind: RemovedKind) -> bool {
+    use RemovedKind as K;
+    matches!(
+        kind,
+        K::Hidden
+            | K::Comments
+            | K::CommentForm
+            | K::Related
+            | K::Newsletter
+            | K::Share
+            | K::Navigation
+            | K::Advertisement
+            | K::CookieNotice
+            | K::Subscription
+            | K::Footer
+            | K::Copyright
+            | K::Sidebar
+            | K::Header
+            | K::Caption
+            | K::Title
+    )
+}

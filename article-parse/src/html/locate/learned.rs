@@ -20,7 +20,7 @@ use article_model::RemovedKind;
 
 use super::super::builder::{Doc, HtmlBlock, Kind, NO_NODE, cx, nf};
 use super::container::Container;
-use super::fate::Fate;
+use super::fate::{Fate, strong};
 use super::json;
 use super::signals::NodeInfo;
 use crate::block::{Block, BlockHint};
@@ -43,30 +43,6 @@ pub(crate) struct Rows {
     pub shared: Vec<[f32; N_FEATURES]>,
     pub extra: Vec<[f32; N_EXTRA]>,
     pub forced: Vec<Forced>,
-}
-
-/// Kinds of removal that are strong signs of boilerplate (as for the fallback).
-fn strong(kind: RemovedKind) -> bool {
-    use RemovedKind as K;
-    matches!(
-        kind,
-        K::Hidden
-            | K::Comments
-            | K::CommentForm
-            | K::Related
-            | K::Newsletter
-            | K::Share
-            | K::Navigation
-            | K::Advertisement
-            | K::CookieNotice
-            | K::Subscription
-            | K::Footer
-            | K::Copyright
-            | K::Sidebar
-            | K::Header
-            | K::Caption
-            | K::Title
-    )
 }
 
 fn flag(b: bool) -> f32 {
