@@ -171,7 +171,7 @@ def main():
     for f in files:
         pid = os.path.basename(f).split('.html')[0]
         raw = gzip.open(f).read().decode('utf-8', 'replace')
-        truth[pid] = (f.split('/')[-3], structured(raw))
+        truth[f"{f.split('/')[-3]}/{pid}"] = (f.split('/')[-3], structured(raw))
     groups = sorted({g for g, _ in truth.values()})
 
     print('== against the page\'s own structured data (JSON-LD / <meta>; proves little: we read them too)')

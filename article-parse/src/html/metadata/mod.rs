@@ -14,15 +14,17 @@
 mod authors;
 mod jsonld;
 mod page;
+mod title;
 
 use authors::authors;
 pub(crate) use jsonld::{JsonLd, json_ld};
 pub(crate) use page::Fates;
-use page::{foreign, meta, norm, region};
+use page::{foreign, meta, region};
+use title::choose_title;
 
 use article_model::{DateSource, Metadata, PageType};
 
-use super::builder::{Doc, Kind, collapse, cx};
+use super::builder::{Doc, cx};
 use crate::classify::{Acceptance, body_language, guess_language};
 use crate::recognize::{Order, date_in_line, field_value, url_date, visible_date};
 
@@ -214,85 +216,6 @@ fn page_type(doc: &Doc<'_>, ld: &JsonLd, body_text: &str) -> PageType {
     } else {
         PageType::Other
     }
-}
-
-/// The title: candidates from `og:title`, JSON-LD `headline`, `twitter:title`, the `<h1>`
-/// nearest the article and `<title>`, each without the site name; the one most others
-/// agree with (equal, or one holding the other), the earlier in that list on ties.
-fn choose_title(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, sites: &[String]) -> Option<String> {
-    let first_kept = fates.iter().position(Option::is_none).unwrap_or(0);
-    let h1s =
-        doc.blocks.iter().enumerate().filter(|(_, b)| {
-            b.kind == Kind::Heading(1) && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0
-        });
-    // The h1 nearest the article's start, preferring one before it.
-    let h1 = h1s
-        .min_by_key(|(k, _)| {
-            if *k <= first_kept {
-                first_kept - k
-            } else {
-                (k - first_kept) * 2
-            }
-        })
-        .map(|(_, b)| b.text.replace('\n', " "));
-    let page_title = doc.meta.title.clone();
-    // Site names, and what `<title>` adds to og:title (its site suffix).
-    let mut sites: Vec<String> = sites.to_vec();
-    if let (Some(t), Some(og)) = (page_title.as_deref(), meta(doc, &["og:title"])) {
-        if let Some(rest) = t.strip_prefix(og) {
-            let rest = rest
-                .trim_start_matches([' ', '|', '-', '—', '–', ':', '·'])
-                .trim();
-            if !rest.is_empty() && rest.len() < 60 {
-                sites.push(rest.to_owned());
-            }
-        }
-    }
-    let cands: Vec<String> = [
-        meta(doc, &["og:title"]).map(str::to_owned),
-        ld.headline.clone(),
-        meta(doc, &["twitter:title"]).map(str::to_owned),
-        h1,
-        page_title,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|t| strip_sites(&t, &sites))
-    .filter(|t| !t.is_empty() && !sites.iter().any(|s| norm(s) == norm(t)))
-    .collect();
-    let keys: Vec<String> = cands.iter().map(|c| norm(c)).collect();
-    let agree = |a: &str, b: &str| {
-        !a.is_empty()
-            && !b.is_empty()
-            && (a == b || (a.len() >= 12 && b.contains(a)) || (b.len() >= 12 && a.contains(b)))
-    };
-    let mut best: Option<(usize, usize)> = None;
-    for (i, k) in keys.iter().enumerate() {
-        let support = keys
-            .iter()
-            .enumerate()
-            .filter(|&(j, o)| j != i && agree(k, o))
-            .count();
-        if best.is_none_or(|(s, _)| support > s) {
-            best = Some((support, i));
-        }
-    }
-    best.and_then(|(_, i)| cands.get(i).cloned())
-}
-
-/// [`strip_site`] with each site name in turn (and none).
-fn strip_sites(title: &str, sites: &[String]) -> String {
-    let mut t = collapse(title);
-    for s in sites {
-        let next = strip_site(&t, Some(s));
-        if next != t {
-            t = next;
-        }
-    }
-    if sites.is_empty() {
-        t = strip_site(&t, None);
-    }
-    t
 }
 
 /// The order of ambiguous numeric dates on this page: month first for English pages
@@ -558,64 +481,10 @@ fn to_639_1(code3: &str) -> Option<&'static str> {
     MAP.iter().find(|(a, _)| *a == code3).map(|(_, b)| *b)
 }
 
-/// Removes a site name from the start or end of a title ("Title | Site", "Site - Title").
-fn strip_site(title: &str, site: Option<&str>) -> String {
-    let title = collapse(title);
-    for sep in [" | ", " - ", " — ", " – ", " :: ", " · ", " « ", " » "] {
-        if let Some((a, b)) = title.rsplit_once(sep) {
-            let matches_site = |x: &str| {
-                site.is_some_and(|s| {
-                    !s.is_empty()
-                        && (x.eq_ignore_ascii_case(s)
-                            || x.to_lowercase().contains(&s.to_lowercase()))
-                })
-            };
-            if matches_site(b)
-                || (site.is_none()
-                    && b.split_whitespace().count() <= 3
-                    && a.split_whitespace().count() >= 4)
-            {
-                return a.trim().to_owned();
-            }
-            if matches_site(a) && !matches_site(b) {
-                if let Some((_, rest)) = title.split_once(sep) {
-                    return rest.trim().to_owned();
-                }
-            }
-        }
-    }
-    title
-}
-
 #[cfg(test)]
 mod tests {
     use super::authors::person_like;
     use super::*;
-
-    #[test]
-    fn strip_site_table() {
-        let cases = [
-            (
-                "Fire damages library - Northern Wire",
-                Some("Northern Wire"),
-                "Fire damages library",
-            ),
-            (
-                "Northern Wire | Fire damages library",
-                Some("Northern Wire"),
-                "Fire damages library",
-            ),
-            (
-                "A long title with words | Site",
-                None,
-                "A long title with words",
-            ),
-            ("Just a title", Some("X"), "Just a title"),
-        ];
-        for (t, s, want) in cases {
-            assert_eq!(strip_site(t, s), want, "{t}");
-        }
-    }
 
     #[test]
     fn json_ld_table() {
@@ -692,6 +561,34 @@ mod tests {
                 &[],
             ),
             ("", "<p>Rudy Galfi</p>", &[]),
+            // A kind of piece before "by"; a role after the comma is no name.
+            (
+                "<meta name=author content='Analysis by Chris Cillizza, CNN Editor-at-large'>",
+                "",
+                &["Chris Cillizza"],
+            ),
+            // A WebPage's author (Yoast) by @id, when no article node names one.
+            (
+                "<script type=application/ld+json>{\"@graph\":[{\"@type\":[\"Person\"],\
+                 \"@id\":\"#p1\",\"name\":\"Catherine\"},{\"@type\":\"WebPage\",\
+                 \"author\":{\"@id\":\"#p1\"}}]}</script>",
+                "",
+                &["Catherine"],
+            ),
+            // An author link with its lead word just before the body, in a related box.
+            (
+                "",
+                "<div class=related-posts><p>By <a rel=author href=/fl>Federica Lusiardi</a> \
+                 - 2019-04-10</p></div>",
+                &["Federica Lusiardi"],
+            ),
+            // The strongest candidate names only the site: a weaker one speaks.
+            (
+                "<meta property=og:site_name content='The Daily'>\
+                 <meta name=author content='The Daily'>",
+                "<p class=byline>By Jane Roe</p>",
+                &["Jane Roe"],
+            ),
         ];
         for (head, top, want) in cases {
             assert_eq!(page(head, top).authors, *want, "{head} {top}");
@@ -786,6 +683,33 @@ mod tests {
                 "<h1>Fire damages the old library on Quay Street</h1>",
                 "Fire damages the old library on Quay Street",
             ),
+            // The visible headline, another wording of the stated ones, wins.
+            (
+                "<title>HS Roundup: Viera defeats Rockledge</title>\
+                 <meta property=og:title content='HS Roundup: Viera defeats Rockledge'>",
+                "<h1>High School Roundup: Viera defeats Rockledge</h1>",
+                "High School Roundup: Viera defeats Rockledge",
+            ),
+            // A blog's name in the h1 is not the post's title.
+            (
+                "<title>Web Ink Now: Going off script</title>\
+                 <meta property=og:title content='Web Ink Now: Going off script'>",
+                "<h1>Web Ink Now</h1>",
+                "Web Ink Now: Going off script",
+            ),
+            // An h1 carrying a dateline after the headline loses to the stated title.
+            (
+                "<meta property=og:title content='Turnout appears high across the country'>\
+                 <meta name=twitter:title content='Turnout appears high across the country'>",
+                "<h1>Turnout appears high across the country World, Updated Nov 07</h1>",
+                "Turnout appears high across the country",
+            ),
+            // A blog post's h2 just before the body, when no h1 is the headline.
+            (
+                "<title>Council weighs a new harbour budget | Quay Notes</title>",
+                "<h2>Quay Notes</h2><h2>Council weighs the new harbour budget tonight</h2>",
+                "Council weighs the new harbour budget tonight",
+            ),
         ];
         for (head, top, want) in cases {
             assert_eq!(
@@ -836,6 +760,7 @@ mod tests {
             ("Check This Out", false),
             ("Sebastian Blanco RSS", false),
             ("Anna Schmidt", true),
+            ("CNN Editor-at-large", false),
             ("", false),
         ] {
             assert_eq!(person_like(name), want, "{name}");

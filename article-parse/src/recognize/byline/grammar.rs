@@ -302,6 +302,14 @@ fn lead(i: &str) -> Res<'_, &str> {
         itag("published by"),
         itag("story by"),
         itag("text by"),
+        // A kind of piece before "by": "Analysis by Jane Roe, CNN" (CNN, The Hill).
+        alt((
+            itag("analysis by"),
+            itag("opinion by"),
+            itag("commentary by"),
+            itag("review by"),
+            itag("reported by"),
+        )),
         itag("author:"),
         itag("authors:"),
         itag("autor:"),
@@ -527,6 +535,14 @@ mod tests {
                 None,
             ),
             ("By the way, this is a sentence.", true, None),
+            (
+                "Analysis by Chris Cillizza - November 18, 2019",
+                true,
+                Some(&["Chris Cillizza"]),
+            ),
+            ("Opinion by Jane Roe", true, Some(&["Jane Roe"])),
+            ("Review by Jane Roe | The Daily", true, Some(&["Jane Roe"])),
+            ("Analysis of the vote by region", true, None),
             ("Jane", false, None),
             ("", false, None),
         ];
