@@ -23,6 +23,6 @@ pub(crate) use byline::{
 pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;
 pub(crate) use dates::{
-    Order, Timestamp, date_in_line, field_value, has_numeric_date, has_year_and_time, timestamp,
-    url_date, visible_date,
+    Anchor, Order, Timestamp, date_in_line, field_value, has_numeric_date, has_year_and_time, relative_date,
+    timestamp, url_date, visible_date,
 };

@@ -26,10 +26,20 @@ use article_model::{DateSource, Metadata, PageType};
 
 use super::builder::{Doc, cx};
 use crate::classify::{Acceptance, body_language, guess_language};
-use crate::recognize::{Order, date_in_line, field_value, url_date, visible_date};
+use crate::recognize::{
+    Anchor, Order, date_in_line, field_value, relative_date, url_date, visible_date,
+};
 
-/// Fills `md` from the page; `fates` says how each of `doc.blocks` ended.
-pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, body_text: &str, md: &mut Metadata) {
+/// Fills `md` from the page; `fates` says how each of `doc.blocks` ended; `fetched` is
+/// when the page was fetched (relative dates count back from it).
+pub(crate) fn fill(
+    doc: &Doc<'_>,
+    ld: &JsonLd,
+    fates: &Fates,
+    body_text: &str,
+    fetched: Option<Anchor>,
+    md: &mut Metadata,
+) {
     let site = meta(doc, &["og:site_name", "application-name", "twitter:site"])
         .map(|s| s.trim_start_matches('@').to_owned())
         .or_else(|| ld.publisher.clone());
@@ -80,7 +90,7 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, body_text: &str, m
         (declared, _) => declared.or_else(|| detect_language(body_text)),
     };
 
-    dates(doc, ld, fates, &region, md);
+    dates(doc, ld, fates, &region, fetched, md);
 
     md.description = meta(
         doc,
@@ -269,6 +279,7 @@ fn dates(
     ld: &JsonLd,
     fates: &Fates,
     region: &std::ops::Range<usize>,
+    fetched: Option<Anchor>,
     md: &mut Metadata,
 ) {
     let order = date_order(doc, md.language.as_deref(), md.hostname.as_deref());
@@ -317,6 +328,34 @@ fn dates(
         "date",
         "article_date_original",
     ];
+    md.modified = ld
+        .modified
+        .as_deref()
+        .and_then(read)
+        .or_else(|| {
+            meta(
+                doc,
+                &[
+                    "article:modified_time",
+                    "og:updated_time",
+                    "og:modified_time",
+                    "datemodified",
+                    "last-modified",
+                    "dcterms.modified",
+                    "dc.date.modified",
+                    "parsely-updated",
+                ],
+            )
+            .and_then(read)
+        })
+        .or_else(|| doc.meta.modified_times.iter().find_map(|t| read(t)))
+        .or_else(|| {
+            doc.blocks
+                .iter()
+                .enumerate()
+                .filter(|(k, b)| near_start(*k) && b.chars < 120 && is_update_line(&b.text))
+                .find_map(|(_, b)| date_in_line(&b.text, order).map(|v| v.render()))
+        });
     let mut found: Option<(String, DateSource)> = ld
         .published
         .as_deref()
@@ -356,41 +395,35 @@ fn dates(
             })
             .map(|d| (d, DateSource::Text));
     }
+    // A relative date ("2 hours ago", "vor 3 Tagen") near the start, counted back from
+    // the fetch time (before the URL's day), else from the page's modified date (after it).
+    let relative = |anchor: Anchor| {
+        doc.blocks
+            .iter()
+            .enumerate()
+            .filter(|(k, b)| {
+                near_start(*k)
+                    && b.chars < 60
+                    && !foreign(fates.get(*k).copied().flatten())
+                    && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0
+                    && !is_update_line(&b.text)
+            })
+            .find_map(|(_, b)| relative_date(&b.text, anchor))
+            .map(|(y, m, d)| (format!("{y:04}-{m:02}-{d:02}"), DateSource::Text))
+    };
+    if found.is_none() {
+        found = fetched.and_then(relative);
+    }
     if found.is_none() {
         found = url_day.clone().map(|d| (d, DateSource::Url));
+    }
+    if found.is_none() {
+        found = md.modified.as_deref().and_then(Anchor::of).and_then(relative);
     }
     if let Some((d, src)) = found {
         md.published = Some(d);
         md.published_source = Some(src);
     }
-    md.modified = ld
-        .modified
-        .as_deref()
-        .and_then(read)
-        .or_else(|| {
-            meta(
-                doc,
-                &[
-                    "article:modified_time",
-                    "og:updated_time",
-                    "og:modified_time",
-                    "datemodified",
-                    "last-modified",
-                    "dcterms.modified",
-                    "dc.date.modified",
-                    "parsely-updated",
-                ],
-            )
-            .and_then(read)
-        })
-        .or_else(|| doc.meta.modified_times.iter().find_map(|t| read(t)))
-        .or_else(|| {
-            doc.blocks
-                .iter()
-                .enumerate()
-                .filter(|(k, b)| near_start(*k) && b.chars < 120 && is_update_line(&b.text))
-                .find_map(|(_, b)| date_in_line(&b.text, order).map(|v| v.render()))
-        });
 }
 
 fn primary_subtag(l: &str) -> Option<String> {
@@ -660,6 +693,48 @@ mod tests {
             assert_eq!(md.published.as_deref(), published, "{head} {top}");
             assert_eq!(md.published_source, source, "{head} {top}");
             assert_eq!(md.modified.as_deref(), modified, "{head} {top}");
+        }
+    }
+
+    #[test]
+    fn relative_dates_table() {
+        let body = "<p>The council voted on Tuesday to approve the new budget for the coming \
+            year, after a long debate about roads, schools and the harbour that went on into \
+            the night and left several members tired but satisfied with the outcome.</p>"
+            .repeat(3);
+        let modified = "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\
+             \"dateModified\":\"2019-11-20T10:00:00Z\"}</script>";
+        // (head, top, fetched, published)
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            ("", "<p>vor 3 Tagen</p>", Some("2019-11-20T08:30:00Z"), Some("2019-11-17")),
+            ("", "<p>2 hours ago</p>", Some("2019-11-20T01:00:00Z"), Some("2019-11-19")),
+            ("", "<p>Posted 2 hours ago</p>", Some("2019-11-20"), Some("2019-11-20")),
+            // The page's modified date anchors when the caller gives no fetch time.
+            (modified, "<p>il y a 2 jours</p>", None, Some("2019-11-18")),
+            // No anchor: no date.
+            ("", "<p>vor 3 Tagen</p>", None, None),
+            // "Updated 2 hours ago" is no published date.
+            ("", "<p>Updated 2 hours ago</p>", Some("2019-11-20"), None),
+            // An absolute date line wins over the relative one.
+            (
+                "",
+                "<p>November 1, 2019</p><p>3 days ago</p>",
+                Some("2019-11-20"),
+                Some("2019-11-01"),
+            ),
+        ];
+        for (head, top, fetched, want) in cases {
+            let html = format!(
+                "<html lang=en><head>{head}</head><body><article><h1>Budget passes</h1>\
+                 {top}{body}</article></body></html>"
+            );
+            let x = crate::Extractor::default();
+            let a = match fetched {
+                Some(f) => x.extract_fetched(html.as_bytes(), None, f),
+                None => x.extract(html.as_bytes()),
+            }
+            .expect("a page");
+            assert_eq!(a.metadata.published.as_deref(), *want, "{head} {top} {fetched:?}");
         }
     }
 
