@@ -8,6 +8,8 @@ pages of ../shared (standard library only). Inputs are JSON lines:
   /tmp/venv-traf/bin/python scripts/metadata-peer.py (same files) > peer.jsonl
   python3 scripts/metadata-eval.py --shared ../shared --labels article-parse/tests/data/metadata-labels.jsonl \
       --run before=main.jsonl --run after=ours.jsonl --peer peer.jsonl
+A run may also be of the pages' text dumps (the .txt beside each page, `--from text`): its
+records are matched to the same ids.
 
 Two kinds of figure:
 - against the page's own structured data (JSON-LD / <meta>, read here independently): our
@@ -131,7 +133,8 @@ def load_run(path):
             continue
         r = json.loads(line)
         src = r.get('source') or ''
-        pid = os.path.basename(src).split('.html')[0]
+        # A page (.html.gz) or its text dump (.txt): the same id.
+        pid = re.sub(r'\.(html\.gz|html|txt)$', '', os.path.basename(src))
         runs[pid] = r
         runs[f"{src.split('/')[-3] if src.count('/') >= 2 else ''}/{pid}"] = r
     return runs

@@ -412,10 +412,15 @@ fn issue_13_relative_dates_count_back_from_the_warc_date() {
         ("vor 3 Tagen", "2019-11-20T08:30:00Z"),
         ("2 hours ago", "2019-11-20T01:00:00Z"),
     ] {
-        let html = format!("<html><body><article><h1>Harbour reopens</h1><p>{line}</p>{body}</article></body></html>");
+        let html = format!(
+            "<html><body><article><h1>Harbour reopens</h1><p>{line}</p>{body}</article></body></html>"
+        );
         let path = dir.join("one.warc");
         fs::write(&path, one_response_warc(&html, date)).unwrap();
-        let out = run(&["extract", "--no-entities", "--to", "jsonl", s(&path)], None);
+        let out = run(
+            &["extract", "--no-entities", "--to", "jsonl", s(&path)],
+            None,
+        );
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let r = &records(&out.stdout)[0];
         got.push((r["published"].clone(), r["published_source"].clone()));

@@ -418,7 +418,11 @@ fn dates(
         found = url_day.clone().map(|d| (d, DateSource::Url));
     }
     if found.is_none() {
-        found = md.modified.as_deref().and_then(Anchor::of).and_then(relative);
+        found = md
+            .modified
+            .as_deref()
+            .and_then(Anchor::of)
+            .and_then(relative);
     }
     if let Some((d, src)) = found {
         md.published = Some(d);
@@ -516,8 +520,8 @@ fn to_639_1(code3: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::authors::person_like;
     use super::*;
+    use crate::recognize::person_like;
 
     #[test]
     fn json_ld_table() {
@@ -706,9 +710,24 @@ mod tests {
              \"dateModified\":\"2019-11-20T10:00:00Z\"}</script>";
         // (head, top, fetched, published)
         let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
-            ("", "<p>vor 3 Tagen</p>", Some("2019-11-20T08:30:00Z"), Some("2019-11-17")),
-            ("", "<p>2 hours ago</p>", Some("2019-11-20T01:00:00Z"), Some("2019-11-19")),
-            ("", "<p>Posted 2 hours ago</p>", Some("2019-11-20"), Some("2019-11-20")),
+            (
+                "",
+                "<p>vor 3 Tagen</p>",
+                Some("2019-11-20T08:30:00Z"),
+                Some("2019-11-17"),
+            ),
+            (
+                "",
+                "<p>2 hours ago</p>",
+                Some("2019-11-20T01:00:00Z"),
+                Some("2019-11-19"),
+            ),
+            (
+                "",
+                "<p>Posted 2 hours ago</p>",
+                Some("2019-11-20"),
+                Some("2019-11-20"),
+            ),
             // The page's modified date anchors when the caller gives no fetch time.
             (modified, "<p>il y a 2 jours</p>", None, Some("2019-11-18")),
             // No anchor: no date.
@@ -734,7 +753,11 @@ mod tests {
                 None => x.extract(html.as_bytes()),
             }
             .expect("a page");
-            assert_eq!(a.metadata.published.as_deref(), *want, "{head} {top} {fetched:?}");
+            assert_eq!(
+                a.metadata.published.as_deref(),
+                *want,
+                "{head} {top} {fetched:?}"
+            );
         }
     }
 

@@ -228,7 +228,6 @@ mod tests {
         }
     }
 
-
     #[test]
     fn variant_table() {
         let cases = [
@@ -263,7 +262,11 @@ mod tests {
                 "'Meth. We're On It': South Dakota campaign is working Kristi Noem says",
                 true,
             ),
-            ("Asia Unbound", "Asia Unbound » China's Olympic Debate", false),
+            (
+                "Asia Unbound",
+                "Asia Unbound » China's Olympic Debate",
+                false,
+            ),
             ("Allergies Health Center", "Fire damages library", false),
             ("The right questions", "All the Wrong Questions", false),
             ("Fire", "Fire", false),
