@@ -66,7 +66,11 @@ impl Pipeline {
             Work::Record(record) => {
                 let http = record.http_response()?;
                 let payload = http.payload()?;
-                let mut article = self.html.extract_with_charset(&payload, http.charset())?;
+                // Relative dates on the page ("2 hours ago") count back from the WARC-Date.
+                let mut article = match warc.and_then(|w| w.date.as_deref()) {
+                    Some(date) => self.html.extract_fetched(&payload, http.charset(), date)?,
+                    None => self.html.extract_with_charset(&payload, http.charset())?,
+                };
                 article.source = warc
                     .and_then(|w| w.target_uri.clone())
                     .or_else(|| Some(input.name()));

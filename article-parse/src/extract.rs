@@ -7,6 +7,7 @@ use crate::decode::{self, Mode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::html;
 use crate::limits::Limits;
+use crate::recognize::Anchor;
 use crate::{classify, text};
 
 /// The form of an input page.
@@ -199,6 +200,40 @@ impl Extractor {
         Ok(article)
     }
 
+    /// Like [`Extractor::extract_with_charset`], for a page fetched at `fetched` (a date
+    /// or an RFC 3339 date-time, as a WARC record's `WARC-Date` gives it): a published
+    /// date the page gives only as a relative phrase near the article's start ("2 hours
+    /// ago", "vor 3 Tagen", "yesterday") is counted back from it, before the URL's date is
+    /// considered. Without a fetch time, such a phrase counts back from the page's own
+    /// modified date, and only when neither a date line nor the URL gives the day. A
+    /// relative date is a calendar date (`published_source` `text`), never a time. A
+    /// `fetched` the date grammar cannot read is ignored.
+    ///
+    /// ```
+    /// use article_parse::Extractor;
+    /// let page = b"<article><h1>Harbour reopens</h1><p>3 days ago</p>\
+    ///     <p>The harbour reopened on a bright morning after a long winter of repairs to \
+    ///     the old sea wall, and the first boats came in before noon with their catch.</p>\
+    ///     </article>";
+    /// let article = Extractor::default().extract_fetched(page, None, "2019-11-20T08:30:00Z")?;
+    /// assert_eq!(article.metadata.published.as_deref(), Some("2019-11-17"));
+    /// # Ok::<(), article_parse::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Extractor::extract`].
+    pub fn extract_fetched(
+        &self,
+        input: &[u8],
+        charset: Option<&str>,
+        fetched: &str,
+    ) -> Result<Article> {
+        let mut article = Article::new();
+        let declared = charset.and_then(decode::transport_encoding);
+        self.fill_at(input, declared, Anchor::of(fetched), &mut article)?;
+        Ok(article)
+    }
+
     /// Like [`Extractor::extract`], into `article`, which is replaced by a new one (its
     /// allocations are not reused).
     ///
@@ -220,6 +255,17 @@ impl Extractor {
         declared: Option<&'static encoding_rs::Encoding>,
         article: &mut Article,
     ) -> Result<()> {
+        self.fill_at(input, declared, None, article)
+    }
+
+    /// [`Extractor::fill`] for a page fetched at `fetched`.
+    fn fill_at(
+        &self,
+        input: &[u8],
+        declared: Option<&'static encoding_rs::Encoding>,
+        fetched: Option<Anchor>,
+        article: &mut Article,
+    ) -> Result<()> {
         let max = self.limits.max_input_bytes();
         if input.len() > max {
             return Err(Error::new(
@@ -237,7 +283,7 @@ impl Extractor {
         match format {
             InputFormat::Html => {
                 let decoded = decode::decode_declared(input, Mode::HTML, declared)?;
-                html::extract(&decoded, &self.limits, article, self.learned());
+                html::extract(&decoded, &self.limits, article, self.learned(), fetched);
             }
             _ => {
                 let decoded = decode::decode(input, Mode::TEXT)?;

@@ -386,3 +386,50 @@ fn issue_15_output_extension_names_the_format() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(fs::read(&json).unwrap().starts_with(b"{\"schema\""));
 }
+
+/// A WARC file of one HTML response fetched at `date`.
+fn one_response_warc(html: &str, date: &str) -> String {
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{html}",
+        html.len()
+    );
+    format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000013>\r\n\
+         WARC-Date: {date}\r\nWARC-Target-URI: http://example.com/harbour\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    )
+}
+
+#[test]
+fn issue_13_relative_dates_count_back_from_the_warc_date() {
+    let body = "<p>The harbour reopened on a bright morning after a long winter of repairs to \
+        the old sea wall, and the first boats came in before noon with their catch.</p>"
+        .repeat(3);
+    let dir = scratch("warc-relative");
+    let mut got = Vec::new();
+    for (line, date) in [
+        ("vor 3 Tagen", "2019-11-20T08:30:00Z"),
+        ("2 hours ago", "2019-11-20T01:00:00Z"),
+    ] {
+        let html = format!(
+            "<html><body><article><h1>Harbour reopens</h1><p>{line}</p>{body}</article></body></html>"
+        );
+        let path = dir.join("one.warc");
+        fs::write(&path, one_response_warc(&html, date)).unwrap();
+        let out = run(
+            &["extract", "--no-entities", "--to", "jsonl", s(&path)],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let r = &records(&out.stdout)[0];
+        got.push((r["published"].clone(), r["published_source"].clone()));
+    }
+    assert_eq!(
+        got,
+        [
+            (serde_json::json!("2019-11-17"), serde_json::json!("text")),
+            (serde_json::json!("2019-11-19"), serde_json::json!("text")),
+        ]
+    );
+}

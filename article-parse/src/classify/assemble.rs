@@ -5,6 +5,7 @@ use article_model::{Article, BlockKind, Removed, RemovedKind, Span};
 use super::features::{BlockInfo, contains_short};
 use super::verdict::{Classified, Role, Verdict};
 use crate::block::{Block, BlockHint};
+use crate::recognize;
 
 /// Whether a recogniser claims the block as non-body outright (a labelled boilerplate
 /// line, a caption, a byline, a timestamp).
@@ -230,6 +231,12 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
     let verdicts = &classified.verdicts;
     let infos = &classified.infos;
     article.metadata.language = classified.language.code.map(str::to_owned);
+    // Numeric dates month first on English pages, as the HTML metadata reads them when the
+    // host names no day-first country (a dump has no host).
+    let order = match classified.language.code {
+        Some("en") => recognize::Order::MonthFirst,
+        _ => recognize::Order::DayFirst,
+    };
     let removed = verdicts
         .iter()
         .filter(|v| !matches!(v.role, Role::Body(_)))
@@ -288,18 +295,38 @@ pub(crate) fn assemble(blocks: &[Block], classified: &Classified, article: &mut 
             }
             Role::Removed(kind) => {
                 let near_top = first_body.is_none_or(|f| k < f + 3);
+                // Authors and dates as the HTML metadata reads them: the byline grammar's
+                // people (lead words, particles, trailing dates, cleaned names) and the date
+                // value grammar; the block grammars' own readings when those find nothing.
+                let line = block.text();
                 if kind == RemovedKind::Byline && article.metadata.authors.is_empty() {
-                    if let Some(authors) = &info.hits().byline {
-                        article.metadata.authors.clone_from(authors);
+                    let people = recognize::byline_people(line, false)
+                        .or_else(|| info.hits().byline.clone());
+                    if let Some(authors) = people {
+                        article.metadata.authors = authors;
+                    }
+                }
+                if kind == RemovedKind::Timestamp && near_top && article.metadata.authors.is_empty()
+                {
+                    // "Posted by Jane Roe on July 10, 2015": a timestamp with a byline.
+                    if let Some(authors) = recognize::byline_people(line, true) {
+                        article.metadata.authors = authors;
                     }
                 }
                 if kind == RemovedKind::Timestamp && near_top {
                     if let Some(ts) = &info.hits().timestamp {
                         let better = !ts.updated || article.metadata.published.is_none();
                         if article.metadata.published.is_none() || (better && !ts.updated) {
-                            article.metadata.published = Some(ts.iso.clone());
+                            let value = recognize::date_in_line(line, order).map(|v| v.render());
+                            article.metadata.published =
+                                Some(value.unwrap_or_else(|| ts.iso.clone()));
                         }
                     }
+                }
+                if kind == RemovedKind::Byline && near_top && article.metadata.published.is_none() {
+                    // "By Jane Roe - January 10, 2020": the date of a byline line.
+                    article.metadata.published =
+                        recognize::date_in_line(line, order).map(|v| v.render());
                 }
                 // A teaser: a title-case headline, then its summary in sentence case, cut short.
                 let merge = kind == RemovedKind::Related

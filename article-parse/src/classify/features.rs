@@ -42,7 +42,7 @@ impl Hits {
                 || len <= 32
                 || matches!(
                     bytes.first(),
-                    Some(b'B' | b'b' | b'W' | b'R' | b'V' | b'P' | b'D')
+                    Some(b'B' | b'b' | b'W' | b'R' | b'V' | b'P' | b'D' | b'A' | b'O' | b'C')
                 )) {
             recognize::byline(text)
         } else {

@@ -19,18 +19,21 @@ use article_model::{Article, BlockKind, Removed, RemovedKind};
 use crate::classify::LearnedModel;
 use crate::decode::Decoded;
 use crate::limits::Limits;
+use crate::recognize::Anchor;
 use builder::Kind;
 use locate::{Explanation, Fate};
 
 /// Extracts the article of a decoded HTML page into `article`; with `learned`, the
-/// learned block model decides per block (see [`locate::learned`]).
+/// learned block model decides per block (see [`locate::learned`]); `fetched` is when the
+/// page was fetched, which relative dates on it count back from.
 pub(crate) fn extract(
     decoded: &Decoded<'_>,
     limits: &Limits,
     article: &mut Article,
     learned: Option<&LearnedModel>,
+    fetched: Option<Anchor>,
 ) {
-    extract_explained(decoded, limits, article, None, learned);
+    extract_explained(decoded, limits, article, None, learned, fetched);
 }
 
 /// [`extract`], recording in `explain` how the article was found.
@@ -41,7 +44,7 @@ pub(crate) fn explain(
     explain: &mut Explanation,
     learned: Option<&LearnedModel>,
 ) {
-    extract_explained(decoded, limits, article, Some(explain), learned);
+    extract_explained(decoded, limits, article, Some(explain), learned, None);
 }
 
 fn extract_explained(
@@ -50,6 +53,7 @@ fn extract_explained(
     article: &mut Article,
     explain: Option<&mut Explanation>,
     learned: Option<&LearnedModel>,
+    fetched: Option<Anchor>,
 ) {
     let html: &str = &decoded.text;
     let doc = builder::build(html, limits.max_depth(), limits.max_blocks());
@@ -114,7 +118,7 @@ fn extract_explained(
         ));
     }
     let body = article.body().to_owned();
-    metadata::fill(&doc, &ld, &fates, &body, &mut article.metadata);
+    metadata::fill(&doc, &ld, &fates, &body, fetched, &mut article.metadata);
     // The dateline opening the body, read by the shared recogniser.
     article.metadata.dateline = article
         .paragraphs()

@@ -18,11 +18,12 @@ pub(crate) use boilerplate::{
     stock_line,
 };
 pub(crate) use byline::{
-    AuthorSource, author_bio, byline, byline_names, clean_author, is_name_line,
+    AuthorSource, author_bio, byline, byline_names, byline_people, clean_author, is_name_line,
+    person_like,
 };
 pub(crate) use caption::caption_with;
 pub(crate) use dateline::dateline;
 pub(crate) use dates::{
-    Order, Timestamp, date_in_line, field_value, has_numeric_date, has_year_and_time, timestamp,
-    url_date, visible_date,
+    Anchor, Order, Timestamp, date_in_line, field_value, has_numeric_date, has_year_and_time,
+    relative_date, timestamp, url_date, visible_date,
 };

@@ -337,3 +337,43 @@ fn fuzz_text_blocks_control_characters() {
     assert_eq!(texts, ["dash itemJ spaced words", "x"]);
     assert_eq!(&dump[blocks[1].source().unwrap().range()], "x");
 }
+
+/// Issue 13: a dump's byline and timestamp lines give authors and dates through the byline
+/// and date grammars the HTML metadata reads.
+#[test]
+fn issue_13_dump_bylines_and_dates_read_as_in_html() {
+    let body = "The council voted on Tuesday to approve the new budget for the coming year, \
+        after a long debate about roads, schools and the harbour that went on into the night \
+        and left several members tired but satisfied with the outcome of the session.\n\n"
+        .repeat(3);
+    // (lines between the headline and the body, authors, published)
+    let cases: &[(&str, &[&str], Option<&str>)] = &[
+        (
+            "By Jane Roe - January 10, 2020",
+            &["Jane Roe"],
+            Some("2020-01-10"),
+        ),
+        (
+            "Posted by Jane Roe on July 10, 2015 9:53 AM EDT",
+            &["Jane Roe"],
+            Some("2015-07-10T09:53:00-04:00"),
+        ),
+        (
+            "Analysis by Chris Cillizza, CNN Editor-at-large\n\nNovember 18, 2019",
+            &["Chris Cillizza"],
+            Some("2019-11-18"),
+        ),
+        // The value grammar reads the zone the block grammar drops.
+        (
+            "Published: 2015-07-10 09:53:00 -0400",
+            &[],
+            Some("2015-07-10T09:53:00-04:00"),
+        ),
+    ];
+    for (top, authors, published) in cases {
+        let input = format!("Council passes the harbour budget\n\n{top}\n\n{body}");
+        let a = extract_text(input.as_bytes());
+        assert_eq!(a.metadata.authors, *authors, "{top}");
+        assert_eq!(a.metadata.published.as_deref(), *published, "{top}");
+    }
+}

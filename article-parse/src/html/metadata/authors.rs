@@ -6,7 +6,7 @@ use article_model::RemovedKind;
 use super::jsonld::JsonLd;
 use super::page::{Fates, WIDGETS, byline_class, foreign, norm};
 use crate::html::builder::{Doc, collapse, cx};
-use crate::recognize::{AuthorSource, byline_names, clean_author};
+use crate::recognize::{AuthorSource, byline_names, clean_author, person_like};
 
 /// An author candidate: its names and how strong its evidence is.
 pub(super) struct Candidates {
@@ -24,81 +24,6 @@ impl Candidates {
             self.best = Some((strength, names));
         }
     }
-}
-
-/// Whether a cleaned name can be a person's: not only job-title words ("Product
-/// Manager"), and no word that widget labels and headings have and names do not
-/// ("Check This Out", "View", "Original Content", "... RSS").
-pub(super) fn person_like(name: &str) -> bool {
-    const ROLE: &[&str] = &[
-        "manager",
-        "director",
-        "officer",
-        "president",
-        "vice",
-        "chief",
-        "executive",
-        "ceo",
-        "cto",
-        "founder",
-        "co-founder",
-        "editor",
-        "reporter",
-        "writer",
-        "correspondent",
-        "columnist",
-        "contributor",
-        "producer",
-        "analyst",
-        "product",
-        "senior",
-        "head",
-        "lead",
-        "partner",
-        "professor",
-        "intern",
-        "associate",
-        "assistant",
-        "guest",
-        "marketing",
-        "engineer",
-        "developer",
-        "designer",
-    ];
-    const NOT_IN_NAMES: &[&str] = &[
-        "about",
-        "this",
-        "that",
-        "out",
-        "check",
-        "content",
-        "original",
-        "view",
-        "profile",
-        "more",
-        "all",
-        "read",
-        "our",
-        "your",
-        "my",
-        "the",
-        "rss",
-        "posts",
-        "follow",
-        "home",
-        "contact",
-        "us",
-        "team",
-        "by",
-        "comments",
-        "share",
-        "login",
-        "subscribe",
-    ];
-    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    !words.is_empty()
-        && !words.iter().all(|w| ROLE.contains(&w.trim_matches(',')))
-        && !words.iter().any(|w| NOT_IN_NAMES.contains(&w.as_str()))
 }
 
 /// A byline of a desk or staff, not a person: "By HNN Staff", "Reuters Staff".
@@ -143,9 +68,14 @@ pub(super) fn authors(
     sites: &[String],
     host: Option<&str>,
 ) -> Vec<String> {
+    let host_label = host.map(|h| {
+        let h = h.trim_start_matches("www.");
+        norm(h.split('.').next().unwrap_or(h))
+    });
+    let keep = |names: Vec<String>| keep(names, sites, host_label.as_deref());
     let mut c = Candidates { best: None };
     let ld_names: Vec<String> = ld.authors.iter().flat_map(|a| field_names(a)).collect();
-    c.offer(5, ld_names);
+    c.offer(5, keep(ld_names));
     for k in [
         "author",
         "article:author",
@@ -162,7 +92,7 @@ pub(super) fn authors(
                 names.extend(field_names(v));
             }
         }
-        c.offer(4, names);
+        c.offer(4, keep(names));
     }
     let first_kept = fates.iter().position(Option::is_none).unwrap_or(0);
     for (k, b) in doc.blocks.iter().enumerate().take(2000) {
@@ -170,7 +100,13 @@ pub(super) fn authors(
             continue;
         }
         let fate = fates.get(k).copied().flatten();
-        if foreign(fate) {
+        // An author link with its lead word just before the body ("By <a rel=author>Jane
+        // Roe</a> - 2019-04-10") is the article's byline, whatever box holds it.
+        let leads_body = k < first_kept
+            && k + 2 >= first_kept
+            && b.ctx & cx::AUTHOR != 0
+            && byline_names(&b.text, true).is_some();
+        if foreign(fate) && !(leads_body && fate == Some(RemovedKind::Related)) {
             continue;
         }
         let inside = region.contains(&k);
@@ -203,16 +139,19 @@ pub(super) fn authors(
             _ => 0,
         };
         if strength > 0 {
-            c.offer(strength, names);
+            c.offer(strength, keep(names));
         }
     }
-    let Some((_, names)) = c.best else {
-        return Vec::new();
-    };
-    let host_label = host.map(|h| {
-        let h = h.trim_start_matches("www.");
-        norm(h.split('.').next().unwrap_or(h))
-    });
+    // A staff byline wins as the empty name: no author.
+    c.best
+        .map(|(_, names)| names.into_iter().filter(|n| !n.is_empty()).collect())
+        .unwrap_or_default()
+}
+
+/// The names of a candidate that can be the article's authors: cleaned, person-like,
+/// not the site, its host or a widget, without repeats (at most 10). Empty when none is
+/// left, so that a weaker candidate can speak.
+fn keep(names: Vec<String>, sites: &[String], host_label: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in names {
         let a = a.strip_prefix("About ").unwrap_or(&a);
@@ -227,9 +166,7 @@ pub(super) fn authors(
         let is_site = sites.iter().any(|s| {
             let s = norm(s);
             !s.is_empty() && (s == key || s.contains(&key) || key.contains(&s))
-        }) || host_label
-            .as_deref()
-            .is_some_and(|h| !h.is_empty() && h == key)
+        }) || host_label.is_some_and(|h| !h.is_empty() && h == key)
             || WIDGETS.iter().any(|w| lower.contains(w));
         if key.is_empty() || is_site {
             continue;

@@ -104,6 +104,9 @@ pub(crate) fn json_ld(blocks: &[&str]) -> JsonLd {
         // Explicit stack: no recursion on input structure.
         let mut stack = vec![&v];
         let mut persons: Vec<(String, String)> = Vec::new();
+        // The author of a WebPage node (Yoast's schema for a post puts it there): the
+        // page's author when no article node names one.
+        let mut page_authors: Vec<String> = Vec::new();
         let mut seen = 0;
         while let Some(item) = stack.pop() {
             seen += 1;
@@ -136,7 +139,13 @@ pub(crate) fn json_ld(blocks: &[&str]) -> JsonLd {
                     if is_article_type(item) {
                         out.is_article = true;
                         take_article(item, &mut out);
-                    } else if out.publisher.is_none()
+                    } else if types.iter().any(|t| t == "webpage") && page_authors.is_empty() {
+                        if let Some(a) = o.get("author") {
+                            names_of(a, &mut page_authors);
+                        }
+                    }
+                    if !is_article_type(item)
+                        && out.publisher.is_none()
                         && matches!(
                             item.get("@type").and_then(Value::as_str),
                             Some("Organization" | "NewsMediaOrganization" | "WebSite")
@@ -153,6 +162,9 @@ pub(crate) fn json_ld(blocks: &[&str]) -> JsonLd {
                 }
                 _ => {}
             }
+        }
+        if out.authors.is_empty() {
+            out.authors = page_authors;
         }
         // Authors given by `@id`: the Person of that id, or nothing.
         out.authors = std::mem::take(&mut out.authors)

@@ -14,20 +14,32 @@
 mod authors;
 mod jsonld;
 mod page;
+mod title;
 
 use authors::authors;
 pub(crate) use jsonld::{JsonLd, json_ld};
 pub(crate) use page::Fates;
-use page::{foreign, meta, norm, region};
+use page::{foreign, meta, region};
+use title::choose_title;
 
 use article_model::{DateSource, Metadata, PageType};
 
-use super::builder::{Doc, Kind, collapse, cx};
+use super::builder::{Doc, cx};
 use crate::classify::{Acceptance, body_language, guess_language};
-use crate::recognize::{Order, date_in_line, field_value, url_date, visible_date};
+use crate::recognize::{
+    Anchor, Order, date_in_line, field_value, relative_date, url_date, visible_date,
+};
 
-/// Fills `md` from the page; `fates` says how each of `doc.blocks` ended.
-pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, body_text: &str, md: &mut Metadata) {
+/// Fills `md` from the page; `fates` says how each of `doc.blocks` ended; `fetched` is
+/// when the page was fetched (relative dates count back from it).
+pub(crate) fn fill(
+    doc: &Doc<'_>,
+    ld: &JsonLd,
+    fates: &Fates,
+    body_text: &str,
+    fetched: Option<Anchor>,
+    md: &mut Metadata,
+) {
     let site = meta(doc, &["og:site_name", "application-name", "twitter:site"])
         .map(|s| s.trim_start_matches('@').to_owned())
         .or_else(|| ld.publisher.clone());
@@ -78,7 +90,7 @@ pub(crate) fn fill(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, body_text: &str, m
         (declared, _) => declared.or_else(|| detect_language(body_text)),
     };
 
-    dates(doc, ld, fates, &region, md);
+    dates(doc, ld, fates, &region, fetched, md);
 
     md.description = meta(
         doc,
@@ -216,85 +228,6 @@ fn page_type(doc: &Doc<'_>, ld: &JsonLd, body_text: &str) -> PageType {
     }
 }
 
-/// The title: candidates from `og:title`, JSON-LD `headline`, `twitter:title`, the `<h1>`
-/// nearest the article and `<title>`, each without the site name; the one most others
-/// agree with (equal, or one holding the other), the earlier in that list on ties.
-fn choose_title(doc: &Doc<'_>, ld: &JsonLd, fates: &Fates, sites: &[String]) -> Option<String> {
-    let first_kept = fates.iter().position(Option::is_none).unwrap_or(0);
-    let h1s =
-        doc.blocks.iter().enumerate().filter(|(_, b)| {
-            b.kind == Kind::Heading(1) && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0
-        });
-    // The h1 nearest the article's start, preferring one before it.
-    let h1 = h1s
-        .min_by_key(|(k, _)| {
-            if *k <= first_kept {
-                first_kept - k
-            } else {
-                (k - first_kept) * 2
-            }
-        })
-        .map(|(_, b)| b.text.replace('\n', " "));
-    let page_title = doc.meta.title.clone();
-    // Site names, and what `<title>` adds to og:title (its site suffix).
-    let mut sites: Vec<String> = sites.to_vec();
-    if let (Some(t), Some(og)) = (page_title.as_deref(), meta(doc, &["og:title"])) {
-        if let Some(rest) = t.strip_prefix(og) {
-            let rest = rest
-                .trim_start_matches([' ', '|', '-', '—', '–', ':', '·'])
-                .trim();
-            if !rest.is_empty() && rest.len() < 60 {
-                sites.push(rest.to_owned());
-            }
-        }
-    }
-    let cands: Vec<String> = [
-        meta(doc, &["og:title"]).map(str::to_owned),
-        ld.headline.clone(),
-        meta(doc, &["twitter:title"]).map(str::to_owned),
-        h1,
-        page_title,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|t| strip_sites(&t, &sites))
-    .filter(|t| !t.is_empty() && !sites.iter().any(|s| norm(s) == norm(t)))
-    .collect();
-    let keys: Vec<String> = cands.iter().map(|c| norm(c)).collect();
-    let agree = |a: &str, b: &str| {
-        !a.is_empty()
-            && !b.is_empty()
-            && (a == b || (a.len() >= 12 && b.contains(a)) || (b.len() >= 12 && a.contains(b)))
-    };
-    let mut best: Option<(usize, usize)> = None;
-    for (i, k) in keys.iter().enumerate() {
-        let support = keys
-            .iter()
-            .enumerate()
-            .filter(|&(j, o)| j != i && agree(k, o))
-            .count();
-        if best.is_none_or(|(s, _)| support > s) {
-            best = Some((support, i));
-        }
-    }
-    best.and_then(|(_, i)| cands.get(i).cloned())
-}
-
-/// [`strip_site`] with each site name in turn (and none).
-fn strip_sites(title: &str, sites: &[String]) -> String {
-    let mut t = collapse(title);
-    for s in sites {
-        let next = strip_site(&t, Some(s));
-        if next != t {
-            t = next;
-        }
-    }
-    if sites.is_empty() {
-        t = strip_site(&t, None);
-    }
-    t
-}
-
 /// The order of ambiguous numeric dates on this page: month first for English pages
 /// outside the countries that write the day first.
 fn date_order(doc: &Doc<'_>, language: Option<&str>, host: Option<&str>) -> Order {
@@ -346,6 +279,7 @@ fn dates(
     ld: &JsonLd,
     fates: &Fates,
     region: &std::ops::Range<usize>,
+    fetched: Option<Anchor>,
     md: &mut Metadata,
 ) {
     let order = date_order(doc, md.language.as_deref(), md.hostname.as_deref());
@@ -394,6 +328,34 @@ fn dates(
         "date",
         "article_date_original",
     ];
+    md.modified = ld
+        .modified
+        .as_deref()
+        .and_then(read)
+        .or_else(|| {
+            meta(
+                doc,
+                &[
+                    "article:modified_time",
+                    "og:updated_time",
+                    "og:modified_time",
+                    "datemodified",
+                    "last-modified",
+                    "dcterms.modified",
+                    "dc.date.modified",
+                    "parsely-updated",
+                ],
+            )
+            .and_then(read)
+        })
+        .or_else(|| doc.meta.modified_times.iter().find_map(|t| read(t)))
+        .or_else(|| {
+            doc.blocks
+                .iter()
+                .enumerate()
+                .filter(|(k, b)| near_start(*k) && b.chars < 120 && is_update_line(&b.text))
+                .find_map(|(_, b)| date_in_line(&b.text, order).map(|v| v.render()))
+        });
     let mut found: Option<(String, DateSource)> = ld
         .published
         .as_deref()
@@ -433,41 +395,39 @@ fn dates(
             })
             .map(|d| (d, DateSource::Text));
     }
+    // A relative date ("2 hours ago", "vor 3 Tagen") near the start, counted back from
+    // the fetch time (before the URL's day), else from the page's modified date (after it).
+    let relative = |anchor: Anchor| {
+        doc.blocks
+            .iter()
+            .enumerate()
+            .filter(|(k, b)| {
+                near_start(*k)
+                    && b.chars < 60
+                    && !foreign(fates.get(*k).copied().flatten())
+                    && b.ctx & (cx::HIDDEN | cx::INVISIBLE) == 0
+                    && !is_update_line(&b.text)
+            })
+            .find_map(|(_, b)| relative_date(&b.text, anchor))
+            .map(|(y, m, d)| (format!("{y:04}-{m:02}-{d:02}"), DateSource::Text))
+    };
+    if found.is_none() {
+        found = fetched.and_then(relative);
+    }
     if found.is_none() {
         found = url_day.clone().map(|d| (d, DateSource::Url));
+    }
+    if found.is_none() {
+        found = md
+            .modified
+            .as_deref()
+            .and_then(Anchor::of)
+            .and_then(relative);
     }
     if let Some((d, src)) = found {
         md.published = Some(d);
         md.published_source = Some(src);
     }
-    md.modified = ld
-        .modified
-        .as_deref()
-        .and_then(read)
-        .or_else(|| {
-            meta(
-                doc,
-                &[
-                    "article:modified_time",
-                    "og:updated_time",
-                    "og:modified_time",
-                    "datemodified",
-                    "last-modified",
-                    "dcterms.modified",
-                    "dc.date.modified",
-                    "parsely-updated",
-                ],
-            )
-            .and_then(read)
-        })
-        .or_else(|| doc.meta.modified_times.iter().find_map(|t| read(t)))
-        .or_else(|| {
-            doc.blocks
-                .iter()
-                .enumerate()
-                .filter(|(k, b)| near_start(*k) && b.chars < 120 && is_update_line(&b.text))
-                .find_map(|(_, b)| date_in_line(&b.text, order).map(|v| v.render()))
-        });
 }
 
 fn primary_subtag(l: &str) -> Option<String> {
@@ -558,64 +518,10 @@ fn to_639_1(code3: &str) -> Option<&'static str> {
     MAP.iter().find(|(a, _)| *a == code3).map(|(_, b)| *b)
 }
 
-/// Removes a site name from the start or end of a title ("Title | Site", "Site - Title").
-fn strip_site(title: &str, site: Option<&str>) -> String {
-    let title = collapse(title);
-    for sep in [" | ", " - ", " — ", " – ", " :: ", " · ", " « ", " » "] {
-        if let Some((a, b)) = title.rsplit_once(sep) {
-            let matches_site = |x: &str| {
-                site.is_some_and(|s| {
-                    !s.is_empty()
-                        && (x.eq_ignore_ascii_case(s)
-                            || x.to_lowercase().contains(&s.to_lowercase()))
-                })
-            };
-            if matches_site(b)
-                || (site.is_none()
-                    && b.split_whitespace().count() <= 3
-                    && a.split_whitespace().count() >= 4)
-            {
-                return a.trim().to_owned();
-            }
-            if matches_site(a) && !matches_site(b) {
-                if let Some((_, rest)) = title.split_once(sep) {
-                    return rest.trim().to_owned();
-                }
-            }
-        }
-    }
-    title
-}
-
 #[cfg(test)]
 mod tests {
-    use super::authors::person_like;
     use super::*;
-
-    #[test]
-    fn strip_site_table() {
-        let cases = [
-            (
-                "Fire damages library - Northern Wire",
-                Some("Northern Wire"),
-                "Fire damages library",
-            ),
-            (
-                "Northern Wire | Fire damages library",
-                Some("Northern Wire"),
-                "Fire damages library",
-            ),
-            (
-                "A long title with words | Site",
-                None,
-                "A long title with words",
-            ),
-            ("Just a title", Some("X"), "Just a title"),
-        ];
-        for (t, s, want) in cases {
-            assert_eq!(strip_site(t, s), want, "{t}");
-        }
-    }
+    use crate::recognize::person_like;
 
     #[test]
     fn json_ld_table() {
@@ -692,6 +598,34 @@ mod tests {
                 &[],
             ),
             ("", "<p>Rudy Galfi</p>", &[]),
+            // A kind of piece before "by"; a role after the comma is no name.
+            (
+                "<meta name=author content='Analysis by Chris Cillizza, CNN Editor-at-large'>",
+                "",
+                &["Chris Cillizza"],
+            ),
+            // A WebPage's author (Yoast) by @id, when no article node names one.
+            (
+                "<script type=application/ld+json>{\"@graph\":[{\"@type\":[\"Person\"],\
+                 \"@id\":\"#p1\",\"name\":\"Catherine\"},{\"@type\":\"WebPage\",\
+                 \"author\":{\"@id\":\"#p1\"}}]}</script>",
+                "",
+                &["Catherine"],
+            ),
+            // An author link with its lead word just before the body, in a related box.
+            (
+                "",
+                "<div class=related-posts><p>By <a rel=author href=/fl>Federica Lusiardi</a> \
+                 - 2019-04-10</p></div>",
+                &["Federica Lusiardi"],
+            ),
+            // The strongest candidate names only the site: a weaker one speaks.
+            (
+                "<meta property=og:site_name content='The Daily'>\
+                 <meta name=author content='The Daily'>",
+                "<p class=byline>By Jane Roe</p>",
+                &["Jane Roe"],
+            ),
         ];
         for (head, top, want) in cases {
             assert_eq!(page(head, top).authors, *want, "{head} {top}");
@@ -767,6 +701,67 @@ mod tests {
     }
 
     #[test]
+    fn relative_dates_table() {
+        let body = "<p>The council voted on Tuesday to approve the new budget for the coming \
+            year, after a long debate about roads, schools and the harbour that went on into \
+            the night and left several members tired but satisfied with the outcome.</p>"
+            .repeat(3);
+        let modified = "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\
+             \"dateModified\":\"2019-11-20T10:00:00Z\"}</script>";
+        // (head, top, fetched, published)
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            (
+                "",
+                "<p>vor 3 Tagen</p>",
+                Some("2019-11-20T08:30:00Z"),
+                Some("2019-11-17"),
+            ),
+            (
+                "",
+                "<p>2 hours ago</p>",
+                Some("2019-11-20T01:00:00Z"),
+                Some("2019-11-19"),
+            ),
+            (
+                "",
+                "<p>Posted 2 hours ago</p>",
+                Some("2019-11-20"),
+                Some("2019-11-20"),
+            ),
+            // The page's modified date anchors when the caller gives no fetch time.
+            (modified, "<p>il y a 2 jours</p>", None, Some("2019-11-18")),
+            // No anchor: no date.
+            ("", "<p>vor 3 Tagen</p>", None, None),
+            // "Updated 2 hours ago" is no published date.
+            ("", "<p>Updated 2 hours ago</p>", Some("2019-11-20"), None),
+            // An absolute date line wins over the relative one.
+            (
+                "",
+                "<p>November 1, 2019</p><p>3 days ago</p>",
+                Some("2019-11-20"),
+                Some("2019-11-01"),
+            ),
+        ];
+        for (head, top, fetched, want) in cases {
+            let html = format!(
+                "<html lang=en><head>{head}</head><body><article><h1>Budget passes</h1>\
+                 {top}{body}</article></body></html>"
+            );
+            let x = crate::Extractor::default();
+            let a = match fetched {
+                Some(f) => x.extract_fetched(html.as_bytes(), None, f),
+                None => x.extract(html.as_bytes()),
+            }
+            .expect("a page");
+            assert_eq!(
+                a.metadata.published.as_deref(),
+                *want,
+                "{head} {top} {fetched:?}"
+            );
+        }
+    }
+
+    #[test]
     fn titles_table() {
         let cases: &[(&str, &str, &str)] = &[
             (
@@ -785,6 +780,33 @@ mod tests {
                 "<title>Northern Wire</title><meta property=og:site_name content='Northern Wire'>",
                 "<h1>Fire damages the old library on Quay Street</h1>",
                 "Fire damages the old library on Quay Street",
+            ),
+            // The visible headline, another wording of the stated ones, wins.
+            (
+                "<title>HS Roundup: Viera defeats Rockledge</title>\
+                 <meta property=og:title content='HS Roundup: Viera defeats Rockledge'>",
+                "<h1>High School Roundup: Viera defeats Rockledge</h1>",
+                "High School Roundup: Viera defeats Rockledge",
+            ),
+            // A blog's name in the h1 is not the post's title.
+            (
+                "<title>Web Ink Now: Going off script</title>\
+                 <meta property=og:title content='Web Ink Now: Going off script'>",
+                "<h1>Web Ink Now</h1>",
+                "Web Ink Now: Going off script",
+            ),
+            // An h1 carrying a dateline after the headline loses to the stated title.
+            (
+                "<meta property=og:title content='Turnout appears high across the country'>\
+                 <meta name=twitter:title content='Turnout appears high across the country'>",
+                "<h1>Turnout appears high across the country World, Updated Nov 07</h1>",
+                "Turnout appears high across the country",
+            ),
+            // A blog post's h2 just before the body, when no h1 is the headline.
+            (
+                "<title>Council weighs a new harbour budget | Quay Notes</title>",
+                "<h2>Quay Notes</h2><h2>Council weighs the new harbour budget tonight</h2>",
+                "Council weighs the new harbour budget tonight",
             ),
         ];
         for (head, top, want) in cases {
@@ -836,6 +858,7 @@ mod tests {
             ("Check This Out", false),
             ("Sebastian Blanco RSS", false),
             ("Anna Schmidt", true),
+            ("CNN Editor-at-large", false),
             ("", false),
         ] {
             assert_eq!(person_like(name), want, "{name}");

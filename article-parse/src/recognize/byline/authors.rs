@@ -174,6 +174,95 @@ fn cut_before_date(name: &str) -> String {
     out.join(" ")
 }
 
+/// Whether a cleaned name can be a person's: not only job-title words ("Product
+/// Manager"), and no word that widget labels and headings have and names do not
+/// ("Check This Out", "View", "Original Content", "... RSS").
+pub(crate) fn person_like(name: &str) -> bool {
+    const ROLE: &[&str] = &[
+        "manager",
+        "director",
+        "officer",
+        "president",
+        "vice",
+        "chief",
+        "executive",
+        "ceo",
+        "cto",
+        "founder",
+        "co-founder",
+        "editor",
+        "reporter",
+        "writer",
+        "correspondent",
+        "columnist",
+        "contributor",
+        "producer",
+        "analyst",
+        "product",
+        "senior",
+        "head",
+        "lead",
+        "partner",
+        "professor",
+        "intern",
+        "associate",
+        "assistant",
+        "guest",
+        "marketing",
+        "engineer",
+        "developer",
+        "designer",
+    ];
+    const NOT_IN_NAMES: &[&str] = &[
+        "about",
+        "this",
+        "that",
+        "out",
+        "check",
+        "content",
+        "original",
+        "view",
+        "profile",
+        "more",
+        "all",
+        "read",
+        "our",
+        "your",
+        "my",
+        "the",
+        "rss",
+        "posts",
+        "follow",
+        "home",
+        "contact",
+        "us",
+        "team",
+        "by",
+        "comments",
+        "share",
+        "login",
+        "subscribe",
+    ];
+    // Newsroom roles that no name holds, also in compounds ("CNN Editor-at-large").
+    const NEWSROOM: &[&str] = &[
+        "editor",
+        "reporter",
+        "writer",
+        "correspondent",
+        "columnist",
+        "contributor",
+        "producer",
+    ];
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    !words.is_empty()
+        && !words.iter().all(|w| ROLE.contains(&w.trim_matches(',')))
+        && !words.iter().any(|w| NOT_IN_NAMES.contains(&w.as_str()))
+        && !words
+            .iter()
+            .flat_map(|w| w.split('-'))
+            .any(|w| NEWSROOM.contains(&w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

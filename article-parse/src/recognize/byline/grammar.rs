@@ -121,6 +121,14 @@ fn names(i: &str) -> Res<'_, Vec<&str>> {
 /// `by`: the word that opens a byline.
 fn by(i: &str) -> Res<'_, &str> {
     alt((
+        // A kind of piece before "by": "Analysis by Jane Roe, CNN" (CNN, The Hill).
+        alt((
+            itag("analysis by"),
+            itag("opinion by"),
+            itag("commentary by"),
+            itag("review by"),
+            itag("reported by"),
+        )),
         itag("written by"),
         itag("words by"),
         itag("reporting by"),
@@ -192,7 +200,7 @@ pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
     // Every `by` word starts with one of these bytes.
     let by_first = matches!(
         text.as_bytes().first(),
-        Some(b'w' | b'W' | b'r' | b'R' | b'B' | b'b' | b'V' | b'P' | b'D')
+        Some(b'w' | b'W' | b'r' | b'R' | b'B' | b'b' | b'V' | b'P' | b'D' | b'A' | b'O' | b'C')
     );
     if let Some(Ok((rest, (_, _, found)))) = by_first.then(|| (by, sp, names).parse(text)) {
         // After the names: nothing, or a separator and more (role, org, date).
@@ -527,6 +535,14 @@ mod tests {
                 None,
             ),
             ("By the way, this is a sentence.", true, None),
+            (
+                "Analysis by Chris Cillizza - November 18, 2019",
+                true,
+                Some(&["Chris Cillizza"]),
+            ),
+            ("Opinion by Jane Roe", true, Some(&["Jane Roe"])),
+            ("Review by Jane Roe | The Daily", true, Some(&["Jane Roe"])),
+            ("Analysis of the vote by region", true, None),
             ("Jane", false, None),
             ("", false, None),
         ];

@@ -9,5 +9,17 @@
 mod authors;
 mod grammar;
 
-pub(crate) use authors::{AuthorSource, clean_author};
+pub(crate) use authors::{AuthorSource, clean_author, person_like};
 pub(crate) use grammar::{author_bio, byline, byline_names, is_name_line};
+
+/// The people a byline line names, as the page metadata reads one: the byline grammar's
+/// names ([`byline_names`]), each cleaned as an author field and person-like.
+/// `None` when the line is no byline or names no person.
+pub(crate) fn byline_people(text: &str, need_lead: bool) -> Option<Vec<String>> {
+    let names: Vec<String> = byline_names(text, need_lead)?
+        .into_iter()
+        .filter_map(|n| clean_author(&n, AuthorSource::Field))
+        .filter(|n| person_like(n))
+        .collect();
+    (!names.is_empty()).then_some(names)
+}

@@ -38,6 +38,7 @@ mod fields;
 mod instant;
 mod mode;
 mod numeric;
+mod relative;
 mod shapes;
 mod timestamp;
 mod value;
@@ -50,6 +51,7 @@ use {
 
 pub(crate) use fields::{field_value, url_date, visible_date};
 pub(crate) use mode::DateMode;
+pub(crate) use relative::{Anchor, relative_date};
 pub(crate) use shapes::{has_numeric_date, has_year_and_time};
 pub(crate) use timestamp::{Timestamp, timestamp};
 pub(crate) use value::{Order, date_in_line};

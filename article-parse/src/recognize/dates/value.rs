@@ -10,8 +10,6 @@
 //! zone     = "Z" | ("GMT" | "UTC") offset? | offset | abbreviation
 //! offset   = ("+" | "-") hh ":"? mm | ("+" | "-") hh
 //! abbreviation = EST EDT CST CDT MST MDT PST PDT BST CET CEST EET EEST WET WEST JST AEST AEDT
-//! relative = n sp unit sp "ago" | "vor" sp n sp unit | "il y a" sp n sp unit | "hace" sp n sp unit
-//!          | "yesterday" | "gestern" | "hier" | "ayer" | "today" | "heute" | "aujourd'hui" | "hoy"
 //! ```
 //!
 //! A value is written as a date (`2015-07-10`), or as an RFC 3339 date-time with the
@@ -285,91 +283,6 @@ pub(crate) fn date_in_line(line: &str, order: Order) -> Option<DateValue> {
     None
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil((y, m, d): Ymd) -> i64 {
-    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-#[cfg_attr(not(test), allow(dead_code))]
-/// The date `days` after 1970-01-01.
-fn civil_from_days(days: i64) -> Option<Ymd> {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Some((
-        u32::try_from(y).ok()?,
-        u32::try_from(m).ok()?,
-        u32::try_from(d).ok()?,
-    ))
-}
-
-#[cfg_attr(not(test), allow(dead_code))]
-/// A unit of a relative date, in days.
-fn unit(i: &str) -> Res<'_, i64> {
-    let (rest, w) = take_while_m_n(1, 12, |c: char| c.is_alphabetic()).parse(i)?;
-    let w = w.to_lowercase();
-    let days = match w.as_str() {
-        "day" | "days" | "tag" | "tagen" | "tage" | "jour" | "jours" | "día" | "días" | "dia"
-        | "dias" | "giorno" | "giorni" | "dag" | "dagen" => 1,
-        "week" | "weeks" | "woche" | "wochen" | "semaine" | "semaines" | "semana" | "semanas"
-        | "settimana" | "settimane" | "weken" => 7,
-        _ => return fail(i),
-    };
-    Ok((rest, days))
-}
-
-/// `relative`: the date it names, counted back from `anchor`.
-///
-/// Not called by extraction yet: an HTML page or a dump gives no anchor date of its own
-/// (a caller's anchor, like the CLI's `--anchor-date`, is not passed to the parser).
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn relative_date(text: &str, anchor: Ymd) -> Option<Ymd> {
-    let t = text.trim().to_lowercase();
-    let t = t.trim_end_matches('.');
-    let back = |n: i64| civil_from_days(days_from_civil(anchor) - n);
-    match t {
-        "today" | "heute" | "aujourd'hui" | "aujourd’hui" | "hoy" | "oggi" | "vandaag" => {
-            return back(0);
-        }
-        "yesterday" | "gestern" | "hier" | "ayer" | "ieri" | "gisteren" => return back(1),
-        _ => {}
-    }
-    let count_unit = |i| -> Res<'_, i64> {
-        let (i, n) = number(i)?;
-        let (i, _) = sp(i)?;
-        let (i, u) = unit(i)?;
-        Ok((i, i64::from(n) * u))
-    };
-    let ago = |i| -> Res<'_, i64> {
-        let (i, n) = count_unit(i)?;
-        let (i, _) = (sp, tag("ago")).parse(i)?;
-        Ok((i, n))
-    };
-    let lead = |i| -> Res<'_, i64> {
-        let (i, _) = alt((tag("vor"), tag("il y a"), tag("hace"), tag("há"))).parse(i)?;
-        let (i, _) = sp(i)?;
-        count_unit(i)
-    };
-    let (rest, n) = alt((ago, lead)).parse(t).ok()?;
-    (rest.trim().is_empty() && n <= 3660)
-        .then(|| back(n))
-        .flatten()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -475,43 +388,5 @@ mod tests {
             let got = date_in_line(input, Order::DayFirst).map(|v| v.render());
             assert_eq!(got.as_deref(), want, "{input:?}");
         }
-    }
-
-    #[test]
-    fn relative_date_table() {
-        let anchor = (2015, 7, 10);
-        let cases = [
-            ("vor 3 Tagen", Some((2015, 7, 7))),
-            ("3 days ago", Some((2015, 7, 7))),
-            ("il y a 2 semaines", Some((2015, 6, 26))),
-            ("hace 10 días", Some((2015, 6, 30))),
-            ("yesterday", Some((2015, 7, 9))),
-            ("Gestern", Some((2015, 7, 9))),
-            ("today", Some((2015, 7, 10))),
-            ("vor 3 Stunden", None),
-            ("3 days", None),
-            ("vor 99999 Tagen", None),
-        ];
-        for (input, want) in cases {
-            assert_eq!(relative_date(input, anchor), want, "{input}");
-        }
-        assert_eq!(
-            relative_date("vor 1 Tag", (2016, 3, 1)),
-            Some((2016, 2, 29))
-        );
-        assert_eq!(
-            relative_date("1 day ago", (2015, 1, 1)),
-            Some((2014, 12, 31))
-        );
-    }
-
-    #[test]
-    fn civil_days_round_trip() {
-        for days in [-1000, 0, 1, 59, 365, 10_957, 16_626, 20_000, 47_482] {
-            let ymd = civil_from_days(days).unwrap();
-            assert_eq!(days_from_civil(ymd), days, "{ymd:?}");
-        }
-        assert_eq!(days_from_civil((1970, 1, 1)), 0);
-        assert_eq!(days_from_civil((2000, 3, 1)), 11_017);
     }
 }
