@@ -112,7 +112,10 @@ fn collect_examples(
 
 /// Trains weights on `train` with features outside `mask` off.
 fn fit(train: &[&Example], mask: &[bool; N_FEATURES], l2: f64) -> [f64; N_FEATURES] {
-    const STEPS: usize = 400;
+    let steps: usize = std::env::var("SPEAKER_RANK_STEPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(400);
     const RATE: f64 = 0.5;
     let mut w = [0.0; N_FEATURES];
     let useful: Vec<&&Example> = train
@@ -124,7 +127,7 @@ fn fit(train: &[&Example], mask: &[bool; N_FEATURES], l2: f64) -> [f64; N_FEATUR
     }
     #[allow(clippy::cast_precision_loss)]
     let n = useful.len() as f64;
-    for _ in 0..STEPS {
+    for _ in 0..steps {
         let mut grad = [0.0; N_FEATURES];
         for e in &useful {
             let scores: Vec<f64> = e.features.iter().map(|x| rank::score(x, &w)).collect();
@@ -251,7 +254,17 @@ fn train_speaker_ranker() {
         ratio(rules, total),
         ratio(oracle, total)
     );
-    let all = [true; N_FEATURES];
+    // SPEAKER_RANK_DROP=name,name: features left out of every setting (for ablations).
+    let mut all = [true; N_FEATURES];
+    if let Some(drop) = std::env::var_os("SPEAKER_RANK_DROP") {
+        for name in drop.to_string_lossy().split(',') {
+            let k = NAMES
+                .iter()
+                .position(|n| *n == name)
+                .expect("a feature name");
+            all[k] = false;
+        }
+    }
     let mut no_rule = all;
     for f in [
         F::Rule,
