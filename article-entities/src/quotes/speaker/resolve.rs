@@ -406,12 +406,22 @@ impl<'a> Resolver<'a> {
     ) -> Option<Speaker> {
         let toks = &para.toks;
         match np {
-            Np::Pronoun(p, k) => self
-                .referent_of(p, pronoun_gender_at(toks, k), candidates, paragraph, pos)
-                .map(|s| Speaker {
-                    given: SpeakerKind::Pronoun,
-                    ..s
-                }),
+            Np::Pronoun(p, k) => {
+                // "Roe should “be careful,” he said": "he" is not Roe, a name of the
+                // clause it reports (mentions from the quotation's sentence start on).
+                let after = toks.get(k).is_some_and(|t| t.start > pos);
+                let reported_from = if after {
+                    clause_start(para, pos)
+                } else {
+                    usize::MAX
+                };
+                let gender = pronoun_gender_at(toks, k);
+                self.referent_of(p, gender, reported_from, candidates, paragraph, pos)
+                    .map(|s| Speaker {
+                        given: SpeakerKind::Pronoun,
+                        ..s
+                    })
+            }
             Np::Name { first, last, det } => self.name_speaker(toks, first, last, det),
             Np::Description { first, last } => {
                 let head = toks[last].text;
@@ -515,15 +525,17 @@ impl<'a> Resolver<'a> {
         paragraph: usize,
         pos: usize,
     ) -> Option<Speaker> {
-        self.referent_of(p, None, candidates, paragraph, pos)
+        self.referent_of(p, None, usize::MAX, candidates, paragraph, pos)
     }
 
     /// The most recent compatible candidate before `pos`; for "he"/"she" (`gender`), not a
-    /// person whose first name is of the other sex.
+    /// person whose first name is of the other sex, nor a person mentioned from
+    /// `reported_from` on.
     fn referent_of(
         &self,
         p: Pronoun,
         gender: Option<Gender>,
+        reported_from: usize,
         candidates: &Candidates,
         paragraph: usize,
         pos: usize,
@@ -541,7 +553,8 @@ impl<'a> Resolver<'a> {
                     .is_some_and(|w| quoted.iter().any(|t| t.bare() == w))
         };
         let person_like = |c: &&Candidate| {
-            is_person_referent(&c.speaker, gender) && (gender.is_none() || !named(c))
+            is_person_referent(&c.speaker, gender)
+                && (gender.is_none() || (!named(c) && c.pos < reported_from))
         };
         let pick = match p {
             Pronoun::Person => recent.clone().find(person_like),
@@ -575,4 +588,16 @@ pub(super) fn is_person_referent(s: &Speaker, gender: Option<Gender>) -> bool {
 /// Whether the first name of `s` is of the other sex than `gender`.
 pub(super) fn gender_clash(s: &Speaker, gender: Option<Gender>) -> bool {
     gender.is_some_and(|g| wordlists::name_gender(&s.name).is_some_and(|h| h != g))
+}
+
+/// Where the sentence holding `pos` starts, or after its last `.`, `?` or `!` before
+/// `pos` when the splitter did not break there.
+fn clause_start(para: &Para<'_>, pos: usize) -> usize {
+    let lo = para.sentence_start(pos);
+    let (a, b) = para.range(lo, pos);
+    para.toks[a..b]
+        .iter()
+        .rev()
+        .find(|t| t.is_punct('.') || t.is_punct('?') || t.is_punct('!'))
+        .map_or(lo, |t| t.end)
 }
