@@ -297,7 +297,9 @@ fn train_speaker_ranker() {
     } else {
         (&masks[..], &[0.001, 0.01, 0.1][..])
     };
-    let mut best: Option<(usize, &str, [bool; N_FEATURES], f64, Vec<bool>)> = None;
+    // (right, setting name, mask, L2, the picks)
+    type Setting<'a> = (usize, &'a str, [bool; N_FEATURES], f64, Vec<bool>);
+    let mut best: Option<Setting<'_>> = None;
     for (name, mask) in masks {
         for &l2 in l2s {
             let picks = loao(&examples, n_articles, mask, l2);
