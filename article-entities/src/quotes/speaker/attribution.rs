@@ -79,6 +79,12 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
             k += 1;
         }
         let np = np_forward(toks, k, b);
+        // "said Canadiens spokesman Jean Roe": the person after the organisation's role.
+        if let Some(Np::Name { last, .. }) = np {
+            if let Some(person) = name_after_role(toks, last + 1, b) {
+                return Some(person);
+            }
+        }
         // "wrote one reviewer, Jane Doe", "said another, John Roe": the name.
         let comma = match np {
             Some(Np::Description { last, .. }) => last + 1,
@@ -139,6 +145,33 @@ fn attribution_at(toks: &[Tok<'_>], a: usize, b: usize) -> Option<Np> {
         }
     }
     None
+}
+
+/// A name run after one to three lower-case role words or person nouns from token `k`
+/// ("spokesman Jean Roe", "chief executive John Doe"), ending the clause.
+fn name_after_role(toks: &[Tok<'_>], k: usize, b: usize) -> Option<Np> {
+    let mut j = k;
+    while j < b
+        && j < k + 3
+        && toks[j].is_word()
+        && !toks[j].is_capitalized()
+        && (wordlists::is_role_word(toks[j].text) || wordlists::is_person_noun(toks[j].text))
+    {
+        j += 1;
+    }
+    if j == k {
+        return None;
+    }
+    match np_forward(toks, j, b)? {
+        name @ Np::Name { last, .. }
+            if toks
+                .get(last + 1)
+                .is_none_or(|t| last + 1 >= b || !t.is_word()) =>
+        {
+            Some(name)
+        }
+        _ => None,
+    }
 }
 
 /// The speaker phrase before the opening mark, in the same sentence.

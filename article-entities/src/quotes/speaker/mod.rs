@@ -27,12 +27,17 @@ mod train;
 use article_model::{Cluster, Entity};
 
 use self::attribution::{post_np, pre_np, reported_speaker, verb_right_before};
+use self::noun_phrase::Np;
 use self::paragraph::Para;
 use self::rank::F;
 pub(crate) use self::resolve::Speaker;
-use self::resolve::{Candidate, Candidates, Resolver};
+use self::resolve::{
+    Candidate, Candidates, Resolver, gender_clash, is_person_referent, pronoun_gender_at,
+};
 use super::marks::Piece;
+use crate::names::NameKind;
 use crate::paragraph_words::ParaWords;
+use crate::wordlists::{Gender, Pronoun};
 
 /// The speakers of the quotations: one entry per chain id (`None`: no speaker), and
 /// whether the chain's attribution is direct (a reporting verb next to it).
@@ -268,6 +273,8 @@ impl RankContext<'_, '_> {
         let mut out = rank::Candidates::default();
         let first = &self.pieces[self.range.start];
         let last = &self.pieces[self.range.end - 1];
+        // The gender of a "he"/"she" attribution.
+        let mut gender: Option<Gender> = None;
         if let Some((s, stage)) = self.rule {
             out.add(s, F::Rule, 0);
             if stage != F::Rule {
@@ -281,10 +288,11 @@ impl RankContext<'_, '_> {
             };
             let later = idx != self.range.start;
             if let Some((np, statement)) = post_np(para, self.pieces, idx) {
-                if let Some(s) =
-                    self.resolver
-                        .resolve(para, np, self.cands, piece.paragraph, piece.open)
-                {
+                let s = self
+                    .resolver
+                    .resolve(para, np, self.cands, piece.paragraph, piece.open);
+                gender = gender.or(self.pronoun_alternates(np, para, piece, s.as_ref(), &mut out));
+                if let Some(s) = s {
                     out.add(&s, if later { F::PostLater } else { F::PostFirst }, 0);
                     if statement {
                         out.add(&s, F::Statement, 0);
@@ -292,10 +300,11 @@ impl RankContext<'_, '_> {
                 }
             }
             if let Some((np, statement)) = pre_np(para, self.pieces, idx) {
-                if let Some(s) =
-                    self.resolver
-                        .resolve(para, np, self.cands, piece.paragraph, piece.open)
-                {
+                let s = self
+                    .resolver
+                    .resolve(para, np, self.cands, piece.paragraph, piece.open);
+                gender = gender.or(self.pronoun_alternates(np, para, piece, s.as_ref(), &mut out));
+                if let Some(s) = s {
                     out.add(&s, if later { F::PreLater } else { F::PreFirst }, 0);
                     if !later && verb_right_before(para, piece.open) {
                         out.add(&s, F::PreVerbBefore, 0);
@@ -394,12 +403,100 @@ impl RankContext<'_, '_> {
                 }
             }
         }
+        self.said_before(&mut out);
         if self.unread_after {
             out.list
                 .retain(|c| c.features[F::SentenceAfter as usize] != 0.0);
         }
         out.finish(|id| self.clusters.get(id).map_or(0, |c| c.mentions));
+        for c in &mut out.list {
+            if gender_clash(&c.speaker, gender) {
+                c.features[F::GenderClash as usize] = 1.0;
+            }
+            if self.named_in_quote(&c.speaker) {
+                c.features[F::NamedInQuote as usize] = 1.0;
+            }
+        }
         out
+    }
+
+    /// For a "he"/"she" attribution `np` of `piece`: its gender, and the compatible
+    /// persons before it other than its referent `resolved` (two at most) as candidates.
+    fn pronoun_alternates(
+        &self,
+        np: Np,
+        para: &Para<'_>,
+        piece: &Piece,
+        resolved: Option<&Speaker>,
+        out: &mut rank::Candidates,
+    ) -> Option<Gender> {
+        let Np::Pronoun(Pronoun::Person, k) = np else {
+            return None;
+        };
+        let gender = pronoun_gender_at(para.toks, k);
+        let mut seen: Vec<&str> = resolved.map(|r| r.name.as_str()).into_iter().collect();
+        for c in self.cands.recent(piece.open, piece.paragraph) {
+            if seen.len() >= 3 {
+                break;
+            }
+            if seen.contains(&c.speaker.name.as_str()) || !is_person_referent(&c.speaker, gender) {
+                continue;
+            }
+            out.add(
+                &c.speaker,
+                F::PronounAlt,
+                piece.open - c.pos.min(piece.open),
+            );
+            seen.push(&c.speaker.name);
+        }
+        gender
+    }
+
+    /// Whether `s` is a person whose surname (the last word of its name) is a word of the
+    /// quotation.
+    fn named_in_quote(&self, s: &Speaker) -> bool {
+        if s.kind != NameKind::Person {
+            return false;
+        }
+        let Some(surname) = s.name.split_whitespace().last() else {
+            return false;
+        };
+        self.pieces[self.range.clone()].iter().any(|p| {
+            self.paras.get(p.paragraph).is_some_and(|para| {
+                let (a, b) = para.range(p.content.start(), p.content.end());
+                para.toks[a..b].iter().any(|t| t.bare() == surname)
+            })
+        })
+    }
+
+    /// The entities next to a reporting verb in the sentence before the quotation's (in
+    /// its paragraph, or the last of the paragraph before when it opens one).
+    fn said_before(&self, out: &mut rank::Candidates) {
+        let first = &self.pieces[self.range.start];
+        let Some(pf) = self.paras.get(first.paragraph) else {
+            return;
+        };
+        let start = pf.sentence_start(first.open);
+        let para_start = pf.toks.first().map_or(start, |t| t.start);
+        let (para, lo, hi) = if start > para_start {
+            (pf, pf.sentence_start(start - 1), start)
+        } else if let Some(before) = first
+            .paragraph
+            .checked_sub(1)
+            .and_then(|b| self.paras.get(b))
+        {
+            let Some(end) = before.toks.last().map(|t| t.end) else {
+                return;
+            };
+            (before, before.sentence_start(end.saturating_sub(1)), end)
+        } else {
+            return;
+        };
+        for (pos, end, s) in self.resolver.entities_in(lo, hi) {
+            if !para.is_quoted(pos) && next_to_reporting_verb(para, pos, end) {
+                out.add(&s, F::SaidBefore, first.open.saturating_sub(pos));
+            }
+        }
     }
 }
 

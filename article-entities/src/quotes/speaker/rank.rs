@@ -99,10 +99,20 @@ pub(super) enum F {
     NoPatternRecent1,
     /// No pattern, and this is an entity of the quotation's sentence.
     NoPatternSentence,
+    /// The attribution is "he"/"she" and this person's first name is of the other sex.
+    GenderClash,
+    /// The attribution is "he"/"she" and this is a compatible earlier person other than
+    /// the pronoun's referent (the second or third most recent).
+    PronounAlt,
+    /// A person whose surname is a word of the quotation: talked about, not talking.
+    NamedInQuote,
+    /// Next to a reporting verb in the sentence before the quotation's ("X said on
+    /// Friday the coach would be free. “…,” he said").
+    SaidBefore,
 }
 
 /// Number of features.
-pub(super) const N_FEATURES: usize = F::NoPatternSentence as usize + 1;
+pub(super) const N_FEATURES: usize = F::SaidBefore as usize + 1;
 
 /// The names of the features, in index order (for the trainer's report and the weights
 /// file).
@@ -147,6 +157,10 @@ pub(super) const NAMES: [&str; N_FEATURES] = [
     "no_pattern_prev",
     "no_pattern_recent_1",
     "no_pattern_sentence",
+    "gender_clash",
+    "pronoun_alt",
+    "named_in_quote",
+    "said_before",
 ];
 
 /// One candidate speaker of a quotation with its features.

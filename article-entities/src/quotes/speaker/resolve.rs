@@ -10,7 +10,7 @@ use super::noun_phrase::{Np, appositive_name, np_forward, subject_start};
 use super::paragraph::Para;
 use crate::names::{self, Name, NameIndex, NameKind};
 use crate::paragraph_words::{self, Tok};
-use crate::wordlists::{self, Pronoun};
+use crate::wordlists::{self, Gender, Pronoun};
 use crate::work_meter;
 
 /// A resolved speaker.
@@ -406,12 +406,22 @@ impl<'a> Resolver<'a> {
     ) -> Option<Speaker> {
         let toks = &para.toks;
         match np {
-            Np::Pronoun(p, _) => self
-                .referent(p, candidates, paragraph, pos)
-                .map(|s| Speaker {
-                    given: SpeakerKind::Pronoun,
-                    ..s
-                }),
+            Np::Pronoun(p, k) => {
+                // "Roe should “be careful,” he said": "he" is not Roe, a name of the
+                // clause it reports (mentions from the quotation's sentence start on).
+                let after = toks.get(k).is_some_and(|t| t.start > pos);
+                let reported_from = if after {
+                    clause_start(para, pos)
+                } else {
+                    usize::MAX
+                };
+                let gender = pronoun_gender_at(toks, k);
+                self.referent_of(p, gender, reported_from, candidates, paragraph, pos)
+                    .map(|s| Speaker {
+                        given: SpeakerKind::Pronoun,
+                        ..s
+                    })
+            }
             Np::Name { first, last, det } => self.name_speaker(toks, first, last, det),
             Np::Description { first, last } => {
                 let head = toks[last].text;
@@ -494,6 +504,19 @@ impl<'a> Resolver<'a> {
             .map(|c| c.speaker.clone())
     }
 
+    /// The words of the quotation of paragraph `paragraph` that opens at `pos` (none when
+    /// no quotation opens there).
+    fn quotation_words(&self, paragraph: usize, pos: usize) -> &'a [Tok<'a>] {
+        let Some(para) = self.paras.get(paragraph) else {
+            return &[];
+        };
+        let Some(&(open, close)) = para.quoted.iter().find(|q| q.0 == pos) else {
+            return &[];
+        };
+        let (a, b) = para.range(open, close);
+        &para.toks[a..b]
+    }
+
     /// The most recent compatible candidate before `pos`.
     fn referent(
         &self,
@@ -502,12 +525,36 @@ impl<'a> Resolver<'a> {
         paragraph: usize,
         pos: usize,
     ) -> Option<Speaker> {
+        self.referent_of(p, None, usize::MAX, candidates, paragraph, pos)
+    }
+
+    /// The most recent compatible candidate before `pos`; for "he"/"she" (`gender`), not a
+    /// person whose first name is of the other sex, nor a person mentioned from
+    /// `reported_from` on.
+    fn referent_of(
+        &self,
+        p: Pronoun,
+        gender: Option<Gender>,
+        reported_from: usize,
+        candidates: &Candidates,
+        paragraph: usize,
+        pos: usize,
+    ) -> Option<Speaker> {
         let recent = candidates.recent(pos, paragraph);
         let recent = recent.iter().copied();
-        let person_like = |c: &&Candidate| {
+        // "“Mr Roe is persuasive,” he said": not Roe, whom the quotation talks about.
+        let quoted = self.quotation_words(paragraph, pos);
+        let named = |c: &&Candidate| {
             c.speaker.kind == NameKind::Person
-                || (c.speaker.kind == NameKind::Unknown
-                    && c.speaker.name.split_whitespace().count() >= 2)
+                && c.speaker
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| quoted.iter().any(|t| t.bare() == w))
+        };
+        let person_like = |c: &&Candidate| {
+            is_person_referent(&c.speaker, gender)
+                && (gender.is_none() || (!named(c) && c.pos < reported_from))
         };
         let pick = match p {
             Pronoun::Person => recent.clone().find(person_like),
@@ -523,4 +570,34 @@ impl<'a> Resolver<'a> {
         }?;
         Some(pick.speaker.clone())
     }
+}
+
+/// The gender of the pronoun token `k` of `toks` ("he", "she").
+pub(super) fn pronoun_gender_at(toks: &[Tok<'_>], k: usize) -> Option<Gender> {
+    toks.get(k).and_then(|t| wordlists::pronoun_gender(t.text))
+}
+
+/// Whether `s` can be the referent of "he"/"she" of `gender` (`None`: either): a person,
+/// or an unknown name of two words, whose first name is not of the other sex.
+pub(super) fn is_person_referent(s: &Speaker, gender: Option<Gender>) -> bool {
+    let person = s.kind == NameKind::Person
+        || (s.kind == NameKind::Unknown && s.name.split_whitespace().count() >= 2);
+    person && !gender_clash(s, gender)
+}
+
+/// Whether the first name of `s` is of the other sex than `gender`.
+pub(super) fn gender_clash(s: &Speaker, gender: Option<Gender>) -> bool {
+    gender.is_some_and(|g| wordlists::name_gender(&s.name).is_some_and(|h| h != g))
+}
+
+/// Where the sentence holding `pos` starts, or after its last `.`, `?` or `!` before
+/// `pos` when the splitter did not break there.
+fn clause_start(para: &Para<'_>, pos: usize) -> usize {
+    let lo = para.sentence_start(pos);
+    let (a, b) = para.range(lo, pos);
+    para.toks[a..b]
+        .iter()
+        .rev()
+        .find(|t| t.is_punct('.') || t.is_punct('?') || t.is_punct('!'))
+        .map_or(lo, |t| t.end)
 }

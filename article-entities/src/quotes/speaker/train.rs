@@ -15,11 +15,13 @@ use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use article_model::{Article, BlockKind};
 use serde_json::Value;
 
 use super::rank::{self, Candidates, F, N_FEATURES, NAMES};
 use crate::quotes::marks::Piece;
+
+#[path = "../../../tests/support/quote_labels.rs"]
+mod labels;
 
 /// One quotation as the ranker saw it: its pieces' content spans and its candidates.
 #[derive(Clone, Debug)]
@@ -54,6 +56,9 @@ pub(super) fn record(pieces: &[Piece], range: std::ops::Range<usize>, c: &Candid
 /// One labelled quotation: its candidates and which are right.
 struct Example {
     article: usize,
+    /// The label set and `split/id` of its article.
+    set: &'static str,
+    id: String,
     /// The candidates' names, the right names and the quotation's start (for listings).
     names: Vec<String>,
     gold: Vec<String>,
@@ -62,86 +67,33 @@ struct Example {
     right: Vec<bool>,
 }
 
-/// The scorer's name comparison (`tests/integration/quotes_dev.rs`).
-fn normalise(s: &str) -> String {
-    let s = s.replace(['’', '‘'], "'").to_lowercase();
-    let s = s.trim().trim_end_matches(['.', ',']);
-    let s = s.strip_prefix("the ").unwrap_or(s);
-    let s = s.strip_suffix("'s").unwrap_or(s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The article of `raw` (one paragraph per non-blank line) and the map from `raw` char
-/// offsets to body byte offsets, as the scorer builds them.
-fn article_of(raw: &str) -> (Article, Vec<Option<usize>>) {
-    let mut article = Article::new();
-    let mut map = vec![None; raw.chars().count() + 1];
-    let mut char_pos = 0;
-    for line in raw.split('\n') {
-        let lead = line.chars().take_while(|c| c.is_whitespace()).count();
-        let text = line.trim();
-        if !text.is_empty() {
-            let span = article
-                .try_push_paragraph(BlockKind::Paragraph, text, None)
-                .unwrap();
-            for (k, (b, _)) in text.char_indices().enumerate() {
-                map[char_pos + lead + k] = Some(span.start() + b);
-            }
-            map[char_pos + lead + text.chars().count()] = Some(span.end());
-        }
-        char_pos += line.chars().count() + 1;
-    }
-    (article, map)
-}
-
-/// The labelled quotations of one label file whose bodies are in `truth`, with the
-/// candidates the annotator gives them. `None` without `../shared`.
+/// The labelled quotations of `set`, with the candidates the annotator gives them,
+/// numbered from article `first_article`. `None` without `../shared`.
 fn collect_examples(
-    labels: &str,
-    truth: &str,
+    set: &labels::LabelSet,
     first_article: usize,
     out: &mut Vec<Example>,
 ) -> Option<usize> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(truth);
-    let Ok(truth) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} not found", path.display());
-        return None;
-    };
-    let truth: Value = serde_json::from_str(&truth).unwrap();
-    let labels: Value = serde_json::from_str(labels).unwrap();
     let annotator = crate::Annotator::default();
     let mut n = 0;
-    for art in labels["articles"].as_array().unwrap() {
-        let raw = truth[art["id"].as_str().unwrap()]["articleBody"]
-            .as_str()
-            .unwrap();
-        assert_eq!(
-            raw.chars().count() as u64,
-            art["body_chars"].as_u64().unwrap()
-        );
-        let (mut article, map) = article_of(raw);
+    for labelled in labels::load(set)? {
+        let mut article = labelled.article;
         RECORDS.with(|r| *r.borrow_mut() = Some(Vec::new()));
         annotator.annotate(&mut article).unwrap();
         let records = RECORDS.with(|r| r.borrow_mut().take()).unwrap_or_default();
-        for q in art["quotes"].as_array().unwrap() {
-            let Value::Array(alts) = &q["speaker"] else {
+        for g in labelled.gold.iter().filter(|g| g.kind == "quote") {
+            let Some(alts) = &g.speakers else {
                 continue;
             };
-            if q["kind"] != "quote" {
-                continue;
-            }
-            let alts: Vec<String> = alts
-                .iter()
-                .map(|a| normalise(a.as_str().unwrap()))
-                .collect();
-            let at = |k: &str| map[usize::try_from(q[k].as_u64().unwrap()).unwrap()].unwrap();
-            let span = (at("start"), at("end"));
+            let span = (g.start, g.end);
             let Some(rec) = records.iter().find(|r| r.spans.contains(&span)) else {
                 continue;
             };
             let quote: String = article.body()[span.0..span.1].chars().take(40).collect();
             out.push(Example {
                 article: first_article + n,
+                set: set.name,
+                id: format!("{}/{}", labelled.split, labelled.id),
                 names: rec.candidates.iter().map(|c| c.0.clone()).collect(),
                 gold: alts.clone(),
                 quote,
@@ -149,7 +101,7 @@ fn collect_examples(
                 right: rec
                     .candidates
                     .iter()
-                    .map(|c| alts.contains(&normalise(&c.0)))
+                    .map(|c| alts.contains(&labels::normalise(&c.0)))
                     .collect(),
             });
         }
@@ -160,7 +112,10 @@ fn collect_examples(
 
 /// Trains weights on `train` with features outside `mask` off.
 fn fit(train: &[&Example], mask: &[bool; N_FEATURES], l2: f64) -> [f64; N_FEATURES] {
-    const STEPS: usize = 400;
+    let steps: usize = std::env::var("SPEAKER_RANK_STEPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(400);
     const RATE: f64 = 0.5;
     let mut w = [0.0; N_FEATURES];
     let useful: Vec<&&Example> = train
@@ -172,7 +127,7 @@ fn fit(train: &[&Example], mask: &[bool; N_FEATURES], l2: f64) -> [f64; N_FEATUR
     }
     #[allow(clippy::cast_precision_loss)]
     let n = useful.len() as f64;
-    for _ in 0..STEPS {
+    for _ in 0..steps {
         let mut grad = [0.0; N_FEATURES];
         for e in &useful {
             let scores: Vec<f64> = e.features.iter().map(|x| rank::score(x, &w)).collect();
@@ -224,17 +179,23 @@ fn rule_right(e: &Example) -> bool {
         .any(|(x, r)| *r && x[F::Rule as usize] != 0.0)
 }
 
-/// Leave-one-article-out: right picks over all examples.
-fn loao(examples: &[Example], n_articles: usize, mask: &[bool; N_FEATURES], l2: f64) -> usize {
-    let mut right = 0;
+/// Leave-one-article-out: whether each example is picked right by the weights fitted
+/// on the other articles.
+fn loao(examples: &[Example], n_articles: usize, mask: &[bool; N_FEATURES], l2: f64) -> Vec<bool> {
+    let mut right = vec![false; examples.len()];
     for a in 0..n_articles {
-        let test: Vec<&Example> = examples.iter().filter(|e| e.article == a).collect();
+        let test: Vec<usize> = (0..examples.len())
+            .filter(|&i| examples[i].article == a)
+            .collect();
         if test.is_empty() {
             continue;
         }
         let train: Vec<&Example> = examples.iter().filter(|e| e.article != a).collect();
         let w = fit(&train, mask, l2);
-        right += test.iter().filter(|e| picks_right(e, &w)).count();
+        for &i in &test {
+            right[i] = picks_right(&examples[i], &w);
+        }
+        let test: Vec<&Example> = test.iter().map(|&i| &examples[i]).collect();
         if std::env::var_os("SPEAKER_RANK_VERBOSE").is_some() {
             for e in test.iter().filter(|e| !picks_right(e, &w)) {
                 let mut c: Vec<(f64, &str, String)> = e
@@ -250,7 +211,7 @@ fn loao(examples: &[Example], n_articles: usize, mask: &[bool; N_FEATURES], l2: 
                     })
                     .collect();
                 c.sort_by(|a, b| b.0.total_cmp(&a.0));
-                eprintln!("MISS a{a} {:?} want {:?}", e.quote, e.gold);
+                eprintln!("MISS {} {:?} want {:?}", e.id, e.quote, e.gold);
                 for (s, name, on) in c {
                     eprintln!("    {s:7.3} {name:?} [{on}]");
                 }
@@ -263,19 +224,24 @@ fn loao(examples: &[Example], n_articles: usize, mask: &[bool; N_FEATURES], l2: 
 #[test]
 #[ignore = "trains the speaker ranker and rewrites rank_weights.rs; needs ../shared"]
 fn train_speaker_ranker() {
+    // Every labelled set but `heldout2`, which is scored once by `quotes_dev`.
     let mut examples = Vec::new();
-    let Some(n_dev) = examples_of_dev(&mut examples) else {
-        return;
-    };
-    let Some(n_unseen) = collect_examples(
-        include_str!("../../../tests/data/quote-labels-unseen.json"),
-        "../../shared/data/extraction/train/l3s-gn1/truth.json",
-        n_dev,
-        &mut examples,
-    ) else {
-        return;
-    };
-    let n_articles = n_dev + n_unseen;
+    let mut n_articles = 0;
+    for set in [&labels::DEV, &labels::UNSEEN, &labels::HELDOUT] {
+        let Some(n) = collect_examples(set, n_articles, &mut examples) else {
+            return;
+        };
+        n_articles += n;
+    }
+    let scored_once: Value = serde_json::from_str(labels::HELDOUT2.labels).unwrap();
+    for art in scored_once["articles"].as_array().unwrap() {
+        assert!(
+            !examples
+                .iter()
+                .any(|e| e.id.ends_with(&format!("/{}", art["id"].as_str().unwrap()))),
+            "a heldout2 article is in the training data"
+        );
+    }
     let total = examples.len();
     let rules = examples.iter().filter(|e| rule_right(e)).count();
     let oracle = examples
@@ -288,7 +254,17 @@ fn train_speaker_ranker() {
         ratio(rules, total),
         ratio(oracle, total)
     );
-    let all = [true; N_FEATURES];
+    // SPEAKER_RANK_DROP=name,name: features left out of every setting (for ablations).
+    let mut all = [true; N_FEATURES];
+    if let Some(drop) = std::env::var_os("SPEAKER_RANK_DROP") {
+        for name in drop.to_string_lossy().split(',') {
+            let k = NAMES
+                .iter()
+                .position(|n| *n == name)
+                .expect("a feature name");
+            all[k] = false;
+        }
+    }
     let mut no_rule = all;
     for f in [
         F::Rule,
@@ -321,20 +297,38 @@ fn train_speaker_ranker() {
     } else {
         (&masks[..], &[0.001, 0.01, 0.1][..])
     };
-    let mut best: Option<(usize, &str, [bool; N_FEATURES], f64)> = None;
+    // (right, setting name, mask, L2, the picks)
+    type Setting<'a> = (usize, &'a str, [bool; N_FEATURES], f64, Vec<bool>);
+    let mut best: Option<Setting<'_>> = None;
     for (name, mask) in masks {
         for &l2 in l2s {
-            let right = loao(&examples, n_articles, mask, l2);
+            let picks = loao(&examples, n_articles, mask, l2);
+            let right = picks.iter().filter(|&&r| r).count();
             eprintln!(
                 "leave-one-article-out, {name}, l2 {l2}: {right}/{total} ({:.3})",
                 ratio(right, total)
             );
-            if best.is_none_or(|(b, ..)| right > b) {
-                best = Some((right, name, *mask, l2));
+            if best.as_ref().is_none_or(|(b, ..)| right > *b) {
+                best = Some((right, name, *mask, l2, picks));
             }
         }
     }
-    let (right, name, mask, l2) = best.unwrap();
+    let (right, name, mask, l2, picks) = best.unwrap();
+    for set in [&labels::DEV, &labels::UNSEEN, &labels::HELDOUT] {
+        let of_set: Vec<bool> = examples
+            .iter()
+            .zip(&picks)
+            .filter(|(e, _)| e.set == set.name)
+            .map(|(_, &r)| r)
+            .collect();
+        let r = of_set.iter().filter(|&&r| r).count();
+        eprintln!(
+            "  of which {}: {r}/{} ({:.3})",
+            set.name,
+            of_set.len(),
+            ratio(r, of_set.len())
+        );
+    }
     eprintln!(
         "chosen: {name}, l2 {l2}: leave-one-article-out {right}/{total} ({:.3}) against the \
          rules' {rules}/{total} ({:.3})",
@@ -376,15 +370,6 @@ fn train_speaker_ranker() {
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/quotes/speaker/rank_weights.rs");
     std::fs::write(&out, file).unwrap();
     eprintln!("wrote {}", out.display());
-}
-
-fn examples_of_dev(out: &mut Vec<Example>) -> Option<usize> {
-    collect_examples(
-        include_str!("../../../tests/data/quote-labels.json"),
-        "../../shared/data/extraction/dev/truth.json",
-        0,
-        out,
-    )
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
