@@ -50,7 +50,10 @@ impl WarcBatches {
                     }
                     Verdict::Skip(_) => {}
                     Verdict::Broken(e) => {
-                        items.push(Item::Unreadable(record.provenance(&self.file), e.to_string()));
+                        items.push(Item::Unreadable(
+                            record.provenance(&self.file),
+                            e.to_string(),
+                        ));
                     }
                 },
                 Some(Err(e)) => {
