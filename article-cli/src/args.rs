@@ -103,7 +103,7 @@ pub(crate) struct TrainNerArgs {
     pub epochs: usize,
 
     /// Perceptrons (differently shuffled) averaged into each stage's model.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 5)]
     pub ensemble: usize,
 
     /// Folds for the stage-1 predictions that stage 2 learns from.

@@ -2,15 +2,13 @@
 //!
 //! Every feature is a 64-bit hash of a template id and its values; the model maps hashes to
 //! weight rows. Stage 1 uses local, gazetteer, cluster and document-casing features; stage 2
-//! adds the stage-1 predictions of the token and of the other mentions of the same word in
-//! the document (Ratinov & Roth's context aggregation).
+//! (`super::stage2`) adds the stage-1 predictions.
 
 use std::ops::Range;
 
 use super::hash::{HashMap, hash_str, mix};
 use super::lexicon::{Lexicon, MAX_PHRASE, PHRASE_START, phrase_step, token_key};
 use super::normalize::{normalize, normalize_lower};
-use super::tags::label_of;
 
 pub(crate) const CAP: u32 = 1;
 pub(crate) const ALLCAP: u32 = 1 << 1;
@@ -32,7 +30,8 @@ pub(crate) struct TokInfo {
     pub word: u32,
     pub key: u64,
     w: u64,
-    l: u64,
+    /// The lower-cased word's hash.
+    pub l: u64,
     shape: u64,
     short: u64,
     pre: [u64; 4],
@@ -78,13 +77,7 @@ mod t {
     pub const W_M1: u64 = 28;
     pub const W_P1: u64 = 29;
     pub const CL_LL: u64 = 30;
-    pub const S2_TAG: u64 = 40;
-    pub const S2_TAG_M1: u64 = 41;
-    pub const S2_TAG_P1: u64 = 42;
-    pub const S2_OTHER: u64 = 43;
-    pub const S2_OTHER_C: u64 = 44;
-    pub const S2_ENT: u64 = 45;
-    pub const S2_TAG_L: u64 = 46;
+    // 40 and above: the stage-2 templates (`super::stage2`)
 }
 
 const SEED_W: u64 = 0x101;
@@ -502,68 +495,6 @@ impl Scratch {
         let unreliable = u64::from(me.flags & (SENT_START | HEADLINE | TITLE_SENT) != 0);
         out.push(f(f(t::DOCCASE, seen), capclass << 1 | unreliable));
     }
-
-    /// Appends the stage-2 features of token `i` given the stage-1 tags of the document.
-    pub(crate) fn stage2(
-        &self,
-        ctx: &Stage2,
-        s: &Range<usize>,
-        i: usize,
-        tags: &[u8],
-        out: &mut Vec<u64>,
-    ) {
-        let f = |a: u64, b: u64| mix(a, b);
-        let me = &self.infos[i];
-        let tag = |j: usize| u64::from(tags.get(j).copied().unwrap_or(0));
-        out.push(f(t::S2_TAG, tag(i)));
-        out.push(f(f(t::S2_TAG_L, tag(i)), me.l));
-        let prev = if i > s.start { tag(i - 1) } else { 99 };
-        let next = if i + 1 < s.end { tag(i + 1) } else { 99 };
-        out.push(f(f(t::S2_TAG_M1, prev), tag(i)));
-        out.push(f(f(t::S2_TAG_P1, next), tag(i)));
-        if me.flags & PUNCT != 0 {
-            return;
-        }
-        let capclass = u64::from(me.flags & (CAP | ALLCAP | LOWER | DIGIT));
-        if let Some(&(counts, total)) = ctx.occ.get(&me.key) {
-            let mut counts = counts;
-            let own = label_of(tags.get(i).copied().unwrap_or(0));
-            if let Some(l) = own {
-                counts[l] = counts[l].saturating_sub(1);
-            }
-            let others = total.saturating_sub(1);
-            if others > 0 {
-                let tagged: u32 = counts.iter().sum();
-                for (l, &c) in counts.iter().enumerate() {
-                    if c == 0 {
-                        continue;
-                    }
-                    let bucket = if c == others {
-                        0
-                    } else if 2 * c > others {
-                        1
-                    } else if 2 * c >= tagged {
-                        2
-                    } else {
-                        3
-                    };
-                    out.push(f(f(t::S2_OTHER, l as u64), bucket));
-                    out.push(f(f(t::S2_OTHER_C, l as u64), capclass << 3 | bucket));
-                }
-            }
-        }
-        if let Some(e) = ctx.ent_of.get(i).copied().flatten() {
-            if let Some(&counts) = ctx.ent_counts.get(&ctx.ents[e].0) {
-                let mut counts = counts;
-                counts[ctx.ents[e].1] = counts[ctx.ents[e].1].saturating_sub(1);
-                for (l, &c) in counts.iter().enumerate() {
-                    if c > 0 {
-                        out.push(f(t::S2_ENT, l as u64));
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// Appends the stage-1 features of a token that depend on its text only (the same for
@@ -630,69 +561,5 @@ pub(crate) fn role_features(role: Role, t: Option<&TokInfo>, out: &mut Vec<u64>)
         }
         Role::Prev2 => out.push(f(t::L_M2, l(BOS))),
         Role::Next2 => out.push(f(t::L_P2, l(EOS))),
-    }
-}
-
-/// Document-level aggregates of the stage-1 tags.
-#[derive(Default)]
-pub(crate) struct Stage2 {
-    /// Per word key: entity-label counts and number of occurrences.
-    occ: HashMap<([u32; 4], u32)>,
-    /// Stage-1 entities: (hash of their words, label).
-    ents: Vec<(u64, usize)>,
-    /// Per token: index into `ents`.
-    ent_of: Vec<Option<usize>>,
-    ent_counts: HashMap<[u32; 4]>,
-}
-
-impl Stage2 {
-    /// Aggregates `tags` (stage-1 BILOU tag ids of the document's tokens).
-    pub(crate) fn build(&mut self, infos: &[TokInfo], tags: &[u8]) {
-        self.occ.clear();
-        self.ent_counts.clear();
-        self.add_window(infos, tags, true);
-    }
-
-    /// Sets the stage-1 entities of one window of a document (`tags` of its tokens,
-    /// `infos` theirs; no entity crosses a sentence, so none crosses a window made of
-    /// whole sentences), and with `count` adds the window's tags to the document's
-    /// aggregates. [`Stage2::build`] is this for the whole document at once.
-    pub(crate) fn add_window(&mut self, infos: &[TokInfo], tags: &[u8], count: bool) {
-        self.ents.clear();
-        self.ent_of.clear();
-        self.ent_of.resize(infos.len(), None);
-        if count {
-            for (t, &tag) in infos.iter().zip(tags) {
-                let e = self.occ.entry(t.key).or_insert(([0; 4], 0));
-                e.1 += 1;
-                if let Some(l) = label_of(tag) {
-                    e.0[l] += 1;
-                }
-            }
-        }
-        let mut i = 0;
-        while i < tags.len() {
-            let Some(l) = label_of(tags[i]) else {
-                i += 1;
-                continue;
-            };
-            let mut j = i + 1;
-            while j < tags.len() && super::tags::continues(tags[j - 1], tags[j]) {
-                j += 1;
-            }
-            let mut h = PHRASE_START;
-            for t in &infos[i..j] {
-                h = phrase_step(h, t.key);
-            }
-            let idx = self.ents.len();
-            self.ents.push((h, l));
-            for k in i..j {
-                self.ent_of[k] = Some(idx);
-            }
-            if count {
-                self.ent_counts.entry(h).or_insert([0; 4])[l] += 1;
-            }
-            i = j;
-        }
     }
 }

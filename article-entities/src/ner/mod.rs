@@ -11,6 +11,7 @@ mod hash;
 mod lexicon;
 mod model;
 mod normalize;
+mod stage2;
 mod table;
 mod tags;
 #[cfg(feature = "train")]

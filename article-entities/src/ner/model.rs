@@ -8,9 +8,10 @@
 //! reads the weights where they lie in the decompressed buffer.
 
 use super::compress::{decompress, is_compressed};
-use super::features::{Doc, Role, Scratch, Stage2, UNCACHED, role_features, stage1_word};
+use super::features::{Doc, Role, Scratch, UNCACHED, role_features, stage1_word};
 use super::format::{Bytes, FormatError, MAGIC, Reader, put_section, version_of};
 use super::lexicon::Lexicon;
+use super::stage2::Stage2;
 use super::table::Table;
 use super::tags::NT;
 use super::viterbi::{Trans, viterbi};

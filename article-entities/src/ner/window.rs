@@ -11,9 +11,10 @@
 
 use std::ops::Range;
 
-use super::features::{Doc, Stage2};
+use super::features::Doc;
 use super::hash::HashMap;
 use super::model::{Model, Work};
+use super::stage2::Stage2;
 use crate::sentence::sentences;
 use crate::token::{Token, tokenize_range_into};
 

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap as StdMap;
 
-use super::super::features::{Doc, Scratch, Stage2};
+use super::super::features::{Doc, Scratch};
 use super::super::lexicon::Lexicon;
+use super::super::stage2::Stage2;
 use super::doc::TrainDoc;
 
 /// Feature hashes of a set of documents, per token.

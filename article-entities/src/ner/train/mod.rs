@@ -58,7 +58,7 @@ impl Default for Trainer {
             epochs: 10,
             folds: 5,
             min_count: 1,
-            ensemble: 3,
+            ensemble: 5,
             prune: 0.03,
         }
     }
@@ -66,7 +66,7 @@ impl Default for Trainer {
 
 impl Trainer {
     /// A trainer with the settings of the embedded model (10 epochs, 5 folds, minimum
-    /// count 1, ensemble of 3, prune 0.03; chosen by 3-fold cross-validation on the
+    /// count 1, ensemble of 5, prune 0.03; chosen by 3-fold cross-validation on the
     /// CoNLL-2003 training set, see the crate README).
     #[must_use]
     pub fn new() -> Trainer {
